@@ -1,0 +1,99 @@
+package io.mcremulator.core;
+
+import io.mcremulator.core.time.IdSource;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Behaviour switches of the engine, for the places where the real service's behaviour is unknown or users may
+ * want otherwise. Each default is the one recorded in docs/behaviour.md.
+ */
+public final class EmulatorConfig {
+    /** What deleting a registry that still holds repositories does. */
+    public enum NonEmptyRegistryDelete { CASCADE, CONFLICT }
+
+    /** What {@code pulled_at} shows for an image that was never pulled. */
+    public enum NeverPulled { ZERO_TIME, PUSHED_AT }
+
+    private final int registryNameMaxLength;
+    private final int proxyCacheNameMaxLength;
+    private final NonEmptyRegistryDelete nonEmptyRegistryDelete;
+    private final boolean proxyCacheInUseDeleteConflict;
+    private final int defaultPageLimit;
+    private final Set<String> proxyCacheProviders;
+    private final NeverPulled neverPulled;
+    private final Clock clock;
+    private final IdSource ids;
+
+    private EmulatorConfig(Builder b) {
+        this.registryNameMaxLength = b.registryNameMaxLength;
+        this.proxyCacheNameMaxLength = b.proxyCacheNameMaxLength;
+        this.nonEmptyRegistryDelete = b.nonEmptyRegistryDelete;
+        this.proxyCacheInUseDeleteConflict = b.proxyCacheInUseDeleteConflict;
+        this.defaultPageLimit = b.defaultPageLimit;
+        this.proxyCacheProviders = Set.copyOf(b.proxyCacheProviders);
+        this.neverPulled = b.neverPulled;
+        this.clock = b.clock;
+        this.ids = b.ids;
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public static EmulatorConfig defaults() { return builder().build(); }
+
+    public int registryNameMaxLength() { return registryNameMaxLength; }
+    public int proxyCacheNameMaxLength() { return proxyCacheNameMaxLength; }
+    public NonEmptyRegistryDelete nonEmptyRegistryDelete() { return nonEmptyRegistryDelete; }
+    public boolean proxyCacheInUseDeleteConflict() { return proxyCacheInUseDeleteConflict; }
+    public int defaultPageLimit() { return defaultPageLimit; }
+    public Set<String> proxyCacheProviders() { return proxyCacheProviders; }
+    public NeverPulled neverPulled() { return neverPulled; }
+    public Clock clock() { return clock; }
+    public IdSource ids() { return ids; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.registryNameMaxLength = registryNameMaxLength;
+        b.proxyCacheNameMaxLength = proxyCacheNameMaxLength;
+        b.nonEmptyRegistryDelete = nonEmptyRegistryDelete;
+        b.proxyCacheInUseDeleteConflict = proxyCacheInUseDeleteConflict;
+        b.defaultPageLimit = defaultPageLimit;
+        b.proxyCacheProviders = new LinkedHashSet<>(proxyCacheProviders);
+        b.neverPulled = neverPulled;
+        b.clock = clock;
+        b.ids = ids;
+        return b;
+    }
+
+    public static final class Builder {
+        private int registryNameMaxLength = 63;
+        private int proxyCacheNameMaxLength = 63;
+        private NonEmptyRegistryDelete nonEmptyRegistryDelete = NonEmptyRegistryDelete.CASCADE;
+        private boolean proxyCacheInUseDeleteConflict = true;
+        private int defaultPageLimit = 20;
+        private Set<String> proxyCacheProviders = new LinkedHashSet<>(List.of("docker-hub", "google-gcr", "aws-ecr"));
+        private NeverPulled neverPulled = NeverPulled.ZERO_TIME;
+        private Clock clock = Clock.systemUTC();
+        private IdSource ids = IdSource.random();
+
+        /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
+        public Builder registryNameMaxLength(int n) { require(n >= 1, "registryNameMaxLength must be >= 1"); registryNameMaxLength = n; return this; }
+        public Builder proxyCacheNameMaxLength(int n) { require(n >= 1, "proxyCacheNameMaxLength must be >= 1"); proxyCacheNameMaxLength = n; return this; }
+        public Builder nonEmptyRegistryDelete(NonEmptyRegistryDelete v) { nonEmptyRegistryDelete = v; return this; }
+        public Builder proxyCacheInUseDeleteConflict(boolean v) { proxyCacheInUseDeleteConflict = v; return this; }
+        public Builder defaultPageLimit(int n) { require(n >= 1, "defaultPageLimit must be >= 1"); defaultPageLimit = n; return this; }
+        public Builder proxyCacheProviders(Set<String> providers) { require(!providers.isEmpty(), "at least one provider"); proxyCacheProviders = new LinkedHashSet<>(providers); return this; }
+        public Builder neverPulled(NeverPulled v) { neverPulled = v; return this; }
+        public Builder clock(Clock c) { clock = c; return this; }
+        public Builder ids(IdSource s) { ids = s; return this; }
+
+        public EmulatorConfig build() { return new EmulatorConfig(this); }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) throw new IllegalArgumentException(message);
+        }
+    }
+}

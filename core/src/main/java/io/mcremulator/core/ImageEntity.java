@@ -1,0 +1,36 @@
+package io.mcremulator.core;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Mutable image (manifest) state, guarded by the region lock. */
+final class ImageEntity {
+    final String digest;
+    /** The manifest exactly as pushed; null only for images seeded without content. */
+    byte[] manifest;
+    String manifestMediaType;
+    /** Media type of the config blob (the API's {@code media_type}). */
+    String mediaType;
+    long sizeBytes;
+    Instant pushedAt;
+    Instant pulledAt; // null: never pulled
+    Map<String, Object> extraAttr = new LinkedHashMap<>();
+    /** Digest to size of every blob and child manifest this manifest references: what it keeps stored. */
+    Map<String, Long> references = new LinkedHashMap<>();
+    /** OCI 1.1 referrers support: the subject digest and the artifact type, when present. */
+    String subject;
+    String artifactType;
+    Map<String, String> annotations = new LinkedHashMap<>();
+    final Map<String, TagEntity> tags = new TreeMap<>();
+
+    ImageEntity(String digest) { this.digest = digest; }
+
+    /** Everything this image keeps stored, keyed by digest: its references plus its own manifest. */
+    Map<String, Long> storedContent() {
+        Map<String, Long> m = new LinkedHashMap<>(references);
+        m.put(digest, manifest == null ? 0L : (long) manifest.length);
+        return m;
+    }
+}

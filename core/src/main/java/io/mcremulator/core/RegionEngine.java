@@ -1,0 +1,29 @@
+package io.mcremulator.core;
+
+/** The operations of one region, grouped by resource. Each region has its own, separate state. */
+public final class RegionEngine {
+    private final RegionState state;
+    private final Registries registries;
+    private final Repositories repositories;
+    private final Images images;
+    private final ProxyCaches proxyCaches;
+    private final Credentials credentials;
+
+    RegionEngine(RegionState state) {
+        this.state = state;
+        this.registries = new Registries(state);
+        this.repositories = new Repositories(state);
+        this.images = new Images(state);
+        this.proxyCaches = new ProxyCaches(state);
+        this.credentials = new Credentials(state);
+    }
+
+    public Region region() { return state.region; }
+    public Registries registries() { return registries; }
+    public Repositories repositories() { return repositories; }
+    public Images images() { return images; }
+    public ProxyCaches proxyCaches() { return proxyCaches; }
+    public Credentials credentials() { return credentials; }
+
+    RegionState state() { return state; }
+}

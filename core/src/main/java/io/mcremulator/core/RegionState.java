@@ -1,0 +1,121 @@
+package io.mcremulator.core;
+
+import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.model.ImageInfo;
+import io.mcremulator.core.model.ProxyCacheInfo;
+import io.mcremulator.core.model.RegistryInfo;
+import io.mcremulator.core.model.RepositoryInfo;
+import io.mcremulator.core.model.TagInfo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * All state of one region, behind one read/write lock: reads run in parallel, every mutation is atomic.
+ * Lookups here apply tenant isolation: another tenant's resource is "not found".
+ */
+final class RegionState {
+    static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+    final Region region;
+    final EmulatorConfig config;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    final Map<UUID, RegistryEntity> registries = new LinkedHashMap<>();
+    final Map<String, RegistryEntity> registriesByName = new HashMap<>();
+    final Map<UUID, ProxyCacheEntity> proxyCaches = new LinkedHashMap<>();
+    final Map<String, UserEntity> users = new HashMap<>();
+
+    RegionState(Region region, EmulatorConfig config) {
+        this.region = region;
+        this.config = config;
+    }
+
+    <T> T read(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Supplier<T> body) {
+        lock.writeLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void writeRun(Runnable body) { write(() -> { body.run(); return null; }); }
+
+    Instant now() { return config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); }
+
+    // ---- lookups with tenant isolation ----
+
+    RegistryEntity registry(Principal p, UUID id) {
+        RegistryEntity r = registries.get(id);
+        if (r == null || !r.tenantId.equals(p.tenantId())) throw EmulatorException.notFound("registry", id.toString());
+        return r;
+    }
+
+    RepositoryEntity repository(RegistryEntity reg, UUID id) {
+        RepositoryEntity r = reg.repositoriesById.get(id);
+        if (r == null) throw EmulatorException.notFound("repository", id.toString());
+        return r;
+    }
+
+    RepositoryEntity repository(RegistryEntity reg, String name) {
+        RepositoryEntity r = reg.repositories.get(name);
+        if (r == null) throw EmulatorException.notFound("repository", name);
+        return r;
+    }
+
+    ImageEntity image(RepositoryEntity repo, String digestOrTag) {
+        return repo.byDigestOrTag(digestOrTag)
+                .orElseThrow(() -> EmulatorException.notFound("image", digestOrTag));
+    }
+
+    ProxyCacheEntity proxyCache(Principal p, UUID id) {
+        ProxyCacheEntity pc = proxyCaches.get(id);
+        if (pc == null || !pc.tenantId.equals(p.tenantId())) throw EmulatorException.notFound("proxy cache", id.toString());
+        return pc;
+    }
+
+    // ---- views ----
+
+    RegistryInfo view(RegistryEntity r) {
+        return new RegistryInfo(r.id, r.tenantId, r.name, r.proxyCacheId, r.storageUsageBytes(), r.createdAt, r.updatedAt);
+    }
+
+    RepositoryInfo view(RegistryEntity reg, RepositoryEntity r) {
+        return new RepositoryInfo(r.id, reg.id, reg.name, r.name, r.images.size(), r.createdAt, r.updatedAt);
+    }
+
+    ImageInfo view(ImageEntity i) {
+        List<TagInfo> details = new ArrayList<>(i.tags.size());
+        for (TagEntity t : i.tags.values()) details.add(new TagInfo(t.name, t.pushedAt, pulled(t.pulledAt, t.pushedAt), false));
+        return new ImageInfo(i.digest, i.sizeBytes, i.pushedAt, pulled(i.pulledAt, i.pushedAt), List.copyOf(i.tags.keySet()),
+                i.manifestMediaType, i.mediaType, List.copyOf(details), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(i.extraAttr)));
+    }
+
+    ProxyCacheInfo view(ProxyCacheEntity pc) {
+        return new ProxyCacheInfo(pc.id, pc.tenantId, pc.name, pc.provider, pc.url, pc.description == null ? "" : pc.description,
+                pc.createdAt, pc.updatedAt);
+    }
+
+    private Instant pulled(Instant pulledAt, Instant pushedAt) {
+        if (pulledAt != null) return pulledAt;
+        return config.neverPulled() == EmulatorConfig.NeverPulled.PUSHED_AT ? pushedAt : ZERO_TIME;
+    }
+}

@@ -1,0 +1,49 @@
+package io.mcremulator.core;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Mutable registry state, guarded by the region lock. */
+final class RegistryEntity {
+    final UUID id;
+    final String tenantId;
+    final String name;
+    final UUID proxyCacheId;
+    final Instant createdAt;
+    Instant updatedAt;
+    final Map<String, RepositoryEntity> repositories = new TreeMap<>();
+    final Map<UUID, RepositoryEntity> repositoriesById = new HashMap<>();
+
+    RegistryEntity(UUID id, String tenantId, String name, UUID proxyCacheId, Instant createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.name = name;
+        this.proxyCacheId = proxyCacheId;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    void addRepository(RepositoryEntity r) {
+        repositories.put(r.name, r);
+        repositoriesById.put(r.id, r);
+    }
+
+    RepositoryEntity removeRepository(String name) {
+        RepositoryEntity r = repositories.remove(name);
+        if (r != null) repositoriesById.remove(r.id);
+        return r;
+    }
+
+    /** Bytes stored for this registry: every distinct blob and manifest its images reference, counted once. */
+    long storageUsageBytes() {
+        Map<String, Long> distinct = new HashMap<>();
+        for (RepositoryEntity repo : repositories.values())
+            for (ImageEntity img : repo.images.values()) distinct.putAll(img.storedContent());
+        long sum = 0;
+        for (long v : distinct.values()) sum += v;
+        return sum;
+    }
+}

@@ -1,0 +1,18 @@
+package io.mcremulator.core;
+
+/** A registry user of one region: the docker login pair. Username is the user id. */
+final class UserEntity {
+    final String userId;
+    final String tenantId;
+    String email;
+    String password;
+    /** Bumped by every password reset, so tokens issued before it stop working. */
+    long generation;
+
+    UserEntity(String userId, String tenantId, String email, String password) {
+        this.userId = userId;
+        this.tenantId = tenantId;
+        this.email = email;
+        this.password = password;
+    }
+}

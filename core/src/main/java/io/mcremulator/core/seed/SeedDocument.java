@@ -1,0 +1,48 @@
+package io.mcremulator.core.seed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A seed document: state to load in one atomic step (test control {@code POST /_emulator/seed}, or a file at
+ * startup). Optional fields are null. {@code region} defaults to br-se1; {@code tenant} is required.
+ */
+public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {
+    public SeedDocument {
+        users = users == null ? List.of() : List.copyOf(users);
+        proxyCaches = proxyCaches == null ? List.of() : List.copyOf(proxyCaches);
+        registries = registries == null ? List.of() : List.copyOf(registries);
+    }
+
+    /** A user: docker credentials (password generated when absent) and optionally an API key that maps to them. */
+    public record User(String region, String tenant, String id, String email, String password, String apiKey) {}
+
+    public record ProxyCache(String region, String tenant, UUID id, String name, String provider, String url,
+                             String accessKey, String accessSecret, String description, Instant createdAt, Instant updatedAt) {}
+
+    public record Registry(String region, String tenant, UUID id, String name, UUID proxyCacheId,
+                           Instant createdAt, Instant updatedAt, List<Repository> repositories) {
+        public Registry {
+            repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        }
+    }
+
+    public record Repository(UUID id, String name, Instant createdAt, Instant updatedAt, List<Image> images) {
+        public Repository {
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+    }
+
+    /**
+     * An image. Without {@code digest} the engine builds a real, pullable manifest (with config and layer blobs)
+     * and takes its digest; with one, the image has that digest.
+     */
+    public record Image(String digest, List<String> tags, Long sizeBytes, String manifestMediaType, String mediaType,
+                        Instant pushedAt, Instant pulledAt, Map<String, Object> extraAttr) {
+        public Image {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+}

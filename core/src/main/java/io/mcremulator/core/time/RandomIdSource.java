@@ -1,0 +1,51 @@
+package io.mcremulator.core.time;
+
+import java.util.Random;
+import java.util.UUID;
+
+/** {@link IdSource} over a {@link Random}: secure by default, reproducible when seeded. */
+final class RandomIdSource implements IdSource {
+    private static final String PASSWORD_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!=*@#%";
+    private static final String TOKEN_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final Random random;
+
+    RandomIdSource(Random random) { this.random = random; }
+
+    @Override
+    public synchronized UUID uuid() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
+        long msb = 0, lsb = 0;
+        for (int i = 0; i < 8; i++) msb = (msb << 8) | (b[i] & 0xff);
+        for (int i = 8; i < 16; i++) lsb = (lsb << 8) | (b[i] & 0xff);
+        return new UUID(msb, lsb);
+    }
+
+    @Override
+    public synchronized String password() {
+        // Always mixed: at least one upper, lower, digit and symbol, like the service's examples.
+        StringBuilder sb = new StringBuilder(32);
+        sb.append(pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).append(pick("abcdefghijklmnopqrstuvwxyz"))
+          .append(pick("0123456789")).append(pick("!=*@#%"));
+        while (sb.length() < 32) sb.append(pick(PASSWORD_ALPHABET));
+        for (int i = sb.length() - 1; i > 0; i--) { // shuffle
+            int j = random.nextInt(i + 1);
+            char t = sb.charAt(i); sb.setCharAt(i, sb.charAt(j)); sb.setCharAt(j, t);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public synchronized String token() {
+        StringBuilder sb = new StringBuilder(40);
+        for (int i = 0; i < 40; i++) sb.append(pick(TOKEN_ALPHABET));
+        return sb.toString();
+    }
+
+    private char pick(String alphabet) { return alphabet.charAt(random.nextInt(alphabet.length())); }
+}

@@ -1,0 +1,207 @@
+package io.mcremulator.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.mcremulator.core.Emulator;
+import io.mcremulator.core.EmulatorConfig;
+import io.mcremulator.core.Region;
+import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.error.ErrorCode;
+import io.mcremulator.server.api.CredentialsApi;
+import io.mcremulator.server.api.ImagesApi;
+import io.mcremulator.server.api.ProxyCachesApi;
+import io.mcremulator.server.api.RegistriesApi;
+import io.mcremulator.server.api.RepositoriesApi;
+import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.auth.AuthSettings;
+import io.mcremulator.server.auth.Authenticator;
+import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.control.SeedParser;
+import io.mcremulator.server.http.ErrorBodies;
+import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The emulator's HTTP server: the MCR management API, the test-control API and (with the OCI module) the
+ * registry API, on one port, from one {@link RouteTable}.
+ */
+public final class McrEmulatorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(McrEmulatorServer.class);
+
+    private final ServerSettings settings;
+    private final Emulator emulator;
+    private final List<Operation> operations;
+    private Javalin app;
+
+    private McrEmulatorServer(ServerSettings settings) {
+        this.settings = settings;
+        this.emulator = new Emulator(settings.engine());
+        Authenticator authenticator = new Authenticator(settings.auth(), emulator.apiKeys());
+        RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
+        ImagesApi images = new ImagesApi();
+        RouteTable.Handlers handlers = new RouteTable.Handlers(new CredentialsApi(), new RegistriesApi(), repositories, images,
+                new RepositoryPathApi(repositories, images), new ProxyCachesApi(), new ControlApi(emulator, 64 * 1024 * 1024));
+        this.operations = RouteTable.all(handlers);
+        this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
+    }
+
+    private final RequestPipeline pipeline;
+
+    public static Builder builder() { return new Builder(); }
+
+    /** Starts the server and loads the configured seed files; fails with a message naming a bad file. */
+    public synchronized McrEmulatorServer start() {
+        if (app != null) return this;
+        for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+        Javalin javalin = Javalin.create(this::configure);
+        javalin.start(settings.host(), settings.port());
+        app = javalin;
+        return this;
+    }
+
+    private void loadSeedFile(Path seed) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(seed);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("seed file " + seed + " cannot be read: " + e, e);
+        }
+        try {
+            emulator.seed(SeedParser.parse(bytes));
+        } catch (EmulatorException e) {
+            throw new IllegalArgumentException("seed file " + seed + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = Long.MAX_VALUE; // bodies are read as streams, each route sets its own limit
+        config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setUriCompliance(UriCompliance.LEGACY);
+            http.setSendServerVersion(false);
+        });
+        config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+
+        config.routes.before(ctx -> {
+            String rid = ctx.header("X-Request-ID");
+            ctx.header("X-Request-ID", rid == null || rid.isBlank() ? UUID.randomUUID().toString() : rid);
+            ctx.header("X-Mgc-Trace-Id", UUID.randomUUID().toString().replace("-", ""));
+        });
+        for (Operation op : operations) {
+            HandlerType method = HandlerType.findOrCreate(op.method());
+            if (op.kind() == Operation.Kind.MANAGEMENT) {
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, op.path(), pipeline.management(op, false)));
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, RequestPipeline.REGION_PREFIX + op.path(),
+                        pipeline.management(op, true)));
+            } else {
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, op.path(), op.raw()));
+            }
+        }
+        config.routes.exception(EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            String message = status == 404 ? "not found: no route for " + ctx.method() + " " + ctx.path()
+                    : status == 405 ? "method not allowed: " + ctx.method() + " is not defined for " + ctx.path()
+                    : e.getMessage();
+            writeError(ctx, ErrorCode.mcrForStatus(status), status, message, Map.of());
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            writeError(ctx, ErrorCode.INTERNAL_SERVER_ERROR, "internal server error: " + e, Map.of());
+        });
+    }
+
+    private static void writeError(Context ctx, ErrorCode code, String message, Map<String, ?> detail) {
+        writeError(ctx, code, code.status(), message, detail);
+    }
+
+    private static void writeError(Context ctx, ErrorCode code, int status, String message, Map<String, ?> detail) {
+        if (ctx.path().startsWith("/v2")) {
+            // OCI callers get the distribution error format whatever produced the error.
+            ErrorBodies.writeJson(ctx, status, ErrorBodies.oci(code.api() == ErrorCode.Api.OCI ? code.code()
+                    : status == 404 ? "NAME_UNKNOWN" : status == 401 ? "UNAUTHORIZED" : status == 403 ? "DENIED"
+                    : status == 405 ? "UNSUPPORTED" : status == 429 ? "TOOMANYREQUESTS" : "UNSUPPORTED", message, detail));
+            return;
+        }
+        ErrorBodies.writeJson(ctx, status, ErrorBodies.mcr(code.code(), message, detail));
+    }
+
+    public int port() {
+        if (app == null) throw new IllegalStateException("server not started");
+        return app.port();
+    }
+
+    /** Base URL of bare paths ({@code http://host:port}); management operations are under {@code /v0} and {@code /v1}. */
+    public String baseUrl() { return "http://" + displayHost() + ":" + port(); }
+
+    /** Base URL to give the Go SDK's {@code WithBaseURL}: {@code http://host:port/<region>}. */
+    public String regionUrl(Region region) { return baseUrl() + "/" + region.urlSegment(); }
+
+    /** Base URL of the region's management API: {@code http://host:port/<region>/container-registry}. */
+    public String managementUrl(Region region) { return regionUrl(region) + "/container-registry"; }
+
+    /** {@code host:port} for image references. */
+    public String registryHost() { return displayHost() + ":" + port(); }
+
+    private String displayHost() {
+        String h = settings.host();
+        return h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h;
+    }
+
+    public Emulator emulator() { return emulator; }
+
+    public ServerSettings settings() { return settings; }
+
+    public List<Operation> operations() { return operations; }
+
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    @Override
+    public void close() { stop(); }
+
+    /** Builder of a server; every option has a default, so {@code builder().build().start()} just works. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private EmulatorConfig engine = EmulatorConfig.defaults();
+        private AuthSettings auth = AuthSettings.defaults();
+        private int getRepositoryStatus = 200;
+        private int maxBodyBytes = 1024 * 1024;
+        private final List<Path> seedFiles = new ArrayList<>();
+
+        public Builder host(String host) { this.host = host; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+        public Builder engine(EmulatorConfig engine) { this.engine = engine; return this; }
+        public Builder auth(AuthSettings auth) { this.auth = auth; return this; }
+        public Builder getRepositoryStatus(int status) { this.getRepositoryStatus = status; return this; }
+        public Builder maxBodyBytes(int bytes) { this.maxBodyBytes = bytes; return this; }
+        public Builder seedFile(Path file) { this.seedFiles.add(file); return this; }
+
+        public ServerSettings settings() {
+            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles);
+        }
+
+        public McrEmulatorServer build() { return new McrEmulatorServer(settings()); }
+    }
+}

@@ -1,0 +1,82 @@
+package io.mcremulator.server;
+
+import io.mcremulator.server.api.CredentialsApi;
+import io.mcremulator.server.api.ImagesApi;
+import io.mcremulator.server.api.ProxyCachesApi;
+import io.mcremulator.server.api.RegistriesApi;
+import io.mcremulator.server.api.RepositoriesApi;
+import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.control.ControlApi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static io.mcremulator.server.Operation.READ;
+import static io.mcremulator.server.Operation.WRITE;
+import static io.mcremulator.server.Operation.control;
+import static io.mcremulator.server.Operation.mcr;
+import static io.mcremulator.server.Operation.mcrDeprecated;
+
+/**
+ * Every route the server answers, in one table. Management operations are served under bare {@code /v0|/v1}
+ * (region br-se1) and under {@code /{region}/container-registry/v0|v1}. Literal paths come before
+ * parameterised siblings ({@code /v0/proxy-caches/status} before {@code /v0/proxy-caches/{proxy_cache_id}}).
+ */
+public final class RouteTable {
+    private RouteTable() {}
+
+    /** The handlers the table points at. */
+    public record Handlers(CredentialsApi credentials, RegistriesApi registries, RepositoriesApi repositories,
+                           ImagesApi images, RepositoryPathApi repositoryPaths, ProxyCachesApi proxyCaches,
+                           ControlApi control) {}
+
+    public static List<Operation> management(Handlers h) {
+        Set<String> r = Set.of(READ);
+        Set<String> w = Set.of(WRITE);
+        Set<String> rw = Set.of(READ, WRITE);
+        return List.of(
+                // credentials
+                mcr("getCredentials", "GET", "/v0/credentials", r, h.credentials()::get),
+                mcr("resetPassword", "POST", "/v0/credentials/password", w, h.credentials()::resetPassword),
+                // registries
+                mcr("createRegistry", "POST", "/v0/registries", w, h.registries()::create),
+                mcr("getRegistries", "GET", "/v0/registries", r, h.registries()::list),
+                mcr("getRegistry", "GET", "/v0/registries/{registry_id}", r, h.registries()::get),
+                mcr("deleteRegistry", "DELETE", "/v0/registries/{registry_id}", w, h.registries()::delete),
+                // repositories and images, v1 (by id)
+                mcr("getRepositoriesV1", "GET", "/v1/registries/{registry_id}/repositories", r, h.repositories()::listV1),
+                mcr("getRepositoryV1", "GET", "/v1/registries/{registry_id}/repositories/{repository_id}", r, h.repositories()::getV1),
+                mcr("deleteRepositoryV1", "DELETE", "/v1/registries/{registry_id}/repositories/{repository_id}", w, h.repositories()::deleteV1),
+                mcr("getImagesV1", "GET", "/v1/registries/{registry_id}/repositories/{repository_id}/images", r, h.images()::listV1),
+                mcr("getImageV1", "GET", "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}", r, h.images()::getV1),
+                mcr("deleteImageV1", "DELETE", "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}", rw, h.images()::deleteV1),
+                // repositories and images, deprecated v0 (by name; names contain '/')
+                mcrDeprecated("getRepositories", "GET", "/v0/registries/{registry_id}/repositories", r, h.repositories()::listV0, null),
+                mcrDeprecated("getRepository|getImages|getImage", "GET", "/v0/registries/{registry_id}/repositories/<repository_path>", r,
+                        h.repositoryPaths()::get, "<repo>, <repo>/images or <repo>/images/<digest_or_tag>, read from the right"),
+                mcrDeprecated("deleteRepository|deleteImage", "DELETE", "/v0/registries/{registry_id}/repositories/<repository_path>", rw,
+                        h.repositoryPaths()::delete, "<repo> or <repo>/images/<digest_or_tag>, read from the right"),
+                // proxy caches
+                mcr("createProxyCache", "POST", "/v0/proxy-caches", w, h.proxyCaches()::create),
+                mcr("getProxyCaches", "GET", "/v0/proxy-caches", r, h.proxyCaches()::list),
+                mcr("checkProxyCacheCredentialStatus", "POST", "/v0/proxy-caches/status", r, h.proxyCaches()::checkCredentials),
+                mcr("getProxyCache", "GET", "/v0/proxy-caches/{proxy_cache_id}", r, h.proxyCaches()::get),
+                mcr("updateProxyCache", "PATCH", "/v0/proxy-caches/{proxy_cache_id}", w, h.proxyCaches()::update),
+                mcr("deleteProxyCache", "DELETE", "/v0/proxy-caches/{proxy_cache_id}", w, h.proxyCaches()::delete),
+                mcr("getProxyCacheStatus", "GET", "/v0/proxy-caches/{proxy_cache_id}/status", r, h.proxyCaches()::status));
+    }
+
+    public static List<Operation> testControl(Handlers h) {
+        return List.of(
+                control("health", "GET", "/_emulator/health", h.control()::health),
+                control("reset", "POST", "/_emulator/reset", h.control()::reset),
+                control("seed", "POST", "/_emulator/seed", h.control()::seed));
+    }
+
+    public static List<Operation> all(Handlers h) {
+        List<Operation> all = new ArrayList<>(management(h));
+        all.addAll(testControl(h));
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,30 @@
+package io.mcremulator.server;
+
+import io.mcremulator.core.EmulatorConfig;
+import io.mcremulator.server.auth.AuthSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the server is configured with. Built by {@link McrEmulatorServer.Builder}; the standalone main
+ * fills it from flags and environment variables.
+ *
+ * @param getRepositoryStatus status of GET one repository: 200 (default) or 201 as the spec documents (sic)
+ * @param maxBodyBytes        limit of management-API request bodies; larger ones get 413
+ * @param seedFiles           seed documents loaded at start, in order
+ */
+public record ServerSettings(String host, int port, EmulatorConfig engine, AuthSettings auth, int getRepositoryStatus,
+                             int maxBodyBytes, List<Path> seedFiles) {
+    public ServerSettings {
+        if (host == null || host.isBlank()) host = "127.0.0.1";
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        if (engine == null) engine = EmulatorConfig.defaults();
+        if (auth == null) auth = AuthSettings.defaults();
+        if (getRepositoryStatus != 200 && getRepositoryStatus != 201) {
+            throw new IllegalArgumentException("getRepositoryStatus must be 200 or 201, got " + getRepositoryStatus);
+        }
+        if (maxBodyBytes < 1024) throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
+        seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
+    }
+}

@@ -1,0 +1,95 @@
+package io.mcremulator.server.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import io.mcremulator.core.auth.ApiKeyDirectory;
+import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.error.ErrorCode;
+import io.mcremulator.server.http.Uuids;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the management API's credentials into a {@link Principal}: {@code Authorization: Bearer <JWT>}
+ * (claims {@code tenant}, {@code sub}, {@code email}, {@code scope}) or {@code X-API-Key}.
+ */
+public final class Authenticator {
+    private final AuthSettings settings;
+    private final ApiKeyDirectory directory;
+    private final JwtVerifier verifier;
+
+    public Authenticator(AuthSettings settings, ApiKeyDirectory directory) {
+        this.settings = settings;
+        this.directory = directory;
+        this.verifier = settings.mode() == AuthMode.VERIFY ? new JwtVerifier(settings) : null;
+    }
+
+    public AuthSettings settings() { return settings; }
+
+    public Principal authenticate(String authorization, String apiKey) {
+        if (authorization != null && !authorization.isBlank()) return fromBearer(authorization.trim());
+        if (apiKey != null && !apiKey.isBlank()) return fromApiKey(apiKey.trim());
+        if (settings.mode() == AuthMode.ANONYMOUS) return settings.anonymous();
+        throw unauthorized("missing credentials: send 'Authorization: Bearer <token>' or 'X-API-Key: <key>'");
+    }
+
+    private Principal fromBearer(String header) {
+        String[] parts = header.split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
+            throw unauthorized("invalid Authorization header: expected 'Bearer <token>'");
+        }
+        String token = parts[1].trim();
+        DecodedJWT jwt;
+        try {
+            jwt = verifier != null ? verifier.verify(token) : JWT.decode(token);
+        } catch (JWTDecodeException e) {
+            throw unauthorized("invalid token: not a JWT (" + e.getMessage() + ")");
+        } catch (JWTVerificationException e) {
+            throw unauthorized("invalid token: " + e.getMessage());
+        }
+        String tenant = claimString(jwt, "tenant");
+        if (tenant == null || tenant.isBlank()) throw unauthorized("invalid token: no 'tenant' claim");
+        int dot = tenant.indexOf('.');
+        String tenantId = dot >= 0 ? tenant.substring(dot + 1) : tenant;
+        if (tenantId.isBlank()) throw unauthorized("invalid token: 'tenant' claim has no id after the type prefix");
+        String sub = jwt.getSubject();
+        if (sub == null || sub.isBlank()) throw unauthorized("invalid token: no 'sub' claim");
+        String email = claimString(jwt, "email");
+        return new Principal(tenantId, sub, email, scopes(jwt));
+    }
+
+    private Principal fromApiKey(String key) {
+        Principal mapped = settings.apiKeys().get(key);
+        if (mapped != null) return mapped;
+        return directory.lookup(key).orElseGet(() -> {
+            if (!Uuids.isUuid(key)) throw unauthorized("invalid api key: expected a UUID");
+            return Principal.of(key, key, null);
+        });
+    }
+
+    private static Set<String> scopes(DecodedJWT jwt) {
+        Claim c = jwt.getClaim("scope");
+        if (c == null || c.isMissing() || c.isNull()) return null;
+        String s = c.asString();
+        if (s != null) return new LinkedHashSet<>(Arrays.asList(s.trim().split("\\s+")));
+        List<String> list = c.asList(String.class);
+        return list == null ? null : new LinkedHashSet<>(list);
+    }
+
+    private static String claimString(DecodedJWT jwt, String name) {
+        Claim c = jwt.getClaim(name);
+        return c == null || c.isMissing() || c.isNull() ? null : c.asString();
+    }
+
+    static EmulatorException unauthorized(String message) {
+        return new EmulatorException(ErrorCode.UNAUTHORIZED, message, Map.of());
+    }
+}

@@ -1,0 +1,145 @@
+package io.mcremulator.server.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.seed.SeedDocument;
+import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.Uuids;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Reads the JSON seed format (docs/seed-format.md) into a {@link SeedDocument}. Every type error names the field
+ * by its path; unknown fields are refused too, since a typo in a seed file should never pass silently.
+ */
+public final class SeedParser {
+    private SeedParser() {}
+
+    public static SeedDocument parse(byte[] json) {
+        JsonNode root;
+        try {
+            root = Json.read(json);
+        } catch (IOException e) {
+            throw EmulatorException.badRequest("invalid seed: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), "body", null);
+        }
+        if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document must be a JSON object", "body", null);
+        allowed(root, "", Set.of("version", "users", "proxy_caches", "registries"));
+        return new SeedDocument(
+                list(root, "users", "users", SeedParser::user),
+                list(root, "proxy_caches", "proxy_caches", SeedParser::proxyCache),
+                list(root, "registries", "registries", SeedParser::registry));
+    }
+
+    private static SeedDocument.User user(JsonNode n, String p) {
+        allowed(n, p, Set.of("region", "tenant", "id", "email", "password", "api_key"));
+        return new SeedDocument.User(str(n, p, "region"), str(n, p, "tenant"), str(n, p, "id"), str(n, p, "email"),
+                str(n, p, "password"), str(n, p, "api_key"));
+    }
+
+    private static SeedDocument.ProxyCache proxyCache(JsonNode n, String p) {
+        allowed(n, p, Set.of("region", "tenant", "id", "name", "provider", "url", "access_key", "access_secret", "description",
+                "created_at", "updated_at"));
+        return new SeedDocument.ProxyCache(str(n, p, "region"), str(n, p, "tenant"), uuid(n, p, "id"), str(n, p, "name"),
+                str(n, p, "provider"), str(n, p, "url"), str(n, p, "access_key"), str(n, p, "access_secret"),
+                str(n, p, "description"), time(n, p, "created_at"), time(n, p, "updated_at"));
+    }
+
+    private static SeedDocument.Registry registry(JsonNode n, String p) {
+        allowed(n, p, Set.of("region", "tenant", "id", "name", "proxy_cache_id", "created_at", "updated_at", "repositories"));
+        return new SeedDocument.Registry(str(n, p, "region"), str(n, p, "tenant"), uuid(n, p, "id"), str(n, p, "name"),
+                uuid(n, p, "proxy_cache_id"), time(n, p, "created_at"), time(n, p, "updated_at"),
+                list(n, p + ".repositories", "repositories", SeedParser::repository));
+    }
+
+    private static SeedDocument.Repository repository(JsonNode n, String p) {
+        allowed(n, p, Set.of("id", "name", "created_at", "updated_at", "images"));
+        return new SeedDocument.Repository(uuid(n, p, "id"), str(n, p, "name"), time(n, p, "created_at"), time(n, p, "updated_at"),
+                list(n, p + ".images", "images", SeedParser::image));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SeedDocument.Image image(JsonNode n, String p) {
+        allowed(n, p, Set.of("digest", "tags", "size_bytes", "manifest_media_type", "media_type", "pushed_at", "pulled_at", "extra_attr"));
+        List<String> tags = list(n, p + ".tags", "tags", (t, tp) -> {
+            if (!t.isTextual()) throw fail(tp, "must be a string");
+            return t.asText();
+        });
+        Long size = null;
+        JsonNode s = n.get("size_bytes");
+        if (s != null && !s.isNull()) {
+            if (!s.canConvertToLong() || !s.isIntegralNumber()) throw fail(p + ".size_bytes", "must be an integer");
+            size = s.asLong();
+        }
+        Map<String, Object> extra = null;
+        JsonNode e = n.get("extra_attr");
+        if (e != null && !e.isNull()) {
+            if (!e.isObject()) throw fail(p + ".extra_attr", "must be an object");
+            extra = Json.MAPPER.convertValue(e, LinkedHashMap.class);
+        }
+        return new SeedDocument.Image(str(n, p, "digest"), tags, size, str(n, p, "manifest_media_type"), str(n, p, "media_type"),
+                time(n, p, "pushed_at"), time(n, p, "pulled_at"), extra);
+    }
+
+    // ---- typed field access with paths ----
+
+    private static <T> List<T> list(JsonNode parent, String path, String field, BiFunction<JsonNode, String, T> item) {
+        JsonNode a = parent.get(field);
+        if (a == null || a.isNull()) return List.of();
+        if (!a.isArray()) throw fail(path, "must be an array");
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode el = a.get(i);
+            String ep = path + "[" + i + "]";
+            if (!field.equals("tags") && !el.isObject()) throw fail(ep, "must be an object");
+            out.add(item.apply(el, ep));
+        }
+        return out;
+    }
+
+    private static String str(JsonNode n, String p, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw fail(p + "." + field, "must be a string");
+        return v.asText();
+    }
+
+    private static UUID uuid(JsonNode n, String p, String field) {
+        String s = str(n, p, field);
+        if (s == null || s.isEmpty()) return null;
+        if (!Uuids.isUuid(s)) throw fail(p + "." + field, "must be a UUID, got '" + s + "'");
+        return UUID.fromString(s);
+    }
+
+    private static Instant time(JsonNode n, String p, String field) {
+        String s = str(n, p, field);
+        if (s == null) return null;
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw fail(p + "." + field, "must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '" + s + "'");
+        }
+    }
+
+    private static void allowed(JsonNode n, String p, Set<String> fields) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!fields.contains(f)) {
+                throw fail(p.isEmpty() ? f : p + "." + f, "is not a known field; known fields here: " + String.join(", ", new java.util.TreeSet<>(fields)));
+            }
+        }
+    }
+
+    private static EmulatorException fail(String path, String what) {
+        return EmulatorException.badRequest("invalid seed: " + path + " " + what, path, null);
+    }
+}

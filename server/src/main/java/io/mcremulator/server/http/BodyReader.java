@@ -1,0 +1,41 @@
+package io.mcremulator.server.http;
+
+import io.javalin.http.Context;
+import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.error.ErrorCode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Reads a management-API request body as a stream (chunked bodies included), stopping at the size limit with a
+ * 413 instead of buffering without bound.
+ */
+public final class BodyReader {
+    private BodyReader() {}
+
+    public static byte[] read(Context ctx, int maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) throw tooLarge(maxBytes);
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                if (out.size() + n > maxBytes) throw tooLarge(maxBytes);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmulatorException tooLarge(int maxBytes) {
+        return new EmulatorException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "request body too large: the limit is " + maxBytes + " bytes", Map.of("limit", maxBytes));
+    }
+}
