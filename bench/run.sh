@@ -12,9 +12,12 @@ DURATION="${BENCH_DURATION:-10s}"      # measured wrk run per scenario
 WARMUP="${BENCH_WARMUP:-5s}"           # unmeasured wrk run before it (JIT, connection pools)
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-PORT_OURS="${BENCH_PORT_OURS:-18080}"
-PORT_WIREMOCK="${BENCH_PORT_WIREMOCK:-18081}"
-PORT_PRISM="${BENCH_PORT_PRISM:-18082}"
+# Free loopback ports, searched upwards from uncommon bases (another server on a port would be measured instead).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
+PORT_OURS="${BENCH_PORT_OURS:-$(free_port 28471)}"
+PORT_WIREMOCK="${BENCH_PORT_WIREMOCK:-$(free_port $((PORT_OURS + 1)))}"
+PORT_PRISM="${BENCH_PORT_PRISM:-$(free_port $((PORT_WIREMOCK + 1)))}"
 SCALE_IMAGES="${BENCH_SCALE_IMAGES:-1000000}"
 SCALE_REGISTRIES="${BENCH_SCALE_REGISTRIES:-100000}"
 ONLY=()
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+TARGETS="${BENCH_TARGETS:-ours wiremock prism}"   # peers to run in the API part (ours always runs)
+target() { case " $TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
 want() { [ ${#ONLY[@]} -eq 0 ] && return 0; local x; for x in "${ONLY[@]}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
 
 TENANT="bench-tenant"
@@ -104,6 +109,7 @@ start_ours() { # start_ours <name>: starts the server, sets OURS_PID, appends st
   fi
   OURS_PID=$!; PIDS+=("$OURS_PID")
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_OURS/_emulator/health" "$t0")
+  kill -0 "$OURS_PID" 2>/dev/null || { log "our server exited (port $PORT_OURS taken?): see $RESULTS/ours-$1.log"; exit 1; }
   echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"ms\":$ms,\"launcher\":\"${STANDALONE_JAR:+standalone jar}${STANDALONE_JAR:-java -cp Main}\"}" >> "$RESULTS/startup.jsonl"
 }
 
@@ -147,6 +153,12 @@ api_bench() {
   if [ "${BENCH_PROFILE:-1}" = 1 ]; then profile_ours "$base" "$images_path"; fi
   stop_pid "$OURS_PID"
 
+  target wiremock && wiremock_bench "$images_path"
+  target prism && prism_bench "$images_path"
+}
+
+wiremock_bench() {
+  local images_path="$1" base
   # WireMock: the same four answers as static stubs (auth header and create body checked as a stub author would).
   cat > "$RESULTS/wiremock/mappings/mcr.json" <<EOF
 {"mappings":[
@@ -168,6 +180,7 @@ EOF
     --disable-banner --no-request-journal > "$RESULTS/wiremock.log" 2>&1 &
   local wm=$!; PIDS+=("$wm")
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_WIREMOCK/__admin/health" "$t0")
+  kill -0 "$wm" 2>/dev/null || { log "WireMock exited: see $RESULTS/wiremock.log"; exit 1; }
   echo "{\"target\":\"wiremock\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
   base="http://127.0.0.1:$PORT_WIREMOCK"
   run_wrk wiremock list-registries-10000 "$base/v0/registries?$Q_LIST"
@@ -175,13 +188,17 @@ EOF
   run_wrk wiremock list-images-10000 "$base$images_path"
   run_wrk wiremock create-registry "$base/v0/registries" wm
   stop_pid "$wm"
+}
 
+prism_bench() {
+  local images_path="$1" base t0 ms
   # Prism: mocks the contract itself (static examples, request validation).
   if [ ! -x "$BENCH/peers/node_modules/.bin/prism" ]; then (cd "$BENCH/peers" && npm ci --no-audit --no-fund >/dev/null); fi
   t0=$(now_ms)
   "$BENCH/peers/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$PORT_PRISM" "$SPEC" > "$RESULTS/prism.log" 2>&1 &
   local pr=$!; PIDS+=("$pr")
   ms=$(wait_http "http://127.0.0.1:$PORT_PRISM/v0/registries" "$t0")
+  kill -0 "$pr" 2>/dev/null || { log "Prism exited: see $RESULTS/prism.log"; exit 1; }
   echo "{\"target\":\"prism\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
   base="http://127.0.0.1:$PORT_PRISM"
   run_wrk prism list-registries-10000 "$base/v0/registries?$Q_LIST"
