@@ -90,13 +90,18 @@ machine_info
 
 # ---------------------------------------------------------------- load runs
 # run_wrk <target> <scenario> <url> [create-prefix]: warm-up then measured run; appends a JSON line to api.jsonl.
+# The server's CPU time (user + system, all threads) in ms, from /proc: CPU per request does not depend on
+# how much of the machine other processes take, unlike req/s.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 run_wrk() {
   local target="$1" scenario="$2" url="$3" mode=get prefix="${4:-}"
   [ -n "$prefix" ] && mode=create
   BENCH_MODE=$mode BENCH_NAME_PREFIX="w$prefix" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/bench.lua" "$url" >/dev/null
-  local line
+  local line c0 c1
+  c0=$(cpu_ms "$SERVER_PID")
   line="$(BENCH_MODE=$mode BENCH_NAME_PREFIX="m$prefix" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/wrk/bench.lua" "$url" | grep '^{"requests"')"
-  echo "{\"target\":\"$target\",\"scenario\":\"$scenario\",${line#\{}" >> "$RESULTS/api.jsonl"
+  c1=$(cpu_ms "$SERVER_PID")
+  echo "{\"target\":\"$target\",\"scenario\":\"$scenario\",\"server_cpu_ms\":$((c1 - c0)),\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\",${line#\{}" >> "$RESULTS/api.jsonl"
   log "$target $scenario: $line"
 }
 
@@ -107,7 +112,7 @@ start_ours() { # start_ours <name>: starts the server, sets OURS_PID, appends st
   else
     $JAVA ${OURS_JAVA_OPTS:-} -cp "$CP" io.mcremulator.server.Main --host 127.0.0.1 --port "$PORT_OURS" > "$RESULTS/ours-$1.log" 2>&1 &
   fi
-  OURS_PID=$!; PIDS+=("$OURS_PID")
+  OURS_PID=$!; SERVER_PID=$OURS_PID; PIDS+=("$OURS_PID")
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_OURS/_emulator/health" "$t0")
   kill -0 "$OURS_PID" 2>/dev/null || { log "our server exited (port $PORT_OURS taken?): see $RESULTS/ours-$1.log"; exit 1; }
   echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"ms\":$ms,\"launcher\":\"${STANDALONE_JAR:+standalone jar}${STANDALONE_JAR:-java -cp Main}\"}" >> "$RESULTS/startup.jsonl"
@@ -178,7 +183,7 @@ EOF
   local t0; t0=$(now_ms)
   $JAVA -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$PORT_WIREMOCK" --root-dir "$RESULTS/wiremock" \
     --disable-banner --no-request-journal > "$RESULTS/wiremock.log" 2>&1 &
-  local wm=$!; PIDS+=("$wm")
+  local wm=$!; SERVER_PID=$wm; PIDS+=("$wm")
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_WIREMOCK/__admin/health" "$t0")
   kill -0 "$wm" 2>/dev/null || { log "WireMock exited: see $RESULTS/wiremock.log"; exit 1; }
   echo "{\"target\":\"wiremock\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
@@ -196,7 +201,7 @@ prism_bench() {
   if [ ! -x "$BENCH/peers/node_modules/.bin/prism" ]; then (cd "$BENCH/peers" && npm ci --no-audit --no-fund >/dev/null); fi
   t0=$(now_ms)
   "$BENCH/peers/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$PORT_PRISM" "$SPEC" > "$RESULTS/prism.log" 2>&1 &
-  local pr=$!; PIDS+=("$pr")
+  local pr=$!; SERVER_PID=$pr; PIDS+=("$pr")
   ms=$(wait_http "http://127.0.0.1:$PORT_PRISM/v0/registries" "$t0")
   kill -0 "$pr" 2>/dev/null || { log "Prism exited: see $RESULTS/prism.log"; exit 1; }
   echo "{\"target\":\"prism\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"

@@ -99,6 +99,16 @@ public final class Report {
             }
         }
         line("");
+        line("Server CPU time per request (user + system of the server process, all threads, from `/proc/<pid>/stat` over the");
+        line("measured run): unlike req/s it does not depend on how much of the machine the load generator and other processes took.");
+        line("");
+        line("| scenario | ours CPU µs/req | WireMock CPU µs/req | Prism CPU µs/req | WireMock ÷ ours | Prism ÷ ours |");
+        line("|---|---:|---:|---:|---:|---:|");
+        for (String s : SCENARIOS) {
+            JsonNode o = runs.get("ours/" + s), w = runs.get("wiremock/" + s), p = runs.get("prism/" + s);
+            line("| " + s + " | " + cpu(o) + " | " + cpu(w) + " | " + cpu(p) + " | " + cpuRatio(w, o) + " | " + cpuRatio(p, o) + " |");
+        }
+        line("");
         line("Non-2xx answers and socket errors per run are in the raw data below (`errors_status`, `errors_*`); a run with");
         line("non-2xx answers would not count as throughput.");
         line("");
@@ -142,12 +152,14 @@ public final class Report {
         line("| measure | value |");
         line("|---|---:|");
         line(String.format(Locale.ROOT, "| bytes per registry (%,d empty registries, 10 tenants) | %,d |", s.get("registries").asLong(), s.get("bytes_per_registry").asLong()));
-        line(String.format(Locale.ROOT, "| time to seed %,d registries | %,.0f ms |", s.get("registries").asLong(), s.get("registry_seed_ms").asDouble()));
+        line(String.format(Locale.ROOT, "| time to seed %,d registries (wall / CPU of the seeding thread) | %,.0f ms / %,.0f ms |", s.get("registries").asLong(),
+                s.get("registry_seed_ms").asDouble(), s.path("registry_seed_cpu_ms").asDouble()));
         line(String.format(Locale.ROOT, "| bytes per image (%,d images, %d per repository, 1 tag each) | %,d |", s.get("images").asLong(),
                 s.get("images_per_repository").asInt(), s.get("bytes_per_image").asLong()));
         line(String.format(Locale.ROOT, "| heap held by the %,d images | %,.0f MiB |", s.get("images").asLong(), s.get("heap_images_mib").asDouble()));
-        line(String.format(Locale.ROOT, "| time to seed %,d images | %,.0f ms (%,.0f images/s) |", s.get("images").asLong(), s.get("image_seed_ms").asDouble(),
-                s.get("images").asDouble() / (s.get("image_seed_ms").asDouble() / 1000)));
+        line(String.format(Locale.ROOT, "| time to seed %,d images (wall / CPU of the seeding thread) | %,.0f ms / %,.0f ms (%,.0f images/s of CPU) |",
+                s.get("images").asLong(), s.get("image_seed_ms").asDouble(), s.path("image_seed_cpu_ms").asDouble(),
+                s.get("images").asDouble() / (s.path("image_seed_cpu_ms").asDouble() / 1000)));
         line("");
         List<JsonNode> http = jsonl("seed-http.jsonl");
         if (!http.isEmpty()) {
@@ -249,6 +261,21 @@ public final class Report {
     private static String ratio(JsonNode a, JsonNode b) {
         if (a == null || b == null) return "–";
         return String.format(Locale.ROOT, "%.1fx", a.get("rps").asDouble() / b.get("rps").asDouble());
+    }
+
+    private static double cpuPerRequest(JsonNode n) {
+        return n == null || !n.has("server_cpu_ms") || n.get("requests").asLong() == 0 ? Double.NaN
+                : n.get("server_cpu_ms").asDouble() * 1000 / n.get("requests").asDouble();
+    }
+
+    private static String cpu(JsonNode n) {
+        double v = cpuPerRequest(n);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String cpuRatio(JsonNode peer, JsonNode ours) {
+        double a = cpuPerRequest(peer), b = cpuPerRequest(ours);
+        return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "–" : String.format(Locale.ROOT, "%.1fx", a / b);
     }
 
     private static String ms(JsonNode n, String field) { return String.format(Locale.ROOT, "%.2f", n.get(field).asDouble() / 1000); }

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * <p>
  * The owner of this cache must call {@link #clear()} on every mutation of the state the orders were built from
  * (the region's write lock does it), and must only read it while no mutation can run (under the read lock).
- * Readers may build an order concurrently; building is a pure function of the unchanged state, so a race only
- * costs a duplicate build.
+ * Readers build orders under the read lock, one build per key at a time (a burst of identical first requests
+ * waits for one sort instead of running one each); building is a pure function of the unchanged state.
  */
 public final class SortedOrders {
     /** Distinct (owner, sort, filter) orders kept at once; past it the cache starts over (bounded memory). */
@@ -36,9 +36,8 @@ public final class SortedOrders {
         Order o = orders.get(key);
         if (o != null) return o;
         if (orders.size() >= MAX_ORDERS) orders.clear();
-        o = new Order(build.get().toArray());
-        orders.put(key, o);
-        return o;
+        // One build per key: concurrent first requests wait for it instead of each sorting everything.
+        return orders.computeIfAbsent(key, k -> new Order(build.get().toArray()));
     }
 
     /** Forgets every order; called on each mutation of the state. */
