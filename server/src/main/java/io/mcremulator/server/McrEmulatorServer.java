@@ -21,6 +21,7 @@ import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.RequestIds;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The emulator's HTTP server: the MCR management API, the test-control API and (with the OCI module) the
@@ -100,8 +100,8 @@ public final class McrEmulatorServer implements AutoCloseable {
 
         config.routes.before(ctx -> {
             String rid = ctx.header("X-Request-ID");
-            ctx.header("X-Request-ID", rid == null || rid.isBlank() ? UUID.randomUUID().toString() : rid);
-            ctx.header("X-Mgc-Trace-Id", UUID.randomUUID().toString().replace("-", ""));
+            ctx.header("X-Request-ID", rid == null || rid.isBlank() ? RequestIds.requestId() : rid);
+            ctx.header("X-Mgc-Trace-Id", RequestIds.traceId());
         });
         for (Operation op : operations) {
             HandlerType method = HandlerType.findOrCreate(op.method());
