@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces docs/benchmarks.md: management API vs WireMock and Prism (wrk), scale, startup, OCI vs docker-registry.
-# Usage: bench/run.sh [--quick] [--only api|scale|startup|oci|report]...
+# Usage: bench/run.sh [--quick] [--only core|api|scale|startup|oci|report]...
 # Everything talks to 127.0.0.1 only; every load run is bounded by wrk -d; started processes are stopped on exit.
 set -euo pipefail
 
@@ -248,6 +248,28 @@ startup_bench() {
   done
 }
 
+# ---------------------------------------------------------------- core list/get paths, before and after
+# ListBench uses only the core's public API: it runs on this build and on the core of BENCH_BASELINE_REF
+# (default: the skeleton commit, before the performance work), compiled from `git archive` into a temp folder.
+core_bench() {
+  local ref="${BENCH_BASELINE_REF:-ab4d628}" tmp
+  rm -f "$RESULTS/core.jsonl"
+  tmp="$(mktemp -d)"
+  if (cd "$ROOT" && git archive "$ref" core/src/main/java | tar -x -C "$tmp") 2>/dev/null; then
+    mkdir -p "$tmp/classes"
+    javac -nowarn -d "$tmp/classes" $(find "$tmp/core/src/main/java" -name '*.java') 2>/dev/null
+    local base_cp; base_cp="$tmp/classes:$(echo "$CP" | tr ':' '\n' | grep -v 'mcr-emulator-core' | paste -sd:)"
+    log "core list paths: baseline $ref"
+    $JAVA -Xmx4g -cp "$base_cp" io.mcremulator.bench.ListBench "before ($ref)" >> "$RESULTS/core.jsonl"
+  else
+    log "baseline $ref not in this clone: core figures for this build only"
+  fi
+  rm -rf "$tmp"
+  log "core list paths: this build"
+  $JAVA -Xmx4g -cp "$CP" io.mcremulator.bench.ListBench "this build" >> "$RESULTS/core.jsonl"
+}
+
+if want core; then core_bench; fi
 if want api; then api_bench; fi
 if want scale; then scale_bench; fi
 if want startup; then startup_bench; fi

@@ -72,6 +72,7 @@ public final class Report {
         line("");
         api();
         scaling();
+        core();
         scale();
         startup();
         oci();
@@ -140,6 +141,39 @@ public final class Report {
         }
         line("");
         line(String.format(Locale.ROOT, "Goal: within 2x from the smallest to the largest tenant: %s (worst p50 ratio %.2f).", worst <= 2 ? "met" : "NOT met", worst));
+        line("");
+    }
+
+    private void core() throws IOException {
+        List<JsonNode> runs = jsonl("core.jsonl");
+        if (runs.isEmpty()) return;
+        line("## Core list and get paths, before and after the performance work (in-process, no HTTP)");
+        line("");
+        line("`ListBench`: CPU time of the calling thread per call, after a warm-up (load-independent). `before` is the core of");
+        line("the skeleton commit compiled from git; `this build` is the current one. `list-registries-after-write` lists right");
+        line("after a create (and deletes after), the worst case for kept orders.");
+        line("");
+        Map<String, Map<String, Double>> byOp = new LinkedHashMap<>();
+        List<String> variants = new ArrayList<>();
+        for (JsonNode n : runs) {
+            String v = n.get("variant").asText();
+            if (!variants.contains(v)) variants.add(v);
+            byOp.computeIfAbsent(n.get("op").asText() + " @ " + n.get("n").asInt(), k -> new LinkedHashMap<>()).put(v, n.get("cpu_us_per_call").asDouble());
+        }
+        StringBuilder head = new StringBuilder("| operation @ objects |");
+        StringBuilder sep = new StringBuilder("|---|");
+        for (String v : variants) { head.append(' ').append(v).append(" µs/call |"); sep.append("---:|"); }
+        if (variants.size() == 2) { head.append(" speed-up |"); sep.append("---:|"); }
+        line(head.toString());
+        line(sep.toString());
+        byOp.forEach((op, vals) -> {
+            StringBuilder row = new StringBuilder("| " + op + " |");
+            for (String v : variants) row.append(vals.containsKey(v) ? String.format(Locale.ROOT, " %,.2f |", vals.get(v)) : " – |");
+            if (variants.size() == 2 && vals.size() == 2) {
+                row.append(String.format(Locale.ROOT, " %.1fx |", vals.get(variants.get(0)) / vals.get(variants.get(1))));
+            } else if (variants.size() == 2) row.append(" – |");
+            line(row.toString());
+        });
         line("");
     }
 
@@ -237,7 +271,7 @@ public final class Report {
     private void raw() throws IOException {
         line("## Raw data of this run");
         line("");
-        for (String f : List.of("api.jsonl", "seed-http.jsonl", "scale.json", "startup.jsonl", "startup-inprocess.jsonl", "oci.jsonl", "prism-answers.txt")) {
+        for (String f : List.of("core.jsonl", "api.jsonl", "seed-http.jsonl", "scale.json", "startup.jsonl", "startup-inprocess.jsonl", "oci.jsonl", "prism-answers.txt")) {
             Path p = dir.resolve(f);
             if (!Files.exists(p)) continue;
             line("`" + f + "`:");

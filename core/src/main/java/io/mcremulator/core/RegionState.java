@@ -122,7 +122,8 @@ final class RegionState {
     }
 
     private long storageUsage(RegistryEntity r) {
-        if (lock.isWriteLockedByCurrentThread()) return r.storageUsageBytes(); // mid-write: state may still change
+        // Empty registries cost nothing to count; mid-write the state may still change.
+        if (r.repositories.isEmpty() || lock.isWriteLockedByCurrentThread()) return r.storageUsageBytes();
         return storageUsage.computeIfAbsent(r, RegistryEntity::storageUsageBytes);
     }
 
