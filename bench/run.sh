@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-TARGETS="${BENCH_TARGETS:-ours wiremock prism}"   # peers to run in the API part (ours always runs)
+TARGETS="${BENCH_TARGETS:-before ours wiremock prism}"   # API part: before = ours at BENCH_BASELINE_REF (ours always runs)
 target() { case " $TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
 want() { [ ${#ONLY[@]} -eq 0 ] && return 0; local x; for x in "${ONLY[@]}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
 
@@ -105,9 +105,11 @@ run_wrk() {
   log "$target $scenario: $line"
 }
 
-start_ours() { # start_ours <name>: starts the server, sets OURS_PID, appends startup to startup.jsonl
+start_ours() { # start_ours <name> [classpath]: starts the server, sets OURS_PID, appends startup to startup.jsonl
   local t0; t0=$(now_ms)
-  if [ -n "$STANDALONE_JAR" ]; then
+  if [ -n "${2:-}" ]; then
+    $JAVA ${OURS_JAVA_OPTS:-} -cp "$2" io.mcremulator.server.Main --host 127.0.0.1 --port "$PORT_OURS" > "$RESULTS/ours-$1.log" 2>&1 &
+  elif [ -n "$STANDALONE_JAR" ]; then
     $JAVA ${OURS_JAVA_OPTS:-} -jar "$STANDALONE_JAR" --host 127.0.0.1 --port "$PORT_OURS" > "$RESULTS/ours-$1.log" 2>&1 &
   else
     $JAVA ${OURS_JAVA_OPTS:-} -cp "$CP" io.mcremulator.server.Main --host 127.0.0.1 --port "$PORT_OURS" > "$RESULTS/ours-$1.log" 2>&1 &
@@ -115,6 +117,7 @@ start_ours() { # start_ours <name>: starts the server, sets OURS_PID, appends st
   OURS_PID=$!; SERVER_PID=$OURS_PID; PIDS+=("$OURS_PID")
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_OURS/_emulator/health" "$t0")
   kill -0 "$OURS_PID" 2>/dev/null || { log "our server exited (port $PORT_OURS taken?): see $RESULTS/ours-$1.log"; exit 1; }
+  [ -n "${2:-}" ] && return 0
   echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"ms\":$ms,\"launcher\":\"${STANDALONE_JAR:+standalone jar}${STANDALONE_JAR:-java -cp Main}\"}" >> "$RESULTS/startup.jsonl"
 }
 
@@ -124,7 +127,7 @@ seed_ours() { # seed_ours <registries> <images>: reset, then POST /_emulator/see
   curl -sf -X POST "http://127.0.0.1:$PORT_OURS/_emulator/reset" >/dev/null
   local t; t="$(curl -sf -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' --data-binary @"$file" \
     "http://127.0.0.1:$PORT_OURS/_emulator/seed")"
-  echo "{\"registries\":$1,\"images\":$2,\"bytes\":$(stat -c %s "$file"),\"seconds\":$t}" >> "$RESULTS/seed-http.jsonl"
+  echo "{\"target\":\"${CUR_TARGET:-ours}\",\"registries\":$1,\"images\":$2,\"bytes\":$(stat -c %s "$file"),\"seconds\":$t}" >> "$RESULTS/seed-http.jsonl"
   log "seeded $1 registries + $2 images over HTTP in ${t}s"
 }
 
@@ -133,26 +136,33 @@ REPO_ID="00000000-0000-4000-9000-000000000001"
 GET_REG_ID="$(LAST_REG 2)"
 Q_LIST="_limit=50&_sort=name:asc"
 
+# The server of BENCH_BASELINE_REF (default: the skeleton commit, before the performance work), compiled from
+# `git archive` into a temp folder: the same scenarios on it give before/after figures in the same run.
+baseline_cp() {
+  local ref="${BENCH_BASELINE_REF:-ab4d628}" tmp="$RESULTS/baseline-build"
+  rm -rf "$tmp"; mkdir -p "$tmp/classes"
+  (cd "$ROOT" && git archive "$ref" core/src/main/java server/src/main/java | tar -x -C "$tmp") 2>/dev/null || return 1
+  javac -nowarn -proc:none -cp "$CP" -d "$tmp/classes" $(find "$tmp/core" "$tmp/server" -name '*.java') 2>/dev/null || return 1
+  [ -d "$tmp/server/src/main/resources" ] && cp -r "$tmp/server/src/main/resources/." "$tmp/classes/"
+  echo "$tmp/classes:$(echo "$CP" | tr ':' '\n' | grep -v -e 'mcr-emulator-core' -e 'mcr-emulator-server' -e 'bench/target/classes' | paste -sd:):$BENCH/target/classes"
+}
+
 api_bench() {
   rm -f "$RESULTS/api.jsonl" "$RESULTS/startup.jsonl" "$RESULTS/seed-http.jsonl"
   local base="http://127.0.0.1:$PORT_OURS"
-  start_ours api
-  # Latency of the list against the number of registries in the tenant.
-  for n in 100 100000; do
-    seed_ours "$n" 0
-    run_wrk ours "list-registries-$n" "$base/v0/registries?$Q_LIST"
-  done
-  seed_ours 10000 10000
   local images_path="/v1/registries/$(LAST_REG 10000)/repositories/$REPO_ID/images?_limit=50"
-  # Bodies for the WireMock stubs: byte for byte what we answer.
-  mkdir -p "$RESULTS/wiremock/__files" "$RESULTS/wiremock/mappings"
-  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries?$Q_LIST" > "$RESULTS/wiremock/__files/list-registries.json"
-  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries/$GET_REG_ID" > "$RESULTS/wiremock/__files/get-registry.json"
-  curl -sf -H "Authorization: Bearer $TOKEN" "$base$images_path" > "$RESULTS/wiremock/__files/list-images.json"
-  run_wrk ours list-registries-10000 "$base/v0/registries?$Q_LIST"
-  run_wrk ours get-registry "$base/v0/registries/$GET_REG_ID"
-  run_wrk ours list-images-10000 "$base$images_path"
-  run_wrk ours create-registry "$base/v0/registries" ours
+  if target before; then
+    local bcp
+    if bcp="$(baseline_cp)"; then
+      start_ours before "$bcp"
+      ours_scenarios before "$base" "$images_path"
+      stop_pid "$OURS_PID"
+    else
+      log "baseline ${BENCH_BASELINE_REF:-ab4d628} not buildable here: no before figures"
+    fi
+  fi
+  start_ours api
+  ours_scenarios ours "$base" "$images_path"
   curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"stub-body"}' \
     "$base/v0/registries" > "$RESULTS/wiremock/__files/create-registry.json"
   if [ "${BENCH_PROFILE:-1}" = 1 ]; then profile_ours "$base" "$images_path"; fi
@@ -160,6 +170,26 @@ api_bench() {
 
   target wiremock && wiremock_bench "$images_path"
   target prism && prism_bench "$images_path"
+}
+
+ours_scenarios() { # ours_scenarios <target-name> <base> <images_path>
+  local t="$1" base="$2" images_path="$3" n
+  CUR_TARGET="$t"
+  # Latency of the list against the number of registries in the tenant.
+  for n in 100 100000; do
+    seed_ours "$n" 0
+    run_wrk "$t" "list-registries-$n" "$base/v0/registries?$Q_LIST"
+  done
+  seed_ours 10000 10000
+  # Bodies for the WireMock stubs: byte for byte what we answer.
+  mkdir -p "$RESULTS/wiremock/__files" "$RESULTS/wiremock/mappings"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries?$Q_LIST" > "$RESULTS/wiremock/__files/list-registries.json"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries/$GET_REG_ID" > "$RESULTS/wiremock/__files/get-registry.json"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base$images_path" > "$RESULTS/wiremock/__files/list-images.json"
+  run_wrk "$t" list-registries-10000 "$base/v0/registries?$Q_LIST"
+  run_wrk "$t" get-registry "$base/v0/registries/$GET_REG_ID"
+  run_wrk "$t" list-images-10000 "$base$images_path"
+  run_wrk "$t" create-registry "$base/v0/registries" "$t"
 }
 
 wiremock_bench() {

@@ -30,7 +30,9 @@ public final class Report {
         r.write();
         Path notes = Path.of(args[2]);
         if (Files.exists(notes)) r.md.append('\n').append(Files.readString(notes));
-        Files.writeString(Path.of(args[1]), r.md.toString());
+        Path out = Path.of(args[1]);
+        if (out.getParent() != null) Files.createDirectories(out.getParent());
+        Files.writeString(out, r.md.toString());
     }
 
     private void write() throws IOException {
@@ -51,6 +53,19 @@ public final class Report {
             line("```");
             md.append(Files.readString(dir.resolve("free.txt")));
             line("```");
+        }
+        line("");
+        double maxLoad = 0;
+        for (JsonNode n : jsonl("api.jsonl")) maxLoad = Math.max(maxLoad, n.path("loadavg").asDouble(0));
+        String load = machine.getOrDefault("loadavg", "0").split(" ")[0];
+        maxLoad = Math.max(maxLoad, Double.parseDouble(load.isEmpty() ? "0" : load));
+        int cores = Integer.parseInt(machine.getOrDefault("nproc", "1"));
+        if (maxLoad > cores) {
+            line("");
+            line(String.format(Locale.ROOT, "**Taken under load:** the 1-minute load average reached %.1f on %d cores during this run (other", maxLoad, cores));
+            line("processes were running). Req/s and latencies are then far below what the machine does alone, and ratios between");
+            line("targets measured minutes apart are uncertain; the CPU-per-request figures and the in-process CPU-time figures");
+            line("hold better. Re-run `bench/run.sh` on an idle machine for clean figures.");
         }
         line("");
         line("## Method");
@@ -110,6 +125,19 @@ public final class Report {
             line("| " + s + " | " + cpu(o) + " | " + cpu(w) + " | " + cpu(p) + " | " + cpuRatio(w, o) + " | " + cpuRatio(p, o) + " |");
         }
         line("");
+        if (runs.keySet().stream().anyMatch(k -> k.startsWith("before/"))) {
+            line("### Before and after the performance work (ours, same run)");
+            line("");
+            line("`before` is the server of the skeleton commit (built from git by bench/run.sh), run through the same scenarios.");
+            line("");
+            line("| scenario | before req/s | p50 ms | p99 ms | CPU µs/req | after req/s | p50 ms | p99 ms | CPU µs/req | req/s after ÷ before |");
+            line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (String s : List.of("list-registries-100", "list-registries-10000", "list-registries-100000", "get-registry", "list-images-10000", "create-registry")) {
+                JsonNode b = runs.get("before/" + s), a = runs.get("ours/" + s);
+                line("| " + s + cells(b) + " | " + cpu(b) + cells(a) + " | " + cpu(a) + " | " + ratio(a, b) + " |");
+            }
+            line("");
+        }
         line("Non-2xx answers and socket errors per run are in the raw data below (`errors_status`, `errors_*`); a run with");
         line("non-2xx answers would not count as throughput.");
         line("");
@@ -199,10 +227,10 @@ public final class Report {
         if (!http.isEmpty()) {
             line("Seeding over HTTP (`POST /_emulator/seed`, JSON parse + validation + load, as `curl` timed it):");
             line("");
-            line("| registries | images | document bytes | seconds |");
-            line("|---:|---:|---:|---:|");
+            line("| server | registries | images | document bytes | seconds |");
+            line("|---|---:|---:|---:|---:|");
             for (JsonNode n : http) {
-                line(String.format(Locale.ROOT, "| %,d | %,d | %,d | %.3f |", n.get("registries").asLong(), n.get("images").asLong(),
+                line(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.3f |", n.path("target").asText("ours"), n.get("registries").asLong(), n.get("images").asLong(),
                         n.get("bytes").asLong(), n.get("seconds").asDouble()));
             }
             line("");
@@ -289,11 +317,13 @@ public final class Report {
         if (n == null) return " | – | – | –";
         String errors = n.get("errors_status").asLong() + n.get("errors_connect").asLong() + n.get("errors_read").asLong()
                 + n.get("errors_timeout").asLong() > 0 ? " ⚠" : "";
+        if (n.get("requests").asLong() == 0) return " | 0 (every request over wrk's 2 s timeout) | – | –";
         return String.format(Locale.ROOT, " | %,.0f%s | %s | %s", n.get("rps").asDouble(), errors, ms(n, "p50_us"), ms(n, "p99_us"));
     }
 
     private static String ratio(JsonNode a, JsonNode b) {
         if (a == null || b == null) return "–";
+        if (b.get("rps").asDouble() == 0) return "∞ (none answered in 2 s before)";
         return String.format(Locale.ROOT, "%.1fx", a.get("rps").asDouble() / b.get("rps").asDouble());
     }
 
