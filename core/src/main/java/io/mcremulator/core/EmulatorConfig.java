@@ -27,6 +27,7 @@ public final class EmulatorConfig {
     private final NeverPulled neverPulled;
     private final Clock clock;
     private final IdSource ids;
+    private final BlobStorageConfig blobStorage;
 
     private EmulatorConfig(Builder b) {
         this.registryNameMaxLength = b.registryNameMaxLength;
@@ -38,6 +39,7 @@ public final class EmulatorConfig {
         this.neverPulled = b.neverPulled;
         this.clock = b.clock;
         this.ids = b.ids;
+        this.blobStorage = b.blobStorage;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -53,6 +55,7 @@ public final class EmulatorConfig {
     public NeverPulled neverPulled() { return neverPulled; }
     public Clock clock() { return clock; }
     public IdSource ids() { return ids; }
+    public BlobStorageConfig blobStorage() { return blobStorage; }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -65,6 +68,7 @@ public final class EmulatorConfig {
         b.neverPulled = neverPulled;
         b.clock = clock;
         b.ids = ids;
+        b.blobStorage = blobStorage;
         return b;
     }
 
@@ -78,6 +82,7 @@ public final class EmulatorConfig {
         private NeverPulled neverPulled = NeverPulled.ZERO_TIME;
         private Clock clock = Clock.systemUTC();
         private IdSource ids = IdSource.random();
+        private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) { require(n >= 1, "registryNameMaxLength must be >= 1"); registryNameMaxLength = n; return this; }
@@ -89,6 +94,7 @@ public final class EmulatorConfig {
         public Builder neverPulled(NeverPulled v) { neverPulled = v; return this; }
         public Builder clock(Clock c) { clock = c; return this; }
         public Builder ids(IdSource s) { ids = s; return this; }
+        public Builder blobStorage(BlobStorageConfig c) { blobStorage = java.util.Objects.requireNonNull(c); return this; }
 
         public EmulatorConfig build() { return new EmulatorConfig(this); }
 

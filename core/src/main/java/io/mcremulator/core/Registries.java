@@ -61,6 +61,8 @@ public final class Registries {
             }
             s.registries.remove(id);
             s.registriesByName.remove(r.name);
+            s.uploads.removeIf(name -> BlobGc.inRegistry(name, r.name));
+            BlobGc.collect(s);
         });
     }
 }
