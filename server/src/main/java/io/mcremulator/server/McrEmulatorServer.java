@@ -19,6 +19,8 @@ import io.mcremulator.server.api.RepositoryPathApi;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.control.ControlPlane;
+import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
 import org.eclipse.jetty.http.UriCompliance;
@@ -52,13 +54,17 @@ public final class McrEmulatorServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(settings.auth(), emulator.apiKeys());
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
+        this.controlPlane = new ControlPlane(emulator, authenticator, settings.control());
         RouteTable.Handlers handlers = new RouteTable.Handlers(new CredentialsApi(), new RegistriesApi(), repositories, images,
-                new RepositoryPathApi(repositories, images), new ProxyCachesApi(), new ControlApi(emulator, 64 * 1024 * 1024));
+                new RepositoryPathApi(repositories, images), new ProxyCachesApi(),
+                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
         this.operations = RouteTable.all(handlers);
+        controlPlane.bind(new OperationIndex(operations));
         this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
     }
 
     private final RequestPipeline pipeline;
+    private final ControlPlane controlPlane;
 
     public static Builder builder() { return new Builder(); }
 
@@ -98,6 +104,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
 
+        controlPlane.install(config); // journal and fault injection, for every route of the table
         config.routes.before(ctx -> {
             String rid = ctx.header("X-Request-ID");
             ctx.header("X-Request-ID", rid == null || rid.isBlank() ? UUID.randomUUID().toString() : rid);
@@ -189,6 +196,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         private int getRepositoryStatus = 200;
         private int maxBodyBytes = 1024 * 1024;
         private final List<Path> seedFiles = new ArrayList<>();
+        private ControlSettings control = ControlSettings.defaults();
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -197,9 +205,21 @@ public final class McrEmulatorServer implements AutoCloseable {
         public Builder getRepositoryStatus(int status) { this.getRepositoryStatus = status; return this; }
         public Builder maxBodyBytes(int bytes) { this.maxBodyBytes = bytes; return this; }
         public Builder seedFile(Path file) { this.seedFiles.add(file); return this; }
+        /** Journal size, body limit and unmatched-request recording of the test-control plane. */
+        public Builder control(ControlSettings control) { this.control = control; return this; }
+
+        /**
+         * Deterministic mode: ids and passwords drawn from {@code seed}, and the clock fixed at {@code clockAt} (move it
+         * with {@code POST /_emulator/clock/advance}). Two servers built alike answer the same calls identically.
+         */
+        public Builder deterministic(long seed, java.time.Instant clockAt) {
+            this.engine = engine.toBuilder().ids(io.mcremulator.core.time.IdSource.seeded(seed))
+                    .clock(io.mcremulator.core.time.ControllableClock.fixed(clockAt)).build();
+            return this;
+        }
 
         public ServerSettings settings() {
-            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles);
+            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, control);
         }
 
         public McrEmulatorServer build() { return new McrEmulatorServer(settings()); }
