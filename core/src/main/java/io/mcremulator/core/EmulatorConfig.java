@@ -1,5 +1,6 @@
 package io.mcremulator.core;
 
+import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.core.time.IdSource;
 
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class EmulatorConfig {
         private int defaultPageLimit = 20;
         private Set<String> proxyCacheProviders = new LinkedHashSet<>(List.of("docker-hub", "google-gcr", "aws-ecr"));
         private NeverPulled neverPulled = NeverPulled.ZERO_TIME;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
 
@@ -92,6 +93,7 @@ public final class EmulatorConfig {
         public Builder defaultPageLimit(int n) { require(n >= 1, "defaultPageLimit must be >= 1"); defaultPageLimit = n; return this; }
         public Builder proxyCacheProviders(Set<String> providers) { require(!providers.isEmpty(), "at least one provider"); proxyCacheProviders = new LinkedHashSet<>(providers); return this; }
         public Builder neverPulled(NeverPulled v) { neverPulled = v; return this; }
+        /** The engine's clock; the default is a {@link ControllableClock} following system time, so tests can fix and move it. */
         public Builder clock(Clock c) { clock = c; return this; }
         public Builder ids(IdSource s) { ids = s; return this; }
         public Builder blobStorage(BlobStorageConfig c) { blobStorage = java.util.Objects.requireNonNull(c); return this; }

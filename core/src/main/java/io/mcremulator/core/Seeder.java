@@ -52,6 +52,13 @@ final class Seeder {
             required(path + ".id", u.id());
             if (u.password() != null && u.password().isEmpty()) fail(path + ".password", "must not be empty", u.password());
         }
+        for (int i = 0; i < doc.apiKeys().size(); i++) {
+            SeedDocument.ApiKey k = doc.apiKeys().get(i);
+            String path = "api_keys[" + i + "]";
+            required(path + ".key", k.key());
+            required(path + ".tenant", k.tenant());
+            required(path + ".user_id", k.userId());
+        }
         for (int i = 0; i < doc.proxyCaches().size(); i++) {
             SeedDocument.ProxyCache pc = doc.proxyCaches().get(i);
             String path = "proxy_caches[" + i + "]";
@@ -157,6 +164,9 @@ final class Seeder {
                     u.password() != null ? u.password() : s.config.ids().password());
             s.users.put(e.userId, e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
+        }
+        for (SeedDocument.ApiKey k : doc.apiKeys()) {
+            emulator.apiKeys().register(k.key(), Principal.of(k.tenant(), k.userId(), k.email()));
         }
         for (SeedDocument.ProxyCache pc : doc.proxyCaches()) {
             RegionState s = emulator.state(region("", pc.region()));

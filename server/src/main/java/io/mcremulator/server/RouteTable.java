@@ -107,10 +107,39 @@ public final class RouteTable {
     }
 
     public static List<Operation> testControl(Handlers h) {
+        ControlApi c = h.control();
         return List.of(
-                control("health", "GET", "/_emulator/health", h.control()::health),
-                control("reset", "POST", "/_emulator/reset", h.control()::reset),
-                control("seed", "POST", "/_emulator/seed", h.control()::seed));
+                control("health", "GET", "/_emulator/health", c::health),
+                control("reset", "POST", "/_emulator/reset", c::reset),
+                control("seed", "POST", "/_emulator/seed", c::seed),
+                // fault injection
+                control("listFaults", "GET", "/_emulator/faults", c.faults()::list),
+                control("addFault", "POST", "/_emulator/faults", c.faults()::add),
+                control("clearFaults", "DELETE", "/_emulator/faults", c.faults()::clear),
+                control("getFault", "GET", "/_emulator/faults/{id}", c.faults()::get),
+                control("removeFault", "DELETE", "/_emulator/faults/{id}", c.faults()::remove),
+                // request journal
+                control("listRequests", "GET", "/_emulator/requests", c.journal()::list),
+                control("clearRequests", "DELETE", "/_emulator/requests", c.journal()::clear),
+                control("listUnmatchedRequests", "GET", "/_emulator/requests/unmatched", c.journal()::unmatched),
+                control("getJournalSettings", "GET", "/_emulator/requests/settings", c.journal()::settings),
+                control("updateJournalSettings", "PUT", "/_emulator/requests/settings", c.journal()::updateSettings),
+                // export, import, snapshots
+                control("exportState", "GET", "/_emulator/export", c.state()::export),
+                control("importState", "POST", "/_emulator/import", c.state()::importDocument),
+                control("listSnapshots", "GET", "/_emulator/snapshots", c.state()::listSnapshots),
+                control("saveSnapshot", "PUT", "/_emulator/snapshots/{name}", c.state()::saveSnapshot),
+                control("getSnapshot", "GET", "/_emulator/snapshots/{name}", c.state()::getSnapshot),
+                control("deleteSnapshot", "DELETE", "/_emulator/snapshots/{name}", c.state()::deleteSnapshot),
+                control("restoreSnapshot", "POST", "/_emulator/snapshots/{name}/restore", c.state()::restoreSnapshot),
+                // deterministic time
+                control("getClock", "GET", "/_emulator/clock", c.clock()::get),
+                control("fixClock", "POST", "/_emulator/clock/fix", c.clock()::fix),
+                control("advanceClock", "POST", "/_emulator/clock/advance", c.clock()::advance),
+                control("resumeClock", "POST", "/_emulator/clock/resume", c.clock()::resume),
+                // coverage and self-description
+                control("listOperations", "GET", "/_emulator/operations", c.operations()::list),
+                control("getControlOpenApi", "GET", "/_emulator/openapi.json", c.operations()::openApi));
     }
 
     public static List<Operation> all(Handlers h) {
