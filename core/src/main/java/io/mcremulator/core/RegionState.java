@@ -10,6 +10,7 @@ import io.mcremulator.core.model.ProxyCacheInfo;
 import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.core.model.RepositoryInfo;
 import io.mcremulator.core.model.TagInfo;
+import io.mcremulator.core.paging.SortedOrders;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
  * All state of one region, behind one read/write lock: reads run in parallel, every mutation is atomic.
  * Lookups here apply tenant isolation: another tenant's resource is "not found".
+ * <p>
+ * Every mutation MUST run inside {@link #write}: the derived caches ({@link #orders}, the storage usage per
+ * registry) are dropped when a write ends and are trusted by reads until then.
  */
 final class RegionState {
     static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
@@ -39,6 +44,11 @@ final class RegionState {
     /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
     final BlobStore blobs;
     final UploadSessions uploads;
+
+    /** Sorted orders of list operations, valid until the next write (see {@link SortedOrders}). */
+    final SortedOrders orders = new SortedOrders();
+    /** Storage usage per registry (a walk over all its images), valid until the next write. */
+    private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
 
     RegionState(Region region, EmulatorConfig config, StorageQuota quota) {
         this.region = region;
@@ -61,6 +71,8 @@ final class RegionState {
         try {
             return body.get();
         } finally {
+            orders.clear();
+            if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
         }
     }
@@ -103,7 +115,7 @@ final class RegionState {
     // ---- views ----
 
     RegistryInfo view(RegistryEntity r) {
-        return new RegistryInfo(r.id, r.tenantId, r.name, r.proxyCacheId, r.storageUsageBytes(), r.createdAt, r.updatedAt);
+        return new RegistryInfo(r.id, r.tenantId, r.name, r.proxyCacheId, storageUsage(r), r.createdAt, r.updatedAt);
     }
 
     RepositoryInfo view(RegistryEntity reg, RepositoryEntity r) {
@@ -115,6 +127,11 @@ final class RegionState {
         for (TagEntity t : i.tags.values()) details.add(new TagInfo(t.name, t.pushedAt, pulled(t.pulledAt, t.pushedAt), false));
         return new ImageInfo(i.digest, i.sizeBytes, i.pushedAt, pulled(i.pulledAt, i.pushedAt), List.copyOf(i.tags.keySet()),
                 i.manifestMediaType, i.mediaType, List.copyOf(details), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(i.extraAttr)));
+    }
+
+    private long storageUsage(RegistryEntity r) {
+        if (lock.isWriteLockedByCurrentThread()) return r.storageUsageBytes(); // mid-write: state may still change
+        return storageUsage.computeIfAbsent(r, RegistryEntity::storageUsageBytes);
     }
 
     ProxyCacheInfo view(ProxyCacheEntity pc) {

@@ -28,8 +28,8 @@ public final class Repositories {
     public Page<RepositoryInfo> list(Principal p, UUID registryId, PageRequest req, String nameContains) {
         return s.read(() -> {
             RegistryEntity reg = s.registry(p, registryId);
-            return Paging.page(reg.repositories.values().stream().map(r -> s.view(reg, r)).toList(),
-                    r -> nameContains == null || r.name().contains(nameContains), req, SORT);
+            return Paging.page(s.orders, reg, reg.repositories::values, r -> s.view(reg, r),
+                    r -> nameContains == null || r.name().contains(nameContains), nameContains, req, SORT);
         });
     }
 
