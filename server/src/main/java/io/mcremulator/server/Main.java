@@ -41,6 +41,7 @@ public final class Main {
         OPTIONS.put("get-repository-status", "MCR_GET_REPOSITORY_STATUS");
         OPTIONS.put("default-page-limit", "MCR_DEFAULT_PAGE_LIMIT");
         OPTIONS.put("never-pulled", "MCR_NEVER_PULLED");
+        OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
     }
 
     private Main() {}
@@ -119,7 +120,9 @@ public final class Main {
             engine.proxyCacheInUseDeleteConflict(v.equals("conflict"));
         }
         if (o.containsKey("never-pulled")) engine.neverPulled(enumOption(EmulatorConfig.NeverPulled.class, o, "never-pulled"));
+        io.mcremulator.server.oci.OciOptions.applyEngine(o, engine);
         b.engine(engine.build());
+        io.mcremulator.server.oci.OciOptions.applyServer(o, b);
         if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
         AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
         String pem = null;
