@@ -47,6 +47,7 @@ public final class Main {
         OPTIONS.put("journal-capacity", "MCR_JOURNAL_CAPACITY");
         OPTIONS.put("journal-max-body-bytes", "MCR_JOURNAL_MAX_BODY_BYTES");
         OPTIONS.put("record-unmatched", "MCR_RECORD_UNMATCHED");
+        OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
     }
 
     private Main() {}
@@ -144,7 +145,9 @@ public final class Main {
                         + o.get("fixed-clock") + "'");
             }
         }
+        io.mcremulator.server.oci.OciOptions.applyEngine(o, engine);
         b.engine(engine.build());
+        io.mcremulator.server.oci.OciOptions.applyServer(o, b);
         String unmatched = o.getOrDefault("record-unmatched", "true").toLowerCase(Locale.ROOT);
         if (!unmatched.equals("true") && !unmatched.equals("false")) {
             throw new IllegalArgumentException("--record-unmatched must be true or false, got '" + unmatched + "'");

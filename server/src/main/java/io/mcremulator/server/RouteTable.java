@@ -88,6 +88,7 @@ public final class RouteTable {
         String upload = name + "/blobs/uploads/{upload_id}";
         return List.of(
                 oci("ociToken", "GET", "/service/token", p.open(h.token()::token)),
+                oci("ociTokenForm", "POST", "/service/token", p.open(h.token()::tokenForm)),
                 oci("ociPing", "GET", "/v2", p.authenticated(h.lists()::ping)),
                 oci("ociCatalog", "GET", "/v2/_catalog", p.authenticated(h.lists()::catalog)),
                 oci("ociTagsList", "GET", name + "/tags/list", p.authenticated(h.lists()::tags)),

@@ -16,6 +16,9 @@ interface BlobData {
     /** A stream over {@code length} bytes starting at {@code offset}. */
     InputStream open(long offset, long length) throws IOException;
 
+    /** Called once the bytes are final (stored blob): release slack space. No more appends afterwards. */
+    default void seal() {}
+
     /** Frees the bytes (deletes the file). Idempotent. */
     void discard();
 }

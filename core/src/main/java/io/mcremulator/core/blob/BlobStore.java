@@ -55,6 +55,7 @@ public final class BlobStore {
     /** Stores an upload's bytes under its digest; if the blob is already there, the duplicate bytes are freed. */
     public void adopt(String digest, UploadSession session) {
         BlobData data = session.detachData();
+        data.seal();
         if (blobs.putIfAbsent(digest, data) != null) {
             quota.release(data.size());
             data.discard();
@@ -71,6 +72,7 @@ public final class BlobStore {
             d.discard();
             throw new UncheckedIOException(e);
         }
+        d.seal();
         quota.force(bytes.length);
         if (blobs.putIfAbsent(digest, d) != null) {
             quota.release(bytes.length);

@@ -25,6 +25,12 @@ final class MemoryBlobData implements BlobData {
         }
     }
 
+    /** Trims the last block to its used length, so a 2-byte config does not hold a 64 KiB block. */
+    @Override public synchronized void seal() {
+        int used = (int) (size % BLOCK);
+        if (used != 0 && !blocks.isEmpty()) blocks.set(blocks.size() - 1, java.util.Arrays.copyOf(blocks.get(blocks.size() - 1), used));
+    }
+
     @Override public synchronized void truncate(long newSize) {
         if (newSize >= size) return;
         int keep = (int) ((newSize + BLOCK - 1) / BLOCK);

@@ -26,8 +26,8 @@ public final class StorageQuota {
         if (after > maxBytes) {
             used.addAndGet(-n);
             throw new EmulatorException(ErrorCode.OCI_STORAGE_FULL, "the emulator's blob storage cap of " + maxBytes
-                    + " bytes is reached (" + (after - n) + " bytes in use): raise it (EmulatorConfig blobStorage maxStoredBytes,"
-                    + " MCR_EMULATOR_MAX_STORED_BYTES) or delete images", Map.of("max_stored_bytes", maxBytes));
+                    + " bytes is reached (" + (after - n) + " bytes in use): raise it (EmulatorConfig.blobStorage maxStoredBytes,"
+                    + " --max-stored-bytes / MCR_MAX_STORED_BYTES) or delete images", Map.of("max_stored_bytes", maxBytes));
         }
     }
 

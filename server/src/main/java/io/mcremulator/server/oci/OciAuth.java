@@ -61,7 +61,8 @@ public final class OciAuth {
     /** The {@code WWW-Authenticate} value for a 401 on {@code ctx}; {@code scope} may be null. */
     public String challenge(Context ctx, String scope) {
         if (settings.challenge() == OciSettings.Challenge.BASIC) return "Basic realm=\"" + settings.service() + "\"";
-        String realm = "http://" + ctx.host() + "/service/token";
+        String host = ctx.host() == null || ctx.host().isBlank() ? "127.0.0.1" : ctx.host();
+        String realm = "http://" + host + "/service/token";
         return "Bearer realm=\"" + realm + "\",service=\"" + settings.service() + "\"" + (scope == null ? "" : ",scope=\"" + scope + "\"");
     }
 }

@@ -43,6 +43,15 @@ class OciAuthTest {
         RestAssured.given().baseUri(f.base()).header("Authorization", "Bearer nonsense").get("/v2/").then().statusCode(401);
     }
 
+    @Test void oauth2_password_form_also_gives_a_token() {
+        String token = RestAssured.given().baseUri(f.base()).formParam("grant_type", "password").formParam("username", f.username)
+                .formParam("password", f.password).formParam("service", "mcr-emulator").post("/service/token")
+                .then().statusCode(200).extract().path("access_token");
+        RestAssured.given().baseUri(f.base()).header("Authorization", "Bearer " + token).get("/v2/").then().statusCode(200);
+        RestAssured.given().baseUri(f.base()).formParam("grant_type", "refresh_token").formParam("refresh_token", "x")
+                .post("/service/token").then().statusCode(401);
+    }
+
     @Test void wrong_password_is_401_at_the_token_endpoint_and_on_v2() {
         RestAssured.given().baseUri(f.base()).auth().preemptive().basic(f.username, "wrong").get("/service/token").then().statusCode(401)
                 .body("errors[0].code", equalTo("UNAUTHORIZED"));

@@ -84,6 +84,27 @@ class OciBlobUploadTest {
         f.v2().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(200).header("Content-Length", String.valueOf(data.length));
     }
 
+    @Test void monolithic_post_with_a_wrong_digest_stores_nothing() {
+        byte[] data = "one shot".getBytes();
+        String wrong = OciFixture.sha256("other");
+        f.v2().contentType("application/octet-stream").body(data).post("/v2/" + repo + "/blobs/uploads/?digest=" + wrong)
+                .then().statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+        f.v2().head("/v2/" + repo + "/blobs/" + OciFixture.sha256(data)).then().statusCode(404);
+        assertThat(f.server.emulator().storageQuota().usedBytes()).isZero();
+    }
+
+    @Test void responses_are_never_compressed_and_head_errors_have_no_body() {
+        byte[] data = new byte[64 * 1024];
+        new java.util.Random(3).nextBytes(data);
+        String digest = f.pushBlob(repo, data);
+        var r = f.v2().header("Accept-Encoding", "gzip").get("/v2/" + repo + "/blobs/" + digest);
+        r.then().statusCode(200).header("Content-Length", String.valueOf(data.length));
+        assertThat(r.header("Content-Encoding")).isNull();
+        var head = f.v2().head("/v2/" + repo + "/blobs/" + OciFixture.sha256("absent"));
+        head.then().statusCode(404);
+        assertThat(head.asByteArray()).isEmpty();
+    }
+
     @Test void sha512_digests_are_verified_too() {
         byte[] data = "sha512 content".getBytes();
         String loc = f.v2().post("/v2/" + repo + "/blobs/uploads/").then().extract().header("Location");

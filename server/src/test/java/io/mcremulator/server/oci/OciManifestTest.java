@@ -86,6 +86,15 @@ class OciManifestTest {
                 .put("/v2/" + repo + "/manifests/" + p.digest()).then().statusCode(201).header("Location", "/v2/" + repo + "/manifests/" + p.digest());
     }
 
+    @Test void put_by_digest_with_tag_parameters_tags_it_and_answers_oci_tag() {
+        OciFixture.Pushed p = f.pushImage(repo, "v1", "layer-t");
+        var r = f.v2().contentType("application/vnd.oci.image.manifest.v1+json").body(p.manifest().getBytes())
+                .put("/v2/" + repo + "/manifests/" + p.digest() + "?tag=x1&tag=x2");
+        r.then().statusCode(201);
+        assertThat(r.headers().getValues("OCI-Tag")).containsExactly("x1", "x2");
+        f.v2().get("/v2/" + repo + "/tags/list").then().body("tags", equalTo(List.of("v1", "x1", "x2")));
+    }
+
     @Test void manifests_of_four_megabytes_are_accepted() {
         String cfg = f.pushBlob(repo, "{}".getBytes());
         StringBuilder pad = new StringBuilder(4 * 1024 * 1024 + 100);
