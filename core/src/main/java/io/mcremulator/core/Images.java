@@ -62,6 +62,8 @@ public final class Images {
             ImageEntity img = s.image(repo, digestOrTag);
             repo.removeImage(img.digest);
             repo.updatedAt = s.now();
+            BlobGc.unlinkUnused(reg, repo, img);
+            BlobGc.collect(s);
         });
     }
 }

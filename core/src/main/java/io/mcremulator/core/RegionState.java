@@ -1,6 +1,9 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.blob.BlobStore;
+import io.mcremulator.core.blob.StorageQuota;
+import io.mcremulator.core.blob.UploadSessions;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.model.ImageInfo;
 import io.mcremulator.core.model.ProxyCacheInfo;
@@ -38,15 +41,20 @@ final class RegionState {
     final Map<String, RegistryEntity> registriesByName = new HashMap<>();
     final Map<UUID, ProxyCacheEntity> proxyCaches = new LinkedHashMap<>();
     final Map<String, UserEntity> users = new HashMap<>();
+    /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
+    final BlobStore blobs;
+    final UploadSessions uploads;
 
     /** Sorted orders of list operations, valid until the next write (see {@link SortedOrders}). */
     final SortedOrders orders = new SortedOrders();
     /** Storage usage per registry (a walk over all its images), valid until the next write. */
     private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
 
-    RegionState(Region region, EmulatorConfig config) {
+    RegionState(Region region, EmulatorConfig config, StorageQuota quota) {
         this.region = region;
         this.config = config;
+        this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
+        this.uploads = new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
 
     <T> T read(Supplier<T> body) {

@@ -58,6 +58,9 @@ public final class Repositories {
             RepositoryEntity repo = s.repository(reg, repositoryId);
             reg.removeRepository(repo.name);
             reg.updatedAt = s.now();
+            String ociName = reg.name + "/" + repo.name;
+            s.uploads.removeIf(ociName::equals);
+            BlobGc.collect(s);
         });
     }
 
@@ -67,6 +70,9 @@ public final class Repositories {
             RepositoryEntity repo = s.repository(reg, repositoryName);
             reg.removeRepository(repo.name);
             reg.updatedAt = s.now();
+            String ociName = reg.name + "/" + repo.name;
+            s.uploads.removeIf(ociName::equals);
+            BlobGc.collect(s);
         });
     }
 }

@@ -52,6 +52,13 @@ final class Seeder {
             required(path + ".id", u.id());
             if (u.password() != null && u.password().isEmpty()) fail(path + ".password", "must not be empty", u.password());
         }
+        for (int i = 0; i < doc.apiKeys().size(); i++) {
+            SeedDocument.ApiKey k = doc.apiKeys().get(i);
+            String path = "api_keys[" + i + "]";
+            required(path + ".key", k.key());
+            required(path + ".tenant", k.tenant());
+            required(path + ".user_id", k.userId());
+        }
         for (int i = 0; i < doc.proxyCaches().size(); i++) {
             SeedDocument.ProxyCache pc = doc.proxyCaches().get(i);
             String path = "proxy_caches[" + i + "]";
@@ -110,9 +117,10 @@ final class Seeder {
                 for (int k = 0; k < repo.images().size(); k++) {
                     SeedDocument.Image img = repo.images().get(k);
                     String ipath = rpath + ".images[" + k + "]";
-                    if (img.digest() == null) fail(ipath + ".digest", "is required", null);
-                    if (!DIGEST.matcher(img.digest()).matches()) fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
-                    if (!digests.add(img.digest())) fail(ipath + ".digest", "is repeated in this repository", img.digest());
+                    if (img.digest() != null) {
+                        if (!DIGEST.matcher(img.digest()).matches()) fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
+                        if (!digests.add(img.digest())) fail(ipath + ".digest", "is repeated in this repository", img.digest());
+                    }
                     if (img.sizeBytes() != null && img.sizeBytes() < 0) fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
@@ -157,6 +165,9 @@ final class Seeder {
             s.users.put(e.userId, e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
         }
+        for (SeedDocument.ApiKey k : doc.apiKeys()) {
+            emulator.apiKeys().register(k.key(), Principal.of(k.tenant(), k.userId(), k.email()));
+        }
         for (SeedDocument.ProxyCache pc : doc.proxyCaches()) {
             RegionState s = emulator.state(region("", pc.region()));
             Instant created = or(pc.createdAt(), s.now());
@@ -177,14 +188,27 @@ final class Seeder {
                 Instant rc = or(repo.createdAt(), created);
                 RepositoryEntity re = new RepositoryEntity(repo.id() != null ? repo.id() : s.config.ids().uuid(), repo.name(), rc);
                 re.updatedAt = or(repo.updatedAt(), rc);
-                for (SeedDocument.Image img : repo.images()) {
-                    ImageEntity ie = new ImageEntity(img.digest());
-                    ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
-                    ie.references.put(img.digest() + "#content", ie.sizeBytes);
-                    ie.manifestMediaType = img.manifestMediaType() != null ? img.manifestMediaType()
-                            : "application/vnd.oci.image.manifest.v1+json";
-                    ie.mediaType = img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
-                    ie.pushedAt = or(img.pushedAt(), rc);
+                for (int k = 0; k < repo.images().size(); k++) {
+                    SeedDocument.Image img = repo.images().get(k);
+                    Instant pushed = or(img.pushedAt(), rc);
+                    ImageEntity ie;
+                    if (img.digest() == null) {
+                        // No digest: a real, pullable image (see docs/behaviour.md "Seeded images").
+                        SeedImages.Built b = SeedImages.build(r.name(), repo.name(), k, pushed);
+                        ie = new ImageEntity(b.digest());
+                        SeedImages.install(s, reg, repo.name(), ie, b);
+                        ie.sizeBytes = img.sizeBytes() == null ? b.sizeBytes() : img.sizeBytes();
+                        if (img.mediaType() != null) ie.mediaType = img.mediaType();
+                    } else {
+                        // A given digest: metadata only; /v2 answers MANIFEST_UNKNOWN for it.
+                        ie = new ImageEntity(img.digest());
+                        ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
+                        ie.references.put(img.digest() + "#content", ie.sizeBytes);
+                        ie.manifestMediaType = img.manifestMediaType() != null ? img.manifestMediaType()
+                                : "application/vnd.oci.image.manifest.v1+json";
+                        ie.mediaType = img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
+                    }
+                    ie.pushedAt = pushed;
                     ie.pulledAt = img.pulledAt();
                     if (img.extraAttr() != null) ie.extraAttr = new LinkedHashMap<>(img.extraAttr());
                     re.images.put(ie.digest, ie);

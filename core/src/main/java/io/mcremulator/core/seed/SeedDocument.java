@@ -9,12 +9,23 @@ import java.util.UUID;
  * A seed document: state to load in one atomic step (test control {@code POST /_emulator/seed}, or a file at
  * startup). Optional fields are null. {@code region} defaults to br-se1; {@code tenant} is required.
  */
-public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {
+public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys) {
+    /** Version of the JSON format written by exports (the {@code version} field); documents without one are read as 1. */
+    public static final int FORMAT_VERSION = 1;
+
     public SeedDocument {
         users = users == null ? List.of() : List.copyOf(users);
         proxyCaches = proxyCaches == null ? List.of() : List.copyOf(proxyCaches);
         registries = registries == null ? List.of() : List.copyOf(registries);
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     }
+
+    public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {
+        this(users, proxyCaches, registries, List.of());
+    }
+
+    /** An {@code X-API-Key} value and the principal it stands for (exports write every mapping here). */
+    public record ApiKey(String key, String tenant, String userId, String email) {}
 
     /** A user: docker credentials (password generated when absent) and optionally an API key that maps to them. */
     public record User(String region, String tenant, String id, String email, String password, String apiKey) {}

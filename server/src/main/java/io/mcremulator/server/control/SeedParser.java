@@ -33,11 +33,52 @@ public final class SeedParser {
             throw EmulatorException.badRequest("invalid seed: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), "body", null);
         }
         if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document must be a JSON object", "body", null);
-        allowed(root, "", Set.of("version", "users", "proxy_caches", "registries"));
+        allowed(root, "", Set.of("version", "exported_at", "tenant", "content", "users", "api_keys", "proxy_caches", "registries"));
+        JsonNode version = root.get("version");
+        if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > SeedDocument.FORMAT_VERSION)) {
+            throw fail("version", "must be an integer from 1 to " + SeedDocument.FORMAT_VERSION + " (this emulator reads format versions up to "
+                    + SeedDocument.FORMAT_VERSION + "), got " + version);
+        }
+        time(root, "", "exported_at");
+        str(root, "", "tenant");
+        content(root.get("content"));
         return new SeedDocument(
                 list(root, "users", "users", SeedParser::user),
                 list(root, "proxy_caches", "proxy_caches", SeedParser::proxyCache),
-                list(root, "registries", "registries", SeedParser::registry));
+                list(root, "registries", "registries", SeedParser::registry),
+                list(root, "api_keys", "api_keys", SeedParser::apiKey));
+    }
+
+    /** The document's tenant scope ({@code "tenant"} of a one-tenant export), or null. */
+    public static String tenantScope(byte[] json) {
+        try {
+            JsonNode t = Json.read(json).get("tenant");
+            return t != null && t.isTextual() && !t.asText().isBlank() ? t.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code content} is reserved for image bytes (docs/control-api.md): format 1 exports write
+     * {@code {"included": false}} (images are referenced by digest only); a document that includes content is refused
+     * rather than imported without it.
+     */
+    private static void content(JsonNode c) {
+        if (c == null || c.isNull()) return;
+        if (!c.isObject()) throw fail("content", "must be an object");
+        allowed(c, "content", Set.of("included", "blobs"));
+        JsonNode included = c.get("included");
+        if (included != null && !included.isBoolean()) throw fail("content.included", "must be true or false");
+        if ((included != null && included.asBoolean()) || (c.get("blobs") != null && !c.get("blobs").isEmpty())) {
+            throw fail("content", "includes image content, which this emulator version cannot import yet; export with content "
+                    + "referenced by digest ({\"included\": false})");
+        }
+    }
+
+    private static SeedDocument.ApiKey apiKey(JsonNode n, String p) {
+        allowed(n, p, Set.of("key", "tenant", "user_id", "email"));
+        return new SeedDocument.ApiKey(str(n, p, "key"), str(n, p, "tenant"), str(n, p, "user_id"), str(n, p, "email"));
     }
 
     private static SeedDocument.User user(JsonNode n, String p) {
@@ -109,14 +150,14 @@ public final class SeedParser {
     private static String str(JsonNode n, String p, String field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw fail(p + "." + field, "must be a string");
+        if (!v.isTextual()) throw fail(at(p, field), "must be a string");
         return v.asText();
     }
 
     private static UUID uuid(JsonNode n, String p, String field) {
         String s = str(n, p, field);
         if (s == null || s.isEmpty()) return null;
-        if (!Uuids.isUuid(s)) throw fail(p + "." + field, "must be a UUID, got '" + s + "'");
+        if (!Uuids.isUuid(s)) throw fail(at(p, field), "must be a UUID, got '" + s + "'");
         return UUID.fromString(s);
     }
 
@@ -126,7 +167,7 @@ public final class SeedParser {
         try {
             return java.time.OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
-            throw fail(p + "." + field, "must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '" + s + "'");
+            throw fail(at(p, field), "must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '" + s + "'");
         }
     }
 
@@ -138,6 +179,8 @@ public final class SeedParser {
             }
         }
     }
+
+    private static String at(String p, String field) { return p.isEmpty() ? field : p + "." + field; }
 
     private static EmulatorException fail(String path, String what) {
         return EmulatorException.badRequest("invalid seed: " + path + " " + what, path, null);

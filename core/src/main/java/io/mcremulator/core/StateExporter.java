@@ -1,0 +1,62 @@
+package io.mcremulator.core;
+
+import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.seed.SeedDocument;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the state (all of it, or one tenant's) as a {@link SeedDocument}, so that seeding an empty emulator with
+ * it gives back the same registries, repositories, images, proxy caches, users and API keys, with the same ids and
+ * timestamps. What the seed format cannot hold is listed in docs/behaviour.md (per-tag push times, password
+ * generations, manifest and blob bytes); named checkpoints ({@link StateSnapshot}) keep those.
+ */
+final class StateExporter {
+    private StateExporter() {}
+
+    /** The caller holds every region's lock. {@code tenant} null means every tenant. */
+    static SeedDocument export(Emulator emulator, String tenant) {
+        List<SeedDocument.User> users = new ArrayList<>();
+        List<SeedDocument.ProxyCache> caches = new ArrayList<>();
+        List<SeedDocument.Registry> registries = new ArrayList<>();
+        for (Region region : Region.values()) {
+            RegionState s = emulator.state(region);
+            s.users.values().stream().filter(u -> mine(tenant, u.tenantId)).sorted(Comparator.comparing(u -> u.userId))
+                    .forEach(u -> users.add(new SeedDocument.User(region.id(), u.tenantId, u.userId, u.email, u.password, null)));
+            for (ProxyCacheEntity pc : s.proxyCaches.values()) {
+                if (!mine(tenant, pc.tenantId)) continue;
+                caches.add(new SeedDocument.ProxyCache(region.id(), pc.tenantId, pc.id, pc.name, pc.provider, pc.url,
+                        pc.accessKey, pc.accessSecret, pc.description, pc.createdAt, pc.updatedAt));
+            }
+            for (RegistryEntity r : s.registries.values()) {
+                if (!mine(tenant, r.tenantId)) continue;
+                List<SeedDocument.Repository> repos = new ArrayList<>();
+                for (RepositoryEntity repo : r.repositories.values()) repos.add(repository(repo));
+                registries.add(new SeedDocument.Registry(region.id(), r.tenantId, r.id, r.name, r.proxyCacheId,
+                        r.createdAt, r.updatedAt, repos));
+            }
+        }
+        List<SeedDocument.ApiKey> keys = new ArrayList<>();
+        for (Map.Entry<String, Principal> e : new TreeMap<>(emulator.apiKeys().all()).entrySet()) {
+            Principal p = e.getValue();
+            if (mine(tenant, p.tenantId())) keys.add(new SeedDocument.ApiKey(e.getKey(), p.tenantId(), p.userId(), p.email()));
+        }
+        return new SeedDocument(users, caches, registries, keys);
+    }
+
+    private static SeedDocument.Repository repository(RepositoryEntity repo) {
+        List<SeedDocument.Image> images = new ArrayList<>();
+        for (ImageEntity img : repo.images.values()) {
+            images.add(new SeedDocument.Image(img.digest, List.copyOf(img.tags.keySet()), img.sizeBytes, img.manifestMediaType,
+                    img.mediaType, img.pushedAt, img.pulledAt, img.extraAttr.isEmpty() ? null : new LinkedHashMap<>(img.extraAttr)));
+        }
+        return new SeedDocument.Repository(repo.id, repo.name, repo.createdAt, repo.updatedAt, images);
+    }
+
+    private static boolean mine(String tenant, String owner) { return tenant == null || tenant.equals(owner); }
+}
