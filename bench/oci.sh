@@ -71,39 +71,43 @@ timed_copy() {
 record() { echo "{\"target\":\"$1\",\"op\":\"$2\",\"round\":$3,\"bytes\":$BLOB_BYTES,\"seconds\":$(awk -v ms="$4" 'BEGIN{printf "%.3f", ms/1000}')${5:-}}" >> "$RESULTS/oci.jsonl"; }
 
 # ---------------------------------------------------------------- ours
+# A fresh server per round: blobs are content-addressed, so a second push to the same server would only check them.
 PORT="$(free_port 28571)"
-if [ -n "${STANDALONE_JAR:-}" ]; then
-  $JAVA -jar "$STANDALONE_JAR" --host 127.0.0.1 --port "$PORT" > "$RESULTS/ours-oci.log" 2>&1 &
-else
-  $JAVA -cp "${CP:?CP must be set}" io.mcremulator.server.Main --host 127.0.0.1 --port "$PORT" > "$RESULTS/ours-oci.log" 2>&1 &
-fi
-OURS=$!; PIDS+=("$OURS")
-wait_up "http://127.0.0.1:$PORT/_emulator/health" || { log "our server did not start"; exit 1; }
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v2/")" = 404 ]; then
-  kill "$OURS"; skip "this build has no OCI data plane (/v2/ answers 404): the oci branch is not merged yet"
-fi
+start_ours() {
+  if [ -n "${STANDALONE_JAR:-}" ]; then
+    $JAVA -jar "$STANDALONE_JAR" --host 127.0.0.1 --port "$PORT" > "$RESULTS/ours-oci.log" 2>&1 &
+  else
+    $JAVA -cp "${CP:?CP must be set}" io.mcremulator.server.Main --host 127.0.0.1 --port "$PORT" > "$RESULTS/ours-oci.log" 2>&1 &
+  fi
+  OURS=$!; PIDS+=("$OURS")
+  wait_up "http://127.0.0.1:$PORT/_emulator/health" || { log "our server did not start"; exit 1; }
+}
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 TOKEN="${BENCH_TOKEN:-$(printf '{"alg":"HS256","typ":"JWT"}' | b64url).$(printf '{"tenant":"CUSTOMER.bench-oci","sub":"bench-user"}' | b64url).c2ln}"
 AUTH="Authorization: Bearer $TOKEN"
-curl -sf -X POST -H "$AUTH" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$PORT/v0/registries" >/dev/null
-CREDS_JSON="$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/v0/credentials")"
-CREDS="$(echo "$CREDS_JSON" | sed -E 's/.*"username":"([^"]*)".*"password":"([^"]*)".*/\1:\2/')"
 heap_mib() { # used heap after a full GC, MiB
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
 }
 for r in $(seq 1 "$ROUNDS"); do
+  start_ours
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v2/")" = 404 ]; then
+    kill "$OURS"; skip "this build has no OCI data plane (/v2/ answers 404): the oci branch is not merged yet"
+  fi
+  curl -sf -X POST -H "$AUTH" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$PORT/v0/registries" >/dev/null
+  CREDS_JSON="$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/v0/credentials")"
+  CREDS="$(echo "$CREDS_JSON" | sed -E 's/.*"username":"([^"]*)".*"password":"([^"]*)".*/\1:\2/')"
   h0="$(heap_mib "$OURS")"
-  ms="$(timed_copy ours push "oci:$LAYOUT:bench" "docker://127.0.0.1:$PORT/bench/app$r:1" --dest-tls-verify=false --dest-creds "$CREDS")"
+  ms="$(timed_copy ours push "oci:$LAYOUT:bench" "docker://127.0.0.1:$PORT/bench/app:1" --dest-tls-verify=false --dest-creds "$CREDS")"
   h1="$(heap_mib "$OURS")"
   over="$(awk -v a="$h0" -v b="$h1" -v bytes="$BLOB_BYTES" 'BEGIN{printf "%.1f%%", ((b - a) * 1048576 - bytes) * 100 / bytes}')"
   record ours push "$r" "$ms" ",\"heap_before_mib\":$h0,\"heap_after_mib\":$h1,\"heap_overhead\":\"$over\""
   rm -rf "$WORK/pull"
-  ms="$(timed_copy ours pull "docker://127.0.0.1:$PORT/bench/app$r:1" "oci:$WORK/pull:bench" --src-tls-verify=false --src-creds "$CREDS")"
+  ms="$(timed_copy ours pull "docker://127.0.0.1:$PORT/bench/app:1" "oci:$WORK/pull:bench" --src-tls-verify=false --src-creds "$CREDS")"
   record ours pull "$r" "$ms"
   log "ours round $r: heap $h0 -> $h1 MiB"
+  kill "$OURS"; wait "$OURS" 2>/dev/null || true
 done
-kill "$OURS"; wait "$OURS" 2>/dev/null || true
 
 # ---------------------------------------------------------------- docker-registry (distribution 2.8)
 if ! command -v docker-registry >/dev/null; then
@@ -127,13 +131,18 @@ EOF
 docker-registry serve "$WORK/registry.yml" > "$RESULTS/docker-registry.log" 2>&1 &
 DR=$!; PIDS+=("$DR")
 wait_up "http://127.0.0.1:$DPORT/v2/" || { log "docker-registry did not start"; exit 1; }
+kill "$DR"; wait "$DR" 2>/dev/null || true
 for r in $(seq 1 "$ROUNDS"); do
-  ms="$(timed_copy docker-registry push "oci:$LAYOUT:bench" "docker://127.0.0.1:$DPORT/bench/app$r:1" --dest-tls-verify=false)"
+  rm -rf "$STORE"; mkdir -p "$STORE"   # empty storage per round, as ours starts empty
+  docker-registry serve "$WORK/registry.yml" > "$RESULTS/docker-registry.log" 2>&1 &
+  DR=$!; PIDS+=("$DR")
+  wait_up "http://127.0.0.1:$DPORT/v2/" || { log "docker-registry did not start"; exit 1; }
+  ms="$(timed_copy docker-registry push "oci:$LAYOUT:bench" "docker://127.0.0.1:$DPORT/bench/app:1" --dest-tls-verify=false)"
   record docker-registry push "$r" "$ms" ",\"disk_bytes\":$(du -sb "$STORE" | cut -f1)"
   rm -rf "$WORK/pull"
-  ms="$(timed_copy docker-registry pull "docker://127.0.0.1:$DPORT/bench/app$r:1" "oci:$WORK/pull:bench" --src-tls-verify=false)"
+  ms="$(timed_copy docker-registry pull "docker://127.0.0.1:$DPORT/bench/app:1" "oci:$WORK/pull:bench" --src-tls-verify=false)"
   record docker-registry pull "$r" "$ms"
+  kill "$DR"; wait "$DR" 2>/dev/null || true
 done
-kill "$DR"; wait "$DR" 2>/dev/null || true
 rm -rf "$WORK/pull" "$STORE"
 log "done"

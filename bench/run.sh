@@ -23,7 +23,7 @@ SCALE_REGISTRIES="${BENCH_SCALE_REGISTRIES:-100000}"
 ONLY=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) DURATION=3s; WARMUP=2s; SCALE_IMAGES=100000; SCALE_REGISTRIES=20000 ;;
+    --quick) DURATION=3s; WARMUP=2s; SCALE_IMAGES=100000; SCALE_REGISTRIES=20000; export BENCH_SERVER_WARMUP=3s ;;
     --only) ONLY+=("$2"); shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -93,6 +93,8 @@ machine_info
 # The server's CPU time (user + system, all threads) in ms, from /proc: CPU per request does not depend on
 # how much of the machine other processes take, unlike req/s.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+SERVER_WARMUP="${BENCH_SERVER_WARMUP:-15s}"
+warm_server() { BENCH_MODE=get wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SERVER_WARMUP" -s "$BENCH/wrk/bench.lua" "$1" >/dev/null; }
 run_wrk() {
   local target="$1" scenario="$2" url="$3" mode=get prefix="${4:-}"
   [ -n "$prefix" ] && mode=create
@@ -118,7 +120,8 @@ start_ours() { # start_ours <name> [classpath]: starts the server, sets OURS_PID
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_OURS/_emulator/health" "$t0")
   kill -0 "$OURS_PID" 2>/dev/null || { log "our server exited (port $PORT_OURS taken?): see $RESULTS/ours-$1.log"; exit 1; }
   [ -n "${2:-}" ] && return 0
-  echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"ms\":$ms,\"launcher\":\"${STANDALONE_JAR:+standalone jar}${STANDALONE_JAR:-java -cp Main}\"}" >> "$RESULTS/startup.jsonl"
+  local launcher="java -cp … Main"; [ -n "$STANDALONE_JAR" ] && launcher="java -jar standalone jar"
+  echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$OURS_PID"),\"launcher\":\"$launcher\"}" >> "$RESULTS/startup.jsonl"
 }
 
 seed_ours() { # seed_ours <registries> <images>: reset, then POST /_emulator/seed; records the time
@@ -178,6 +181,8 @@ ours_scenarios() { # ours_scenarios <target-name> <base> <images_path>
   # Latency of the list against the number of registries in the tenant.
   for n in 100 100000; do
     seed_ours "$n" 0
+    # A fresh JVM: a longer warm-up before its first measured scenario (the JIT needs it, most of all under load).
+    [ "$n" = 100 ] && warm_server "$base/v0/registries?$Q_LIST"
     run_wrk "$t" "list-registries-$n" "$base/v0/registries?$Q_LIST"
   done
   seed_ours 10000 10000
@@ -216,8 +221,9 @@ EOF
   local wm=$!; SERVER_PID=$wm; PIDS+=("$wm")
   local ms; ms=$(wait_http "http://127.0.0.1:$PORT_WIREMOCK/__admin/health" "$t0")
   kill -0 "$wm" 2>/dev/null || { log "WireMock exited: see $RESULTS/wiremock.log"; exit 1; }
-  echo "{\"target\":\"wiremock\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
+  echo "{\"target\":\"wiremock\",\"what\":\"process start to ready\",\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$wm")}" >> "$RESULTS/startup.jsonl"
   base="http://127.0.0.1:$PORT_WIREMOCK"
+  warm_server "$base/v0/registries?$Q_LIST"
   run_wrk wiremock list-registries-10000 "$base/v0/registries?$Q_LIST"
   run_wrk wiremock get-registry "$base/v0/registries/$GET_REG_ID"
   run_wrk wiremock list-images-10000 "$base$images_path"
@@ -234,8 +240,9 @@ prism_bench() {
   local pr=$!; SERVER_PID=$pr; PIDS+=("$pr")
   ms=$(wait_http "http://127.0.0.1:$PORT_PRISM/v0/registries" "$t0")
   kill -0 "$pr" 2>/dev/null || { log "Prism exited: see $RESULTS/prism.log"; exit 1; }
-  echo "{\"target\":\"prism\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
+  echo "{\"target\":\"prism\",\"what\":\"process start to ready\",\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$pr")}" >> "$RESULTS/startup.jsonl"
   base="http://127.0.0.1:$PORT_PRISM"
+  warm_server "$base/v0/registries?$Q_LIST"
   run_wrk prism list-registries-10000 "$base/v0/registries?$Q_LIST"
   run_wrk prism get-registry "$base/v0/registries/$GET_REG_ID"
   run_wrk prism list-images-10000 "$base$images_path"
@@ -273,7 +280,7 @@ startup_bench() {
   rm -f "$RESULTS/startup-inprocess.jsonl"
   local i
   for i in 1 2 3 4 5; do
-    $JAVA -cp "$CP" io.mcremulator.bench.StartupBench "$TOKEN" >> "$RESULTS/startup-inprocess.jsonl"
+    $JAVA -cp "$CP" io.mcremulator.bench.StartupBench "$TOKEN" 2>/dev/null | grep '^{' >> "$RESULTS/startup-inprocess.jsonl"
     start_ours "startup-$i"; stop_pid "$OURS_PID"
   done
 }

@@ -33,6 +33,37 @@ public final class Json {
     }
 
     public static String time(Instant t) {
-        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+        if (t == null) return null;
+        // Written by hand for years 0000-9999 (every list item has two or more; DateTimeFormatter was ~9 % of the
+        // server CPU of a list in the profile); exactly what ISO_INSTANT prints for a whole second.
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        if (days < MIN_FAST_DAY || days > MAX_FAST_DAY) return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
+        int secOfDay = (int) Math.floorMod(seconds, 86_400L);
+        char[] c = new char[20];
+        digits(c, 0, d.getYear(), 4);
+        c[4] = '-';
+        digits(c, 5, d.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, d.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, secOfDay / 3600, 2);
+        c[13] = ':';
+        digits(c, 14, secOfDay / 60 % 60, 2);
+        c[16] = ':';
+        digits(c, 17, secOfDay % 60, 2);
+        c[19] = 'Z';
+        return new String(c);
+    }
+
+    private static final long MIN_FAST_DAY = java.time.LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_FAST_DAY = java.time.LocalDate.of(9999, 12, 31).toEpochDay();
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }
