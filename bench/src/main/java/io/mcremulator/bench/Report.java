@@ -306,11 +306,26 @@ public final class Report {
         for (JsonNode n : runs) {
             double secs = n.get("seconds").asDouble();
             long bytes = n.get("bytes").asLong();
-            String heap = n.has("heap_before_mib") ? n.get("heap_before_mib").asText() + " → " + n.get("heap_after_mib").asText() : "n/a (disk)";
+            String heap = n.has("heap_before_mib") ? n.get("heap_before_mib").asText() + " → " + n.get("heap_after_mib").asText()
+                    : n.has("disk_bytes") ? String.format(Locale.ROOT, "(blobs on disk: %,d bytes)", n.get("disk_bytes").asLong()) : "–";
             String over = n.has("heap_overhead") ? n.get("heap_overhead").asText() : "";
             line(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.1f | %s | %s |", n.get("target").asText(), n.get("op").asText(), bytes,
                     secs, bytes / 1e6 / secs, heap, over));
         }
+        line("");
+        Map<String, List<Double>> med = new LinkedHashMap<>();
+        for (JsonNode n : runs) med.computeIfAbsent(n.get("target").asText() + "/" + n.get("op").asText(), k -> new ArrayList<>()).add(n.get("seconds").asDouble());
+        line("| operation | ours median s | docker-registry median s | ours throughput ÷ docker-registry's (goal ≥ 1x) |");
+        line("|---|---:|---:|---:|");
+        for (String op : List.of("push", "pull")) {
+            List<Double> o = med.get("ours/" + op), d = med.get("docker-registry/" + op);
+            if (o == null || d == null) continue;
+            double r = median(d) / median(o);
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx (%s) |", op, median(o), median(d), r, r >= 1 ? "met" : "NOT met"));
+        }
+        line("");
+        line("Each round starts a fresh, empty server (ours) or an empty storage folder (docker-registry); skopeo copies from a");
+        line("local OCI layout of 4 layers of 50 MiB of random data (gzip -1) written by `bench/oci.sh`; pulls write to a local OCI layout.");
         line("");
     }
 
