@@ -70,6 +70,18 @@ class ControlApiTest extends ApiTestBase {
                 .body("results[0].tags_details[0].pulled_at", equalTo("2024-05-17T00:00:00Z"));
     }
 
+    @Test
+    void theFullExampleOfDocsSeedFormatIsAccepted() throws Exception {
+        String md = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir")).resolveSibling("docs/seed-format.md"));
+        String json = md.substring(md.indexOf("```json") + 7, md.indexOf("```", md.indexOf("```json") + 7));
+        postSeed(json).then().statusCode(204);
+        var key = RestAssured.given().baseUri(server.baseUrl()).header("X-API-Key", "9b2f6c1e-0a4d-4b8e-8f3a-7c5d1e2b9a60");
+        key.get("/v0/registries/ef376048-a0f7-446c-826b-1d5cb3e5a5b0/repositories/team/app/images/latest").then().statusCode(200)
+                .body("size_bytes", equalTo(3552429));
+        RestAssured.given().baseUri(server.baseUrl()).header("X-API-Key", "9b2f6c1e-0a4d-4b8e-8f3a-7c5d1e2b9a60")
+                .get("/br-ne1/container-registry/v0/registries").then().body("results[0].name", equalTo("ne-cache"));
+    }
+
     static Stream<Arguments> badDocuments() {
         String d = "\"sha256:" + "a".repeat(64) + "\"";
         return Stream.of(
