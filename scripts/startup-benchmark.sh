@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures standalone startup: wall time from process launch to the "mcr-emulator ready on ..." line.
+# Measures standalone startup: wall time from process launch to the "mcr-emulator ready on ..." line,
+# and the CPU time the process used until then.
 # Usage: scripts/startup-benchmark.sh [runs]   (from the project root, after building the server module)
 # Uses the standalone jar when it exists, else the server classes plus their dependency classpath.
 set -euo pipefail
@@ -14,11 +15,13 @@ fi
 echo "command: ${cmd[0]} ${cmd[1]} ... ${cmd[*]: -5}" >&2
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  coproc EMU { "${cmd[@]}" 2>/dev/null; }
+  coproc EMU { exec "${cmd[@]}" 2>/dev/null; }
   while IFS= read -r line <&"${EMU[0]}"; do
     if [[ "$line" == *"mcr-emulator ready on"* ]]; then
       end=$(date +%s%N)
-      echo "run $i: $(( (end - start) / 1000000 )) ms"
+      # CPU time the JVM used until ready (user + system, clock ticks of 1/100 s): less sensitive to machine load.
+      read -r -a st < "/proc/$EMU_PID/stat"
+      echo "run $i: $(( (end - start) / 1000000 )) ms wall, $(( (st[13] + st[14]) * 10 )) ms CPU"
       break
     fi
   done
