@@ -97,6 +97,7 @@ public final class McrEmulatorServer implements AutoCloseable {
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
         config.routes.before(ctx -> {
             String rid = ctx.header("X-Request-ID");
