@@ -117,6 +117,7 @@ public final class McrEmulatorServer implements AutoCloseable {
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
         controlPlane.install(config); // journal and fault injection, for every route of the table
         config.routes.before(ctx -> {

@@ -30,9 +30,9 @@ public final class SeedParser {
         try {
             root = Json.read(json);
         } catch (IOException e) {
-            throw EmulatorException.badRequest("invalid seed: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), "body", null);
+            throw EmulatorException.badRequest("invalid seed: not valid JSON: " + Json.describe(e), "body", null);
         }
-        if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document must be a JSON object", "body", null);
+        if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document (body) must be a JSON object", "body", null);
         allowed(root, "", Set.of("version", "exported_at", "tenant", "content", "users", "api_keys", "proxy_caches", "registries"));
         JsonNode version = root.get("version");
         if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > SeedDocument.FORMAT_VERSION)) {
