@@ -1,6 +1,7 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.ApiKeyDirectory;
+import io.mcremulator.core.blob.StorageQuota;
 import io.mcremulator.core.seed.SeedDocument;
 
 import java.util.EnumMap;
@@ -14,11 +15,16 @@ public final class Emulator {
     private final EmulatorConfig config;
     private final Map<Region, RegionEngine> regions = new EnumMap<>(Region.class);
     private final ApiKeyDirectory apiKeys = new ApiKeyDirectory();
+    private final StorageQuota quota;
 
     public Emulator(EmulatorConfig config) {
         this.config = config;
-        for (Region r : Region.values()) regions.put(r, new RegionEngine(new RegionState(r, config)));
+        this.quota = new StorageQuota(config.blobStorage().maxStoredBytes());
+        for (Region r : Region.values()) regions.put(r, new RegionEngine(new RegionState(r, config, quota)));
     }
+
+    /** Blob bytes held now (stored blobs and uploads in progress, all regions) against the configured cap. */
+    public StorageQuota storageQuota() { return quota; }
 
     public Emulator() { this(EmulatorConfig.defaults()); }
 
@@ -79,6 +85,8 @@ public final class Emulator {
             s.registriesByName.clear();
             s.proxyCaches.clear();
             s.users.clear();
+            s.uploads.clear();
+            s.blobs.clear();
         }
         apiKeys.clear();
     }
@@ -88,9 +96,13 @@ public final class Emulator {
             RegionState s = e.state();
             s.registries.values().removeIf(r -> {
                 boolean mine = r.tenantId.equals(tenantId);
-                if (mine) s.registriesByName.remove(r.name);
+                if (mine) {
+                    s.registriesByName.remove(r.name);
+                    s.uploads.removeIf(name -> BlobGc.inRegistry(name, r.name));
+                }
                 return mine;
             });
+            BlobGc.collect(s);
             s.proxyCaches.values().removeIf(pc -> pc.tenantId.equals(tenantId));
             s.users.values().removeIf(u -> u.tenantId.equals(tenantId));
         }

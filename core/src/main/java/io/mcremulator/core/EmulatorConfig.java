@@ -28,6 +28,7 @@ public final class EmulatorConfig {
     private final NeverPulled neverPulled;
     private final Clock clock;
     private final IdSource ids;
+    private final BlobStorageConfig blobStorage;
 
     private EmulatorConfig(Builder b) {
         this.registryNameMaxLength = b.registryNameMaxLength;
@@ -39,6 +40,7 @@ public final class EmulatorConfig {
         this.neverPulled = b.neverPulled;
         this.clock = b.clock;
         this.ids = b.ids;
+        this.blobStorage = b.blobStorage;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -54,6 +56,7 @@ public final class EmulatorConfig {
     public NeverPulled neverPulled() { return neverPulled; }
     public Clock clock() { return clock; }
     public IdSource ids() { return ids; }
+    public BlobStorageConfig blobStorage() { return blobStorage; }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -66,6 +69,7 @@ public final class EmulatorConfig {
         b.neverPulled = neverPulled;
         b.clock = clock;
         b.ids = ids;
+        b.blobStorage = blobStorage;
         return b;
     }
 
@@ -79,6 +83,7 @@ public final class EmulatorConfig {
         private NeverPulled neverPulled = NeverPulled.ZERO_TIME;
         private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
+        private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) { require(n >= 1, "registryNameMaxLength must be >= 1"); registryNameMaxLength = n; return this; }
@@ -91,6 +96,7 @@ public final class EmulatorConfig {
         /** The engine's clock; the default is a {@link ControllableClock} following system time, so tests can fix and move it. */
         public Builder clock(Clock c) { clock = c; return this; }
         public Builder ids(IdSource s) { ids = s; return this; }
+        public Builder blobStorage(BlobStorageConfig c) { blobStorage = java.util.Objects.requireNonNull(c); return this; }
 
         public EmulatorConfig build() { return new EmulatorConfig(this); }
 

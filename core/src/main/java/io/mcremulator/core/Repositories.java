@@ -28,8 +28,8 @@ public final class Repositories {
     public Page<RepositoryInfo> list(Principal p, UUID registryId, PageRequest req, String nameContains) {
         return s.read(() -> {
             RegistryEntity reg = s.registry(p, registryId);
-            return Paging.page(reg.repositories.values().stream().map(r -> s.view(reg, r)).toList(),
-                    r -> nameContains == null || r.name().contains(nameContains), req, SORT);
+            return Paging.page(s.orders, reg, reg.repositories::values, r -> s.view(reg, r),
+                    r -> nameContains == null || r.name().contains(nameContains), nameContains, req, SORT);
         });
     }
 
@@ -58,6 +58,9 @@ public final class Repositories {
             RepositoryEntity repo = s.repository(reg, repositoryId);
             reg.removeRepository(repo.name);
             reg.updatedAt = s.now();
+            String ociName = reg.name + "/" + repo.name;
+            s.uploads.removeIf(ociName::equals);
+            BlobGc.collect(s);
         });
     }
 
@@ -67,6 +70,9 @@ public final class Repositories {
             RepositoryEntity repo = s.repository(reg, repositoryName);
             reg.removeRepository(repo.name);
             reg.updatedAt = s.now();
+            String ociName = reg.name + "/" + repo.name;
+            s.uploads.removeIf(ociName::equals);
+            BlobGc.collect(s);
         });
     }
 }

@@ -117,9 +117,10 @@ final class Seeder {
                 for (int k = 0; k < repo.images().size(); k++) {
                     SeedDocument.Image img = repo.images().get(k);
                     String ipath = rpath + ".images[" + k + "]";
-                    if (img.digest() == null) fail(ipath + ".digest", "is required", null);
-                    if (!DIGEST.matcher(img.digest()).matches()) fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
-                    if (!digests.add(img.digest())) fail(ipath + ".digest", "is repeated in this repository", img.digest());
+                    if (img.digest() != null) {
+                        if (!DIGEST.matcher(img.digest()).matches()) fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
+                        if (!digests.add(img.digest())) fail(ipath + ".digest", "is repeated in this repository", img.digest());
+                    }
                     if (img.sizeBytes() != null && img.sizeBytes() < 0) fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
@@ -187,14 +188,27 @@ final class Seeder {
                 Instant rc = or(repo.createdAt(), created);
                 RepositoryEntity re = new RepositoryEntity(repo.id() != null ? repo.id() : s.config.ids().uuid(), repo.name(), rc);
                 re.updatedAt = or(repo.updatedAt(), rc);
-                for (SeedDocument.Image img : repo.images()) {
-                    ImageEntity ie = new ImageEntity(img.digest());
-                    ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
-                    ie.references.put(img.digest() + "#content", ie.sizeBytes);
-                    ie.manifestMediaType = img.manifestMediaType() != null ? img.manifestMediaType()
-                            : "application/vnd.oci.image.manifest.v1+json";
-                    ie.mediaType = img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
-                    ie.pushedAt = or(img.pushedAt(), rc);
+                for (int k = 0; k < repo.images().size(); k++) {
+                    SeedDocument.Image img = repo.images().get(k);
+                    Instant pushed = or(img.pushedAt(), rc);
+                    ImageEntity ie;
+                    if (img.digest() == null) {
+                        // No digest: a real, pullable image (see docs/behaviour.md "Seeded images").
+                        SeedImages.Built b = SeedImages.build(r.name(), repo.name(), k, pushed);
+                        ie = new ImageEntity(b.digest());
+                        SeedImages.install(s, reg, repo.name(), ie, b);
+                        ie.sizeBytes = img.sizeBytes() == null ? b.sizeBytes() : img.sizeBytes();
+                        if (img.mediaType() != null) ie.mediaType = img.mediaType();
+                    } else {
+                        // A given digest: metadata only; /v2 answers MANIFEST_UNKNOWN for it.
+                        ie = new ImageEntity(img.digest());
+                        ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
+                        ie.references.put(img.digest() + "#content", ie.sizeBytes);
+                        ie.manifestMediaType = img.manifestMediaType() != null ? img.manifestMediaType()
+                                : "application/vnd.oci.image.manifest.v1+json";
+                        ie.mediaType = img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
+                    }
+                    ie.pushedAt = pushed;
                     ie.pulledAt = img.pulledAt();
                     if (img.extraAttr() != null) ie.extraAttr = new LinkedHashMap<>(img.extraAttr());
                     re.images.put(ie.digest, ie);

@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standalone runner: {@code java -jar mcr-emulator-server-standalone.jar [--port N] [--host H] [--seed FILE] ...}.
  * Every flag has an environment variable of the same meaning ({@code --auth-mode} is {@code MCR_AUTH_MODE}).
- * {@code healthcheck} as the first argument checks a running emulator instead (used by the Docker image).
+ * {@code healthcheck} as the first argument checks a running emulator instead (used by the Docker image);
+ * {@code cds-training} runs the short workload the Docker build records into a class-data archive.
  */
 public final class Main {
     /** Flag name to environment variable. */
@@ -53,6 +54,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("healthcheck")) {
             System.exit(healthcheck(args));
+        }
+        if (args.length > 0 && args[0].equals("cds-training")) {
+            CdsTraining.run();
+            System.exit(0);
         }
         McrEmulatorServer server;
         try {

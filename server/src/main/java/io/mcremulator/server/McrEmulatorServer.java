@@ -23,6 +23,15 @@ import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.oci.OciAuth;
+import io.mcremulator.server.oci.OciBlobsApi;
+import io.mcremulator.server.oci.OciListsApi;
+import io.mcremulator.server.oci.OciManifestsApi;
+import io.mcremulator.server.oci.OciPipeline;
+import io.mcremulator.server.oci.OciSettings;
+import io.mcremulator.server.oci.OciUploadsApi;
+import io.mcremulator.server.oci.RegistryTokens;
+import io.mcremulator.server.oci.TokenApi;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +67,12 @@ public final class McrEmulatorServer implements AutoCloseable {
         RouteTable.Handlers handlers = new RouteTable.Handlers(new CredentialsApi(), new RegistriesApi(), repositories, images,
                 new RepositoryPathApi(repositories, images), new ProxyCachesApi(),
                 new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
-        this.operations = RouteTable.all(handlers);
+        RegistryTokens tokens = new RegistryTokens(settings.engine().ids(), settings.engine().clock(), settings.oci().tokenTtl());
+        OciAuth ociAuth = new OciAuth(settings.oci(), tokens);
+        OciPipeline oci = new OciPipeline(emulator, settings.oci(), ociAuth);
+        RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(oci, new OciListsApi(), new OciBlobsApi(), new OciUploadsApi(),
+                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()), new TokenApi(tokens, ociAuth));
+        this.operations = RouteTable.all(handlers, ociHandlers);
         controlPlane.bind(new OperationIndex(operations));
         this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
     }
@@ -109,6 +123,7 @@ public final class McrEmulatorServer implements AutoCloseable {
             String rid = ctx.header("X-Request-ID");
             ctx.header("X-Request-ID", rid == null || rid.isBlank() ? UUID.randomUUID().toString() : rid);
             ctx.header("X-Mgc-Trace-Id", UUID.randomUUID().toString().replace("-", ""));
+            if (ctx.path().startsWith("/v2")) ctx.header("Docker-Distribution-Api-Version", "registry/2.0");
         });
         for (Operation op : operations) {
             HandlerType method = HandlerType.findOrCreate(op.method());
@@ -196,6 +211,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         private int getRepositoryStatus = 200;
         private int maxBodyBytes = 1024 * 1024;
         private final List<Path> seedFiles = new ArrayList<>();
+        private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
 
         public Builder host(String host) { this.host = host; return this; }
@@ -205,6 +221,8 @@ public final class McrEmulatorServer implements AutoCloseable {
         public Builder getRepositoryStatus(int status) { this.getRepositoryStatus = status; return this; }
         public Builder maxBodyBytes(int bytes) { this.maxBodyBytes = bytes; return this; }
         public Builder seedFile(Path file) { this.seedFiles.add(file); return this; }
+        /** The /v2 registry API: which region it serves, Bearer or Basic challenge, token lifetime. */
+        public Builder oci(OciSettings oci) { this.oci = oci; return this; }
         /** Journal size, body limit and unmatched-request recording of the test-control plane. */
         public Builder control(ControlSettings control) { this.control = control; return this; }
 
@@ -219,7 +237,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         }
 
         public ServerSettings settings() {
-            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, control);
+            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
         }
 
         public McrEmulatorServer build() { return new McrEmulatorServer(settings()); }

@@ -7,6 +7,12 @@ import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
 import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.oci.OciBlobsApi;
+import io.mcremulator.server.oci.OciListsApi;
+import io.mcremulator.server.oci.OciManifestsApi;
+import io.mcremulator.server.oci.OciPipeline;
+import io.mcremulator.server.oci.OciUploadsApi;
+import io.mcremulator.server.oci.TokenApi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +23,7 @@ import static io.mcremulator.server.Operation.WRITE;
 import static io.mcremulator.server.Operation.control;
 import static io.mcremulator.server.Operation.mcr;
 import static io.mcremulator.server.Operation.mcrDeprecated;
+import static io.mcremulator.server.Operation.oci;
 
 /**
  * Every route the server answers, in one table. Management operations are served under bare {@code /v0|/v1}
@@ -67,6 +74,38 @@ public final class RouteTable {
                 mcr("getProxyCacheStatus", "GET", "/v0/proxy-caches/{proxy_cache_id}/status", r, h.proxyCaches()::status));
     }
 
+    /** The handlers of the OCI registry API (/v2) and its token endpoint. */
+    public record OciHandlers(OciPipeline pipeline, OciListsApi lists, OciBlobsApi blobs, OciUploadsApi uploads,
+                              OciManifestsApi manifests, TokenApi token) {}
+
+    /**
+     * The OCI Distribution API (Docker Registry v2) of the region {@code OciSettings.region} serves.
+     * {@code <name>} is {@code <registry>/<repository path>} and may contain '/'.
+     */
+    public static List<Operation> registryApi(OciHandlers h) {
+        OciPipeline p = h.pipeline();
+        String name = "/v2/<name>";
+        String upload = name + "/blobs/uploads/{upload_id}";
+        return List.of(
+                oci("ociToken", "GET", "/service/token", p.open(h.token()::token)),
+                oci("ociPing", "GET", "/v2", p.authenticated(h.lists()::ping)),
+                oci("ociCatalog", "GET", "/v2/_catalog", p.authenticated(h.lists()::catalog)),
+                oci("ociTagsList", "GET", name + "/tags/list", p.authenticated(h.lists()::tags)),
+                oci("ociReferrers", "GET", name + "/referrers/{digest}", p.authenticated(h.lists()::referrers)),
+                oci("ociManifestGet", "GET", name + "/manifests/{reference}", p.authenticated(h.manifests()::get)),
+                oci("ociManifestHead", "HEAD", name + "/manifests/{reference}", p.authenticated(h.manifests()::get)),
+                oci("ociManifestPut", "PUT", name + "/manifests/{reference}", p.authenticated(h.manifests()::put)),
+                oci("ociManifestDelete", "DELETE", name + "/manifests/{reference}", p.authenticated(h.manifests()::delete)),
+                oci("ociBlobUploadStart", "POST", name + "/blobs/uploads", p.authenticated(h.uploads()::start)),
+                oci("ociBlobUploadChunk", "PATCH", upload, p.authenticated(h.uploads()::patch)),
+                oci("ociBlobUploadFinish", "PUT", upload, p.authenticated(h.uploads()::finish)),
+                oci("ociBlobUploadStatus", "GET", upload, p.authenticated(h.uploads()::status)),
+                oci("ociBlobUploadCancel", "DELETE", upload, p.authenticated(h.uploads()::cancel)),
+                oci("ociBlobGet", "GET", name + "/blobs/{digest}", p.authenticated(h.blobs()::get)),
+                oci("ociBlobHead", "HEAD", name + "/blobs/{digest}", p.authenticated(h.blobs()::get)),
+                oci("ociBlobDelete", "DELETE", name + "/blobs/{digest}", p.authenticated(h.blobs()::delete)));
+    }
+
     public static List<Operation> testControl(Handlers h) {
         ControlApi c = h.control();
         return List.of(
@@ -106,6 +145,12 @@ public final class RouteTable {
     public static List<Operation> all(Handlers h) {
         List<Operation> all = new ArrayList<>(management(h));
         all.addAll(testControl(h));
+        return List.copyOf(all);
+    }
+
+    public static List<Operation> all(Handlers h, OciHandlers oci) {
+        List<Operation> all = new ArrayList<>(all(h));
+        all.addAll(registryApi(oci));
         return List.copyOf(all);
     }
 }

@@ -1,0 +1,118 @@
+package io.mcremulator.junit;
+
+import io.mcremulator.core.Emulator;
+import io.mcremulator.core.Region;
+import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.seed.SeedDocument;
+import io.mcremulator.server.control.SeedParser;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The handle of one test (or one test class): the server it runs on, its default region and the tenants it made,
+ * which {@link #close()} removes again under TENANT isolation.
+ */
+final class DefaultMcrEmulator implements McrEmulator {
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final RunningServer running;
+    private final Region region;
+    private final String origin;
+    private final List<DefaultTenant> created = new CopyOnWriteArrayList<>();
+    private final DefaultTenant tenant;
+
+    DefaultMcrEmulator(RunningServer running, Region region, String origin) {
+        this.running = running;
+        this.region = region;
+        this.origin = origin;
+        String fixed = running.options.fixedTenant;
+        this.tenant = fixed != null ? new DefaultTenant(running, region, fixed) : newTenantImpl();
+    }
+
+    private DefaultTenant newTenantImpl() {
+        DefaultTenant t = new DefaultTenant(running, region, UUID.randomUUID().toString());
+        created.add(t);
+        return t;
+    }
+
+    @Override public int port() { return running.server.port(); }
+
+    @Override public String baseUrl() { return running.server.baseUrl(); }
+
+    @Override public Region region() { return region; }
+
+    @Override public String regionUrl(Region r) { return running.server.regionUrl(r); }
+
+    @Override public String managementUrl(Region r) { return running.server.managementUrl(r); }
+
+    @Override public String registryHost() { return running.server.registryHost(); }
+
+    @Override public TestTenant tenant() { return tenant; }
+
+    @Override public TestTenant newTenant() { return newTenantImpl(); }
+
+    @Override public TestTenant tenant(String tenantId) { return new DefaultTenant(running, region, tenantId); }
+
+    @Override
+    public String uniqueName(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix).append('-');
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) sb.append(ALPHABET[rnd.nextInt(ALPHABET.length)]);
+        return sb.toString();
+    }
+
+    @Override
+    public void seedFile(String location) { seed(new SeedSource(location, "McrEmulator.seedFile in " + origin).load(loader())); }
+
+    @Override
+    public void seedJson(String json) {
+        try {
+            seed(SeedParser.parse(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (EmulatorException e) {
+            throw new IllegalArgumentException("McrEmulator.seedJson in " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override public void seed(SeedDocument document) { running.engine().seed(document); }
+
+    @Override
+    public void reset() {
+        if (running.settings.isolation() == Isolation.RESET) {
+            running.resetAndReseed();
+            for (DefaultTenant t : allTenants()) t.registerApiKeys();
+        } else {
+            for (DefaultTenant t : allTenants()) t.reset();
+        }
+    }
+
+    /** After the server was reset under this handle (RESET isolation): its users' API keys count again. */
+    void afterServerReset() { for (DefaultTenant t : allTenants()) t.registerApiKeys(); }
+
+    private List<DefaultTenant> allTenants() {
+        List<DefaultTenant> all = new java.util.ArrayList<>(created);
+        if (!all.contains(tenant)) all.add(tenant);
+        return all;
+    }
+
+    @Override public Isolation isolation() { return running.settings.isolation(); }
+
+    @Override public Emulator engine() { return running.engine(); }
+
+    /** Removes the tenants this handle made (TENANT isolation, unless cleanupTenants=false). */
+    void close() {
+        if (running.settings.isolation() == Isolation.TENANT && running.options.cleanupTenants) {
+            for (DefaultTenant t : created) t.remove();
+        }
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : DefaultMcrEmulator.class.getClassLoader();
+    }
+
+    @Override public String toString() { return "McrEmulator[" + baseUrl() + ", tenant " + tenant.id() + "]"; }
+}
