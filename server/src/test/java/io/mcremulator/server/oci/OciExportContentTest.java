@@ -1,8 +1,6 @@
 package io.mcremulator.server.oci;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -15,16 +13,12 @@ import static org.hamcrest.Matchers.equalTo;
 /** Exports with {@code content=include} carry manifests and blob bytes: an import gives back pullable images. */
 class OciExportContentTest {
 
-    private static RequestSpecification control(OciFixture f) {
-        return RestAssured.given().baseUri(f.base()).contentType("application/json");
-    }
-
     @Test
     void exportWithContentImportsBackToPullableImages() {
         try (OciFixture f = new OciFixture()) {
             f.createRegistry("expreg");
             OciFixture.Pushed img = f.pushImage("expreg/app", "latest", "exported-layer");
-            String doc = control(f).get("/_emulator/export?content=include").then().statusCode(200)
+            String doc = f.control().get("/_emulator/export?content=include").then().statusCode(200)
                     .body("content.included", equalTo(true))
                     .body("registries[0].repositories[0].images[0].digest", equalTo(img.digest()))
                     .extract().asString();
@@ -33,8 +27,8 @@ class OciExportContentTest {
                     StandardCharsets.UTF_8)).isEqualTo(img.manifest());
             assertThat(j.getList("content.blobs.digest")).contains(OciFixture.sha256("exported-layer"));
 
-            control(f).post("/_emulator/reset").then().statusCode(204);
-            control(f).body(doc).post("/_emulator/import").then().statusCode(204);
+            f.control().post("/_emulator/reset").then().statusCode(204);
+            f.control().body(doc).post("/_emulator/import").then().statusCode(204);
             f.password = f.mgmt().get("/v0/credentials").then().statusCode(200).extract().path("password");
 
             f.v2().accept("application/vnd.oci.image.manifest.v1+json").get("/v2/expreg/app/manifests/latest").then().statusCode(200)
@@ -50,12 +44,12 @@ class OciExportContentTest {
         try (OciFixture f = new OciFixture()) {
             f.createRegistry("metareg");
             f.pushImage("metareg/app", "latest", "meta-layer");
-            String doc = control(f).get("/_emulator/export").then().statusCode(200).body("content.included", equalTo(false))
+            String doc = f.control().get("/_emulator/export").then().statusCode(200).body("content.included", equalTo(false))
                     .body("content.blobs", org.hamcrest.Matchers.nullValue()).extract().asString();
             assertThat(doc).doesNotContain("manifest_base64");
-            control(f).body(doc).post("/_emulator/import").then().statusCode(204);
+            f.control().body(doc).post("/_emulator/import").then().statusCode(204);
             f.v2().get("/v2/metareg/app/manifests/latest").then().statusCode(404).body("errors[0].code", equalTo("MANIFEST_UNKNOWN"));
-            control(f).get("/_emulator/export?content=all").then().statusCode(400);
+            f.control().get("/_emulator/export?content=all").then().statusCode(400);
         }
     }
 
@@ -64,11 +58,11 @@ class OciExportContentTest {
         try (OciFixture f = new OciFixture()) {
             f.createRegistry("tamper");
             f.pushImage("tamper/app", "latest", "true-layer");
-            String doc = control(f).get("/_emulator/export?content=include").asString();
+            String doc = f.control().get("/_emulator/export?content=include").asString();
             String layerB64 = Base64.getEncoder().encodeToString("true-layer".getBytes(StandardCharsets.UTF_8));
             String forged = doc.replace(layerB64, Base64.getEncoder().encodeToString("evil-layer".getBytes(StandardCharsets.UTF_8)));
             assertThat(forged).isNotEqualTo(doc);
-            control(f).body(forged).post("/_emulator/import").then().statusCode(400)
+            f.control().body(forged).post("/_emulator/import").then().statusCode(400)
                     .body("message", containsString("does not hash to the digest"));
             f.v2().get("/v2/tamper/app/blobs/" + OciFixture.sha256("true-layer")).then().statusCode(200);
         }
