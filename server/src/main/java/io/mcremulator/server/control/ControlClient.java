@@ -99,6 +99,25 @@ public final class ControlClient {
 
     public void clearRequests() { send("DELETE", "/_emulator/requests", null); }
 
+    /** How many journal entries match {@code filters}: {@code count(Map.of("operationId", "createRegistry")) == 1}. */
+    public int count(Map<String, String> filters) { return requests(filters).size(); }
+
+    /**
+     * Fails with an {@link AssertionError} listing them when the code under test called routes the emulator does not
+     * have (the JUnit extension calls this after each test when asked to).
+     */
+    public void assertNoUnmatchedRequests() {
+        List<Map<String, Object>> unmatched = unmatchedRequests();
+        if (unmatched.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(unmatched.size() + " request(s) matched no route of the emulator:");
+        for (Map<String, Object> e : unmatched) {
+            sb.append("\n  ").append(e.get("method")).append(' ').append(e.get("path"));
+            if (e.get("query") != null) sb.append('?').append(e.get("query"));
+            sb.append(" -> ").append(e.get("status"));
+        }
+        throw new AssertionError(sb.toString());
+    }
+
     // ---- clock
 
     public Instant now() { return Instant.parse((String) map(send("GET", "/_emulator/clock", null)).get("now")); }

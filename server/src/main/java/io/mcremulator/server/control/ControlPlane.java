@@ -27,6 +27,7 @@ public final class ControlPlane {
     private static final String FACTS = "mcr.control.facts";
     private static final String START = "mcr.control.startNanos";
     private static final String FAULT = "mcr.control.fault";
+    private static final String BODY_SIZE = "mcr.control.requestBodySize";
     private static final Pattern REGION_PATH = Pattern.compile("^/([^/]+)/container-registry(/.*)?$");
 
     private final Emulator emulator;
@@ -77,6 +78,7 @@ public final class ControlPlane {
         config.routes.after(this::after);
         config.routes.exception(InjectedFault.class, (f, ctx) -> {
             ctx.attribute(FAULT, f);
+            if (!f.dropped()) captureBody(ctx);
             InjectedFault.write(f, ctx);
         });
     }
@@ -103,6 +105,7 @@ public final class ControlPlane {
     }
 
     private void after(Context ctx) {
+        if (journal.settings().journalCapacity() == 0) return; // journal switched off: no cost per request
         RequestFacts facts = ctx.attribute(FACTS);
         boolean unmatched = facts == null;
         if (unmatched) {
@@ -119,7 +122,8 @@ public final class ControlPlane {
         boolean dropped = fault != null && fault.dropped();
         int max = journal.maxBodyBytes();
         byte[] reqBody = ctx.attribute(BodyReader.BODY_ATTRIBUTE);
-        Body request = reqBody == null ? Body.NONE : Body.of(reqBody, reqBody.length, max);
+        Long declared = ctx.attribute(BODY_SIZE);
+        Body request = reqBody == null ? Body.NONE : Body.of(reqBody, declared != null ? declared : reqBody.length, max);
         Body response = dropped ? Body.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
@@ -127,6 +131,23 @@ public final class ControlPlane {
                 ctx.queryString(), f.endpointPath(), f.tenant(), f.region(), dropped ? 0 : ctx.statusCode(), ms, f.operation() == null,
                 faultId, dropped, ctx.res().getHeader("X-Request-ID"), request.text, request.size, request.truncated,
                 response.text, response.size, response.truncated));
+    }
+
+    /**
+     * The handler did not run, so nothing read the request body: read up to the journal's limit so verification sees
+     * what the faulted call sent, and count (up to 64 MiB) the rest.
+     */
+    private void captureBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] head = in.readNBytes(journal.maxBodyBytes());
+            long size = head.length;
+            long skipped;
+            while (size < 64L * 1024 * 1024 && (skipped = in.skip(8192)) > 0) size += skipped;
+            ctx.attribute(BodyReader.BODY_ATTRIBUTE, head);
+            ctx.attribute(BODY_SIZE, size);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client may already be gone; the error answer is still written
+        }
     }
 
     /** Reads the response body without consuming it; streamed bodies (blobs) are not read, only noted. */

@@ -24,8 +24,12 @@ class ControlClientTest extends ControlTestSupport {
         assertThat(control.requests(Map.of("operationId", "createRegistry", "status", "2xx"))).hasSize(1);
         assertThat(control.fault(id)).containsEntry("fired", 2);
         assertThat(control.unmatchedRequests()).isEmpty();
-        as(TENANT_A).get("/v0/typo").then().statusCode(404);
+        control.assertNoUnmatchedRequests();
+        assertThat(control.count(Map.of("operationId", "createRegistry", "bodyContains", "\"name\":\"c\""))).isEqualTo(3);
+        as(TENANT_A).get("/v0/typo?x=1").then().statusCode(404);
         assertThat(control.unmatchedRequests()).extracting(r -> r.get("path")).containsExactly("/v0/typo");
+        assertThatThrownBy(control::assertNoUnmatchedRequests).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /v0/typo?x=1 -> 404");
 
         control.saveSnapshot("one");
         control.resetTenant(TENANT_A);
