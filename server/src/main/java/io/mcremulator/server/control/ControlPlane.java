@@ -105,7 +105,7 @@ public final class ControlPlane {
     }
 
     private void after(Context ctx) {
-        if (journal.settings().journalCapacity() == 0) return; // journal switched off: no cost per request
+        if (!journal.enabled()) return; // journal switched off: no cost per request
         RequestFacts facts = ctx.attribute(FACTS);
         boolean unmatched = facts == null;
         if (unmatched) {
