@@ -73,6 +73,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(oci, new OciListsApi(), new OciBlobsApi(), new OciUploadsApi(),
                 new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()), new TokenApi(tokens, ociAuth));
         this.operations = RouteTable.all(handlers, ociHandlers);
+        controlPlane.ociIdentity(ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(), settings.oci().region());
         controlPlane.bind(new OperationIndex(operations));
         this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
     }
