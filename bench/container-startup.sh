@@ -49,16 +49,25 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # on the mapped port.
 time_container() {
   local path=$1; shift
-  local t0 cid port
+  local t0 cid port path_key=${JVM_KEY:-none}
   t0=$(now_ms)
   cid=$(docker run -d -p 127.0.0.1::8080 "$@")
   containers+=("$cid")
   port=$(docker port "$cid" 8080/tcp | head -1 | sed 's/.*://')
   until curl -fs -o /dev/null "http://127.0.0.1:$port$path"; do
-    if [ $(( $(now_ms) - t0 )) -gt 60000 ]; then echo "timeout"; docker logs "$cid" >&2; return 1; fi
+    if [ $(( $(now_ms) - t0 )) -gt 60000 ]; then echo "timeout" >&2; docker logs "$cid" >&2; docker rm -f "$cid" >/dev/null; return 1; fi
     sleep 0.01
   done
   echo $(( $(now_ms) - t0 ))
+  # The emulator's own "ready ... in N ms" (process start to listening), to tell the JVM's part from Docker's.
+  if [ "$path_key" != none ]; then
+    local ready="" tries=0
+    while [ -z "$ready" ] && [ $tries -lt 100 ]; do   # the line follows the first 200 by a few ms at most
+      ready=$(docker logs "$cid" 2>/dev/null | sed -n 's/^mcr-emulator ready on .* in \([0-9]*\) ms$/\1/p')
+      tries=$((tries + 1)); [ -n "$ready" ] || sleep 0.02
+    done
+    echo "$ready" >>"$work/jvm-ready-$path_key"
+  fi
   docker rm -f "$cid" >/dev/null
 }
 
@@ -85,8 +94,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/
 
 declare -A samples
 for i in $(seq 1 "$runs"); do
-  samples[mcr]+="$(time_container /_emulator/health mcr-emulator:bench) "
-  samples[mcr_nocds]+="$(time_container /_emulator/health --entrypoint java mcr-emulator:bench \
+  samples[mcr]+="$(JVM_KEY=mcr time_container /_emulator/health mcr-emulator:bench) "
+  samples[mcr_nocds]+="$(JVM_KEY=mcr_nocds time_container /_emulator/health --entrypoint java mcr-emulator:bench \
     -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar /app/mcr-emulator.jar) "
   samples[mcr_union]+="$(time_container /_emulator/health mcr-emulator:bench-union) "
   samples[wiremock]+="$(time_container /__admin/health wiremock-standalone:bench) "
@@ -105,5 +114,10 @@ row "mcr-emulator on the union base (same base as WireMock)" mcr_union "$(size m
 row "WireMock standalone 3.13.2 on the union base" wiremock "$(size wiremock-standalone:bench)"
 row "mcr-emulator \`java -jar\` on the host JDK 17 (no Docker)" jar "-"
 row "floor: \`docker run --rm\` of \`java -version\` to exit" floor "-"
+for k in mcr mcr_nocds; do
+  [ -s "$work/jvm-ready-$k" ] && samples[jvm_$k]=$(tr '\n' ' ' <"$work/jvm-ready-$k")
+done
+row "  of which the emulator's process start to ready (its log), AppCDS" jvm_mcr "-"
+row "  of which the emulator's process start to ready (its log), no AppCDS" jvm_mcr_nocds "-"
 echo
 echo "Base images: mcr-emulator-jre:local $(size mcr-emulator-jre:local), mcr-emulator-jre:bench-union $(size mcr-emulator-jre:bench-union)"

@@ -70,8 +70,14 @@ public final class Main {
             stopped.countDown();
         }, "mcr-emulator-shutdown"));
         System.out.println("mcr-emulator ready on " + server.baseUrl() + " (Go SDK base URL: " + server.regionUrl(Region.BR_SE1)
-                + ", registry host: " + server.registryHost() + ")");
+                + ", registry host: " + server.registryHost() + ")" + startedIn());
         stopped.await();
+    }
+
+    /** {@code " in N ms"} since the process started (as the OS saw it, so JVM start-up counts), or "" if unknown. */
+    static String startedIn() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> " in " + Duration.between(t, java.time.Instant.now()).toMillis() + " ms").orElse("");
     }
 
     /** Parses {@code --name value} and {@code --name=value}; unknown flags are an error that names them. */
