@@ -63,10 +63,11 @@ time_container() {
   if [ "$path_key" != none ]; then
     local ready="" tries=0
     while [ -z "$ready" ] && [ $tries -lt 100 ]; do   # the line follows the first 200 by a few ms at most
-      ready=$(docker logs "$cid" 2>/dev/null | sed -n 's/^mcr-emulator ready on .* in \([0-9]*\) ms$/\1/p')
+      ready=$(docker logs "$cid" 2>/dev/null | sed -n 's/^mcr-emulator ready on .* in \([0-9]*\) ms (CPU \([0-9]*\) ms)$/\1 \2/p')
       tries=$((tries + 1)); [ -n "$ready" ] || sleep 0.02
     done
-    echo "$ready" >>"$work/jvm-ready-$path_key"
+    echo "${ready% *}" >>"$work/jvm-ready-$path_key"
+    echo "${ready#* }" >>"$work/jvm-cpu-$path_key"
   fi
   docker rm -f "$cid" >/dev/null
 }
@@ -116,8 +117,11 @@ row "mcr-emulator \`java -jar\` on the host JDK 17 (no Docker)" jar "-"
 row "floor: \`docker run --rm\` of \`java -version\` to exit" floor "-"
 for k in mcr mcr_nocds; do
   [ -s "$work/jvm-ready-$k" ] && samples[jvm_$k]=$(tr '\n' ' ' <"$work/jvm-ready-$k")
+  [ -s "$work/jvm-cpu-$k" ] && samples[cpu_$k]=$(tr '\n' ' ' <"$work/jvm-cpu-$k")
 done
 row "  of which the emulator's process start to ready (its log), AppCDS" jvm_mcr "-"
 row "  of which the emulator's process start to ready (its log), no AppCDS" jvm_mcr_nocds "-"
+row "  CPU time of the emulator's process until ready, AppCDS" cpu_mcr "-"
+row "  CPU time of the emulator's process until ready, no AppCDS" cpu_mcr_nocds "-"
 echo
 echo "Base images: mcr-emulator-jre:local $(size mcr-emulator-jre:local), mcr-emulator-jre:bench-union $(size mcr-emulator-jre:bench-union)"
