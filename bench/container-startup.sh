@@ -119,8 +119,8 @@ for k in mcr mcr_nocds; do
   [ -s "$work/jvm-ready-$k" ] && samples[jvm_$k]=$(tr '\n' ' ' <"$work/jvm-ready-$k")
   [ -s "$work/jvm-cpu-$k" ] && samples[cpu_$k]=$(tr '\n' ' ' <"$work/jvm-cpu-$k")
 done
-row "  of which the emulator's process start to ready (its log), AppCDS" jvm_mcr "-"
-row "  of which the emulator's process start to ready (its log), no AppCDS" jvm_mcr_nocds "-"
+row "  of which: emulator process created (by runc) to ready, from its log, AppCDS" jvm_mcr "-"
+row "  of which: emulator process created (by runc) to ready, from its log, no AppCDS" jvm_mcr_nocds "-"
 row "  CPU time of the emulator's process until ready, AppCDS" cpu_mcr "-"
 row "  CPU time of the emulator's process until ready, no AppCDS" cpu_mcr_nocds "-"
 echo
