@@ -280,6 +280,7 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      */
     @Override
     public void start() {
+        if (getContainerId() != null) return; // already started
         failedStartLog = null;
         started = false;
         try {
