@@ -2,7 +2,7 @@ package io.mcremulator.testcontainers;
 
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +32,14 @@ class DockerPushTest {
     @TempDir
     static Path dockerConfig;
 
-    @BeforeAll
-    static void start() {
+    /** Per test, so that a skip (no docker CLI or engine) names its reason; the container is shared by the class. */
+    @BeforeEach
+    void start() {
         External.require(commandWorks("docker", "version"), "docker CLI with a reachable engine not found");
-        mcr = new McrEmulatorContainer(EmulatorImage.get());
-        mcr.start();
+        if (mcr != null) return;
+        McrEmulatorContainer c = new McrEmulatorContainer(EmulatorImage.get());
+        c.start();
+        mcr = c;
     }
 
     @AfterAll

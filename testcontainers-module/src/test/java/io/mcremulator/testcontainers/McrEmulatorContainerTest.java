@@ -3,7 +3,7 @@ package io.mcremulator.testcontainers;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
@@ -39,10 +39,13 @@ class McrEmulatorContainerTest {
 
     static McrEmulatorContainer mcr;
 
-    @BeforeAll
-    static void start() {
-        mcr = new McrEmulatorContainer(EmulatorImage.get()).withSeed(SEED);
-        mcr.start();
+    /** Started by the first test, shared by the class; per test, so that a skip (no Docker) names its reason. */
+    @BeforeEach
+    void start() {
+        if (mcr != null) return;
+        McrEmulatorContainer c = new McrEmulatorContainer(EmulatorImage.get()).withSeed(SEED);
+        c.start();
+        mcr = c;
     }
 
     @AfterAll

@@ -2,7 +2,7 @@ package io.mcremulator.testcontainers;
 
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -14,13 +14,15 @@ import static org.hamcrest.Matchers.hasSize;
 class SettingsTest {
     static McrEmulatorContainer mcr;
 
-    @BeforeAll
-    static void start() {
-        mcr = new McrEmulatorContainer(EmulatorImage.get())
+    @BeforeEach
+    void start() {
+        if (mcr != null) return;
+        McrEmulatorContainer c = new McrEmulatorContainer(EmulatorImage.get())
                 .withAuthMode(McrEmulatorContainer.AuthMode.ANONYMOUS)
                 .withRegistryNameMaxLength(8)
                 .withSetting("MCR_DEFAULT_PAGE_LIMIT", "2");
-        mcr.start();
+        c.start();
+        mcr = c;
     }
 
     @AfterAll
