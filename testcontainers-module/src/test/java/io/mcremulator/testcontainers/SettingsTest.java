@@ -1,8 +1,7 @@
 package io.mcremulator.testcontainers;
 
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -12,34 +11,23 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** The module's settings reach the emulator in the container (as environment variables of the standalone runner). */
 class SettingsTest {
-    static McrEmulatorContainer mcr;
+    @RegisterExtension
+    static final SharedContainer mcr = new SharedContainer(() -> new McrEmulatorContainer(EmulatorImage.get())
+            .withAuthMode(McrEmulatorContainer.AuthMode.ANONYMOUS)
+            .withRegistryNameMaxLength(8)
+            .withSetting("MCR_DEFAULT_PAGE_LIMIT", "2"));
 
-    @BeforeEach
-    void start() {
-        if (mcr != null) return;
-        McrEmulatorContainer c = new McrEmulatorContainer(EmulatorImage.get())
-                .withAuthMode(McrEmulatorContainer.AuthMode.ANONYMOUS)
-                .withRegistryNameMaxLength(8)
-                .withSetting("MCR_DEFAULT_PAGE_LIMIT", "2");
-        c.start();
-        mcr = c;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcr != null) mcr.stop();
-    }
 
     @Test
     void anonymousModeRegistryNameLimitAndPageLimitApply() {
         for (String name : new String[]{"one", "two", "three"}) {
             given().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
-                    .post(mcr.getManagementUrl() + "/v0/registries").then().statusCode(201);
+                    .post(mcr.get().getManagementUrl() + "/v0/registries").then().statusCode(201);
         }
         given().contentType(ContentType.JSON).body("{\"name\":\"ninechars\"}")
-                .post(mcr.getManagementUrl() + "/v0/registries")
+                .post(mcr.get().getManagementUrl() + "/v0/registries")
                 .then().statusCode(400).body("message", containsString("1 to 8 characters"));
-        given().get(mcr.getManagementUrl() + "/v0/registries")
+        given().get(mcr.get().getManagementUrl() + "/v0/registries")
                 .then().statusCode(200)
                 .body("results", hasSize(2))
                 .body("meta.page.limit", equalTo(2))
