@@ -21,6 +21,7 @@ import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.Warmup;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,7 @@ public final class McrEmulatorServer implements AutoCloseable {
     public synchronized McrEmulatorServer start() {
         if (app != null) return this;
         for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+        Warmup.startInBackground();
         Javalin javalin = Javalin.create(this::configure);
         javalin.start(settings.host(), settings.port());
         app = javalin;
