@@ -42,14 +42,18 @@ public final class StartupBenchmark {
     }
 
     private static String runChild(String tool) throws Exception {
+        Path errors = java.nio.file.Files.createTempFile("mcr-bench-", ".log");
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                StartupBenchmark.class.getName(), "child", tool).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                StartupBenchmark.class.getName(), "child", tool).redirectError(errors.toFile()).start();
         String result = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
             for (String l; (l = r.readLine()) != null; ) if (l.startsWith("RESULT ")) result = l.substring(7);
         }
-        if (p.waitFor() != 0 || result == null) throw new IllegalStateException(tool + " run failed (exit " + p.exitValue() + ")");
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException(tool + " run failed (exit " + p.exitValue() + "), its output: " + errors);
+        }
+        java.nio.file.Files.delete(errors);
         return result;
     }
 
