@@ -32,6 +32,7 @@ public final class StartupBenchmark {
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> tools = List.of("mcr-emulator", "wiremock");
+        System.out.printf("calibration: a trivial JVM (java -version) takes %.0f ms wall here; ~50-100 ms on an idle machine%n", trivialJvmMillis());
         System.out.printf("%-13s %5s %10s %12s %14s %16s%n", "tool", "round", "cold ms", "cold cpu ms", "per-test ready", "per-test request");
         for (int round = 1; round <= rounds; round++) {
             for (String tool : tools) {
@@ -39,6 +40,15 @@ public final class StartupBenchmark {
                 System.out.printf("%-13s %5d %s%n", tool, round, line);
             }
         }
+    }
+
+    /** Wall time of {@code java -version}: shows how busy the machine is while the figures are taken. */
+    private static double trivialJvmMillis() throws Exception {
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        return (System.nanoTime() - t) / 1e6;
     }
 
     private static String runChild(String tool) throws Exception {
