@@ -33,7 +33,8 @@ public final class StartupBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<String> tools = List.of("mcr-emulator", "wiremock");
         System.out.printf("calibration: a trivial JVM (java -version) takes %.0f ms wall here; ~50-100 ms on an idle machine%n", trivialJvmMillis());
-        System.out.printf("%-13s %5s %10s %12s %14s %16s%n", "tool", "round", "cold ms", "cold cpu ms", "per-test ready", "per-test request");
+        System.out.printf("%-13s %5s %10s %12s %14s %16s %16s%n", "tool", "round", "cold ms", "cold cpu ms", "per-test ready",
+                "per-test request", "per-test cleanup");
         for (int round = 1; round <= rounds; round++) {
             for (String tool : tools) {
                 String line = runChild(tool);
@@ -81,7 +82,8 @@ public final class StartupBenchmark {
         double cold = (Marks.firstSuccess - Marks.classStart) / 1e6;
         List<long[]> warm = Marks.perTest.subList(Marks.perTest.size() / 2, Marks.perTest.size());
         double coldCpu = (Marks.firstSuccessCpu - Marks.classStartCpu) / 1e6;
-        System.out.printf("RESULT %10.1f %12.1f %11.3f ms %13.3f ms%n", cold, coldCpu, median(warm, 0), median(warm, 1));
+        System.out.printf("RESULT %10.1f %12.1f %11.3f ms %13.3f ms %13.3f ms%n", cold, coldCpu, median(warm, 0), median(warm, 1),
+                median(warm, 2));
     }
 
     private static double median(List<long[]> samples, int index) {
