@@ -1,6 +1,7 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.ApiKeyDirectory;
+import io.mcremulator.core.blob.StorageQuota;
 import io.mcremulator.core.seed.SeedDocument;
 
 import java.util.EnumMap;
@@ -14,11 +15,16 @@ public final class Emulator {
     private final EmulatorConfig config;
     private final Map<Region, RegionEngine> regions = new EnumMap<>(Region.class);
     private final ApiKeyDirectory apiKeys = new ApiKeyDirectory();
+    private final StorageQuota quota;
 
     public Emulator(EmulatorConfig config) {
         this.config = config;
-        for (Region r : Region.values()) regions.put(r, new RegionEngine(new RegionState(r, config)));
+        this.quota = new StorageQuota(config.blobStorage().maxStoredBytes());
+        for (Region r : Region.values()) regions.put(r, new RegionEngine(new RegionState(r, config, quota)));
     }
+
+    /** Blob bytes held now (stored blobs and uploads in progress, all regions) against the configured cap. */
+    public StorageQuota storageQuota() { return quota; }
 
     public Emulator() { this(EmulatorConfig.defaults()); }
 
@@ -32,34 +38,78 @@ public final class Emulator {
     public void seed(SeedDocument doc) { new Seeder(this).seed(doc); }
 
     /** Forgets everything: all regions, all tenants, all API-key mappings. */
-    public void reset() {
+    public void reset() { writeAllRegions(this::clearAll); }
+
+    /** Forgets one tenant's registries, proxy caches, users and API keys, in every region. */
+    public void resetTenant(String tenantId) { writeAllRegions(() -> clearTenant(tenantId)); }
+
+    /**
+     * The state, or one tenant's ({@code tenantId} non-null), as a seed document: seeding an empty emulator with it
+     * gives the same resources with the same ids and timestamps (docs/control-api.md lists what it leaves out).
+     */
+    public SeedDocument export(String tenantId) { return export(tenantId, false); }
+
+    /** As {@link #export(String)}; with {@code content}, pushed images carry their manifest and blob bytes. */
+    public SeedDocument export(String tenantId, boolean content) {
+        return readAllRegions(() -> StateExporter.export(this, tenantId, content));
+    }
+
+    /**
+     * Replaces the whole state ({@code tenantId} null) or one tenant's with {@code doc}, atomically: when the document
+     * is invalid, or names another tenant than {@code tenantId}, nothing changes and the error names the field.
+     */
+    public void replace(SeedDocument doc, String tenantId) {
+        if (tenantId != null) TenantScope.check(doc, tenantId);
         writeAllRegions(() -> {
-            for (RegionEngine e : regions.values()) {
-                RegionState s = e.state();
-                s.registries.clear();
-                s.registriesByName.clear();
-                s.proxyCaches.clear();
-                s.users.clear();
+            StateSnapshot before = StateSnapshot.take(this, config.clock().instant());
+            if (tenantId == null) clearAll();
+            else clearTenant(tenantId);
+            try {
+                new Seeder(this).seed(doc);
+            } catch (RuntimeException e) {
+                before.putInto(this);
+                throw e;
             }
-            apiKeys.clear();
         });
     }
 
-    /** Forgets one tenant's registries, proxy caches, users and API keys, in every region. */
-    public void resetTenant(String tenantId) {
-        writeAllRegions(() -> {
-            for (RegionEngine e : regions.values()) {
-                RegionState s = e.state();
-                s.registries.values().removeIf(r -> {
-                    boolean mine = r.tenantId.equals(tenantId);
-                    if (mine) s.registriesByName.remove(r.name);
-                    return mine;
-                });
-                s.proxyCaches.values().removeIf(pc -> pc.tenantId.equals(tenantId));
-                s.users.values().removeIf(u -> u.tenantId.equals(tenantId));
-            }
-            apiKeys.removeTenant(tenantId);
-        });
+    /** An exact in-memory copy of the whole state, for {@link #restore(StateSnapshot)}. */
+    public StateSnapshot checkpoint() {
+        return readAllRegions(() -> StateSnapshot.take(this, config.clock().instant()));
+    }
+
+    /** Puts back the state of a {@link #checkpoint()}; the snapshot stays usable. */
+    public void restore(StateSnapshot snapshot) { writeAllRegions(() -> snapshot.putInto(this)); }
+
+    private void clearAll() {
+        for (RegionEngine e : regions.values()) {
+            RegionState s = e.state();
+            s.registries.clear();
+            s.registriesByName.clear();
+            s.proxyCaches.clear();
+            s.users.clear();
+            s.uploads.clear();
+            s.blobs.clear();
+        }
+        apiKeys.clear();
+    }
+
+    private void clearTenant(String tenantId) {
+        for (RegionEngine e : regions.values()) {
+            RegionState s = e.state();
+            s.registries.values().removeIf(r -> {
+                boolean mine = r.tenantId.equals(tenantId);
+                if (mine) {
+                    s.registriesByName.remove(r.name);
+                    s.uploads.removeIf(name -> BlobGc.inRegistry(name, r.name));
+                }
+                return mine;
+            });
+            BlobGc.collect(s);
+            s.proxyCaches.values().removeIf(pc -> pc.tenantId.equals(tenantId));
+            s.users.values().removeIf(u -> u.tenantId.equals(tenantId));
+        }
+        apiKeys.removeTenant(tenantId);
     }
 
     RegionState state(Region r) { return regions.get(r).state(); }
@@ -67,6 +117,26 @@ public final class Emulator {
     /** Runs {@code body} holding every region's write lock, in a fixed order (no deadlock). */
     void writeAllRegions(Runnable body) {
         lockAll(0, body);
+    }
+
+    /** Runs {@code body} holding every region's read lock, so it sees one consistent state. */
+    <T> T readAllRegions(java.util.function.Supplier<T> body) {
+        Object[] out = new Object[1];
+        readAll(0, () -> out[0] = body.get());
+        @SuppressWarnings("unchecked") T t = (T) out[0];
+        return t;
+    }
+
+    private void readAll(int i, Runnable body) {
+        Region[] all = Region.values();
+        if (i == all.length) {
+            body.run();
+            return;
+        }
+        regions.get(all[i]).state().read(() -> {
+            readAll(i + 1, body);
+            return null;
+        });
     }
 
     private void lockAll(int i, Runnable body) {

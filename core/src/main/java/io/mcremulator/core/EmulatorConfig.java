@@ -1,5 +1,6 @@
 package io.mcremulator.core;
 
+import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.core.time.IdSource;
 
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class EmulatorConfig {
     private final NeverPulled neverPulled;
     private final Clock clock;
     private final IdSource ids;
+    private final BlobStorageConfig blobStorage;
 
     private EmulatorConfig(Builder b) {
         this.registryNameMaxLength = b.registryNameMaxLength;
@@ -38,6 +40,7 @@ public final class EmulatorConfig {
         this.neverPulled = b.neverPulled;
         this.clock = b.clock;
         this.ids = b.ids;
+        this.blobStorage = b.blobStorage;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -53,6 +56,7 @@ public final class EmulatorConfig {
     public NeverPulled neverPulled() { return neverPulled; }
     public Clock clock() { return clock; }
     public IdSource ids() { return ids; }
+    public BlobStorageConfig blobStorage() { return blobStorage; }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -65,6 +69,7 @@ public final class EmulatorConfig {
         b.neverPulled = neverPulled;
         b.clock = clock;
         b.ids = ids;
+        b.blobStorage = blobStorage;
         return b;
     }
 
@@ -76,8 +81,9 @@ public final class EmulatorConfig {
         private int defaultPageLimit = 20;
         private Set<String> proxyCacheProviders = new LinkedHashSet<>(List.of("docker-hub", "google-gcr", "aws-ecr"));
         private NeverPulled neverPulled = NeverPulled.ZERO_TIME;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
+        private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) { require(n >= 1, "registryNameMaxLength must be >= 1"); registryNameMaxLength = n; return this; }
@@ -87,8 +93,10 @@ public final class EmulatorConfig {
         public Builder defaultPageLimit(int n) { require(n >= 1, "defaultPageLimit must be >= 1"); defaultPageLimit = n; return this; }
         public Builder proxyCacheProviders(Set<String> providers) { require(!providers.isEmpty(), "at least one provider"); proxyCacheProviders = new LinkedHashSet<>(providers); return this; }
         public Builder neverPulled(NeverPulled v) { neverPulled = v; return this; }
+        /** The engine's clock; the default is a {@link ControllableClock} following system time, so tests can fix and move it. */
         public Builder clock(Clock c) { clock = c; return this; }
         public Builder ids(IdSource s) { ids = s; return this; }
+        public Builder blobStorage(BlobStorageConfig c) { blobStorage = java.util.Objects.requireNonNull(c); return this; }
 
         public EmulatorConfig build() { return new EmulatorConfig(this); }
 

@@ -42,8 +42,8 @@ public final class Images {
             RegistryEntity reg = s.registry(p, registryId);
             RepositoryEntity repo = repo(reg, ref);
             Function<ImageEntity, ImageInfo> view = s::view;
-            return Paging.page(repo.images.values().stream().map(view).toList(),
-                    i -> tagContains == null || i.tags().stream().anyMatch(t -> t.contains(tagContains)), req, SORT);
+            return Paging.page(s.orders, repo, repo.images::values, view,
+                    i -> tagContains == null || i.tags().stream().anyMatch(t -> t.contains(tagContains)), tagContains, req, SORT);
         });
     }
 
@@ -62,6 +62,8 @@ public final class Images {
             ImageEntity img = s.image(repo, digestOrTag);
             repo.removeImage(img.digest);
             repo.updatedAt = s.now();
+            BlobGc.unlinkUnused(reg, repo, img);
+            BlobGc.collect(s);
         });
     }
 }

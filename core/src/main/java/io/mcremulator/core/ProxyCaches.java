@@ -13,6 +13,7 @@ import io.mcremulator.core.paging.SortFields;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,9 +59,9 @@ public final class ProxyCaches {
     }
 
     public Page<ProxyCacheInfo> list(Principal p, PageRequest req) {
-        return s.read(() -> Paging.page(
-                s.proxyCaches.values().stream().filter(pc -> pc.tenantId.equals(p.tenantId())).map(s::view).toList(),
-                pc -> true, req, SORT));
+        return s.read(() -> Paging.page(s.orders, List.of("proxy-caches", p.tenantId()),
+                () -> s.proxyCaches.values().stream().filter(pc -> pc.tenantId.equals(p.tenantId())).toList(), s::view,
+                pc -> true, null, req, SORT));
     }
 
     public ProxyCacheInfo get(Principal p, UUID id) {

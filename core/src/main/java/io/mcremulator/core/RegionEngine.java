@@ -8,6 +8,8 @@ public final class RegionEngine {
     private final Images images;
     private final ProxyCaches proxyCaches;
     private final Credentials credentials;
+    private final OciBlobs ociBlobs;
+    private final OciManifests ociManifests;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -16,6 +18,8 @@ public final class RegionEngine {
         this.images = new Images(state);
         this.proxyCaches = new ProxyCaches(state);
         this.credentials = new Credentials(state);
+        this.ociBlobs = new OciBlobs(state);
+        this.ociManifests = new OciManifests(state);
     }
 
     public Region region() { return state.region; }
@@ -24,6 +28,10 @@ public final class RegionEngine {
     public Images images() { return images; }
     public ProxyCaches proxyCaches() { return proxyCaches; }
     public Credentials credentials() { return credentials; }
+    /** OCI data plane: blobs and uploads. */
+    public OciBlobs ociBlobs() { return ociBlobs; }
+    /** OCI data plane: manifests, tags, catalog, referrers. */
+    public OciManifests ociManifests() { return ociManifests; }
 
     RegionState state() { return state; }
 }

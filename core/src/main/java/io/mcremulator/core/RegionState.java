@@ -1,12 +1,16 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.blob.BlobStore;
+import io.mcremulator.core.blob.StorageQuota;
+import io.mcremulator.core.blob.UploadSessions;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.model.ImageInfo;
 import io.mcremulator.core.model.ProxyCacheInfo;
 import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.core.model.RepositoryInfo;
 import io.mcremulator.core.model.TagInfo;
+import io.mcremulator.core.paging.SortedOrders;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
  * All state of one region, behind one read/write lock: reads run in parallel, every mutation is atomic.
  * Lookups here apply tenant isolation: another tenant's resource is "not found".
+ * <p>
+ * Every mutation MUST run inside {@link #write}: the derived caches ({@link #orders}, the storage usage per
+ * registry) are dropped when a write ends and are trusted by reads until then.
  */
 final class RegionState {
     static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
@@ -33,10 +41,20 @@ final class RegionState {
     final Map<String, RegistryEntity> registriesByName = new HashMap<>();
     final Map<UUID, ProxyCacheEntity> proxyCaches = new LinkedHashMap<>();
     final Map<String, UserEntity> users = new HashMap<>();
+    /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
+    final BlobStore blobs;
+    final UploadSessions uploads;
 
-    RegionState(Region region, EmulatorConfig config) {
+    /** Sorted orders of list operations, valid until the next write (see {@link SortedOrders}). */
+    final SortedOrders orders = new SortedOrders();
+    /** Storage usage per registry (a walk over all its images), valid until the next write. */
+    private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
+
+    RegionState(Region region, EmulatorConfig config, StorageQuota quota) {
         this.region = region;
         this.config = config;
+        this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
+        this.uploads = new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
 
     <T> T read(Supplier<T> body) {
@@ -53,6 +71,8 @@ final class RegionState {
         try {
             return body.get();
         } finally {
+            orders.clear();
+            if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
         }
     }
@@ -95,7 +115,7 @@ final class RegionState {
     // ---- views ----
 
     RegistryInfo view(RegistryEntity r) {
-        return new RegistryInfo(r.id, r.tenantId, r.name, r.proxyCacheId, r.storageUsageBytes(), r.createdAt, r.updatedAt);
+        return new RegistryInfo(r.id, r.tenantId, r.name, r.proxyCacheId, storageUsage(r), r.createdAt, r.updatedAt);
     }
 
     RepositoryInfo view(RegistryEntity reg, RepositoryEntity r) {
@@ -107,6 +127,11 @@ final class RegionState {
         for (TagEntity t : i.tags.values()) details.add(new TagInfo(t.name, t.pushedAt, pulled(t.pulledAt, t.pushedAt), false));
         return new ImageInfo(i.digest, i.sizeBytes, i.pushedAt, pulled(i.pulledAt, i.pushedAt), List.copyOf(i.tags.keySet()),
                 i.manifestMediaType, i.mediaType, List.copyOf(details), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(i.extraAttr)));
+    }
+
+    private long storageUsage(RegistryEntity r) {
+        if (lock.isWriteLockedByCurrentThread()) return r.storageUsageBytes(); // mid-write: state may still change
+        return storageUsage.computeIfAbsent(r, RegistryEntity::storageUsageBytes);
     }
 
     ProxyCacheInfo view(ProxyCacheEntity pc) {

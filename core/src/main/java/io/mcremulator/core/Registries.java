@@ -10,6 +10,7 @@ import io.mcremulator.core.paging.Paging;
 import io.mcremulator.core.paging.SortFields;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,9 +44,9 @@ public final class Registries {
     }
 
     public Page<RegistryInfo> list(Principal p, PageRequest req, String nameContains) {
-        return s.read(() -> Paging.page(
-                s.registries.values().stream().filter(r -> r.tenantId.equals(p.tenantId())).map(s::view).toList(),
-                r -> nameContains == null || r.name().contains(nameContains), req, SORT));
+        return s.read(() -> Paging.page(s.orders, List.of("registries", p.tenantId()),
+                () -> s.registries.values().stream().filter(r -> r.tenantId.equals(p.tenantId())).toList(), s::view,
+                r -> nameContains == null || r.name().contains(nameContains), nameContains, req, SORT));
     }
 
     public RegistryInfo get(Principal p, UUID id) {
@@ -61,6 +62,8 @@ public final class Registries {
             }
             s.registries.remove(id);
             s.registriesByName.remove(r.name);
+            s.uploads.removeIf(name -> BlobGc.inRegistry(name, r.name));
+            BlobGc.collect(s);
         });
     }
 }

@@ -3,6 +3,7 @@ package io.mcremulator.core;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -16,6 +17,11 @@ final class RegistryEntity {
     Instant updatedAt;
     final Map<String, RepositoryEntity> repositories = new TreeMap<>();
     final Map<UUID, RepositoryEntity> repositoriesById = new HashMap<>();
+    /**
+     * OCI blob links: repository path to the digests uploaded or mounted into it. A repository may have links
+     * before it exists (blobs are pushed before the manifest that creates it).
+     */
+    final Map<String, Set<String>> blobLinks = new HashMap<>();
 
     RegistryEntity(UUID id, String tenantId, String name, UUID proxyCacheId, Instant createdAt) {
         this.id = id;
@@ -32,9 +38,17 @@ final class RegistryEntity {
     }
 
     RepositoryEntity removeRepository(String name) {
+        blobLinks.remove(name);
         RepositoryEntity r = repositories.remove(name);
         if (r != null) repositoriesById.remove(r.id);
         return r;
+    }
+
+    Set<String> links(String repository) { return blobLinks.computeIfAbsent(repository, k -> new java.util.HashSet<>()); }
+
+    boolean linked(String repository, String digest) {
+        Set<String> l = blobLinks.get(repository);
+        return l != null && l.contains(digest);
     }
 
     /** Bytes stored for this registry: every distinct blob and manifest its images reference, counted once. */

@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Standalone runner: {@code java -jar mcr-emulator-server-standalone.jar [--port N] [--host H] [--seed FILE] ...}.
  * Every flag has an environment variable of the same meaning ({@code --auth-mode} is {@code MCR_AUTH_MODE}).
- * {@code healthcheck} as the first argument checks a running emulator instead (used by the Docker image).
+ * {@code healthcheck} as the first argument checks a running emulator instead (used by the Docker image);
+ * {@code cds-training} runs the short workload the Docker build records into a class-data archive.
  */
 public final class Main {
     /** Flag name to environment variable. */
@@ -41,6 +42,12 @@ public final class Main {
         OPTIONS.put("get-repository-status", "MCR_GET_REPOSITORY_STATUS");
         OPTIONS.put("default-page-limit", "MCR_DEFAULT_PAGE_LIMIT");
         OPTIONS.put("never-pulled", "MCR_NEVER_PULLED");
+        OPTIONS.put("id-seed", "MCR_ID_SEED");
+        OPTIONS.put("fixed-clock", "MCR_FIXED_CLOCK");
+        OPTIONS.put("journal-capacity", "MCR_JOURNAL_CAPACITY");
+        OPTIONS.put("journal-max-body-bytes", "MCR_JOURNAL_MAX_BODY_BYTES");
+        OPTIONS.put("record-unmatched", "MCR_RECORD_UNMATCHED");
+        OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
     }
 
     private Main() {}
@@ -48,6 +55,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("healthcheck")) {
             System.exit(healthcheck(args));
+        }
+        if (args.length > 0 && args[0].equals("cds-training")) {
+            CdsTraining.run();
+            System.exit(0);
         }
         McrEmulatorServer server;
         try {
@@ -119,7 +130,32 @@ public final class Main {
             engine.proxyCacheInUseDeleteConflict(v.equals("conflict"));
         }
         if (o.containsKey("never-pulled")) engine.neverPulled(enumOption(EmulatorConfig.NeverPulled.class, o, "never-pulled"));
+        if (o.containsKey("id-seed")) {
+            try {
+                engine.ids(io.mcremulator.core.time.IdSource.seeded(Long.parseLong(o.get("id-seed"))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--id-seed must be an integer, got '" + o.get("id-seed") + "'");
+            }
+        }
+        if (o.containsKey("fixed-clock")) {
+            try {
+                engine.clock(io.mcremulator.core.time.ControllableClock.fixed(java.time.OffsetDateTime.parse(o.get("fixed-clock")).toInstant()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("--fixed-clock must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '"
+                        + o.get("fixed-clock") + "'");
+            }
+        }
+        io.mcremulator.server.oci.OciOptions.applyEngine(o, engine);
         b.engine(engine.build());
+        io.mcremulator.server.oci.OciOptions.applyServer(o, b);
+        String unmatched = o.getOrDefault("record-unmatched", "true").toLowerCase(Locale.ROOT);
+        if (!unmatched.equals("true") && !unmatched.equals("false")) {
+            throw new IllegalArgumentException("--record-unmatched must be true or false, got '" + unmatched + "'");
+        }
+        b.control(new io.mcremulator.server.control.ControlSettings(
+                intOption(o, "journal-capacity", io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_CAPACITY),
+                intOption(o, "journal-max-body-bytes", io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
+                unmatched.equals("true")));
         if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
         AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
         String pem = null;

@@ -19,9 +19,20 @@ import io.mcremulator.server.api.RepositoryPathApi;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.control.ControlPlane;
+import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Warmup;
+import io.mcremulator.server.oci.OciAuth;
+import io.mcremulator.server.oci.OciBlobsApi;
+import io.mcremulator.server.oci.OciListsApi;
+import io.mcremulator.server.oci.OciManifestsApi;
+import io.mcremulator.server.oci.OciPipeline;
+import io.mcremulator.server.oci.OciSettings;
+import io.mcremulator.server.oci.OciUploadsApi;
+import io.mcremulator.server.oci.RegistryTokens;
+import io.mcremulator.server.oci.TokenApi;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +64,23 @@ public final class McrEmulatorServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(settings.auth(), emulator.apiKeys());
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
+        this.controlPlane = new ControlPlane(emulator, authenticator, settings.control());
         RouteTable.Handlers handlers = new RouteTable.Handlers(new CredentialsApi(), new RegistriesApi(), repositories, images,
-                new RepositoryPathApi(repositories, images), new ProxyCachesApi(), new ControlApi(emulator, 64 * 1024 * 1024));
-        this.operations = RouteTable.all(handlers);
+                new RepositoryPathApi(repositories, images), new ProxyCachesApi(),
+                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
+        RegistryTokens tokens = new RegistryTokens(settings.engine().ids(), settings.engine().clock(), settings.oci().tokenTtl());
+        OciAuth ociAuth = new OciAuth(settings.oci(), tokens);
+        OciPipeline oci = new OciPipeline(emulator, settings.oci(), ociAuth);
+        RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(oci, new OciListsApi(), new OciBlobsApi(), new OciUploadsApi(),
+                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()), new TokenApi(tokens, ociAuth));
+        this.operations = RouteTable.all(handlers, ociHandlers);
+        controlPlane.ociIdentity(ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(), settings.oci().region());
+        controlPlane.bind(new OperationIndex(operations));
         this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
     }
 
     private final RequestPipeline pipeline;
+    private final ControlPlane controlPlane;
 
     public static Builder builder() { return new Builder(); }
 
@@ -99,20 +120,29 @@ public final class McrEmulatorServer implements AutoCloseable {
             http.setSendServerVersion(false);
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
+        controlPlane.install(config); // journal and fault injection, for every route of the table
         config.routes.before(ctx -> {
             String rid = ctx.header("X-Request-ID");
             ctx.header("X-Request-ID", rid == null || rid.isBlank() ? UUID.randomUUID().toString() : rid);
             ctx.header("X-Mgc-Trace-Id", UUID.randomUUID().toString().replace("-", ""));
+            if (ctx.path().startsWith("/v2")) ctx.header("Docker-Distribution-Api-Version", "registry/2.0");
         });
+        java.util.Set<String> explicit = new java.util.HashSet<>();
         for (Operation op : operations) {
-            HandlerType method = HandlerType.findOrCreate(op.method());
-            if (op.kind() == Operation.Kind.MANAGEMENT) {
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, op.path(), pipeline.management(op, false)));
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, RequestPipeline.REGION_PREFIX + op.path(),
-                        pipeline.management(op, true)));
-            } else {
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, op.path(), op.raw()));
+            for (String path : OperationIndex.servedPaths(op)) explicit.add(op.method() + " " + path);
+        }
+        for (Operation op : operations) {
+            for (String path : OperationIndex.servedPaths(op)) {
+                io.javalin.http.Handler handler = op.kind() == Operation.Kind.MANAGEMENT
+                        ? pipeline.management(op, path.startsWith(RequestPipeline.REGION_PREFIX)) : op.raw();
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.findOrCreate(op.method()), path, handler));
+                // Javalin would answer HEAD of a GET route itself (200, no auth): run the GET handler instead, so HEAD
+                // gets the same status and headers as GET, without the body.
+                if (op.method().equals("GET") && !explicit.contains("HEAD " + path)) {
+                    config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.HEAD, path, handler));
+                }
             }
         }
         config.routes.exception(EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
@@ -191,6 +221,8 @@ public final class McrEmulatorServer implements AutoCloseable {
         private int getRepositoryStatus = 200;
         private int maxBodyBytes = 1024 * 1024;
         private final List<Path> seedFiles = new ArrayList<>();
+        private OciSettings oci = OciSettings.defaults();
+        private ControlSettings control = ControlSettings.defaults();
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -199,9 +231,23 @@ public final class McrEmulatorServer implements AutoCloseable {
         public Builder getRepositoryStatus(int status) { this.getRepositoryStatus = status; return this; }
         public Builder maxBodyBytes(int bytes) { this.maxBodyBytes = bytes; return this; }
         public Builder seedFile(Path file) { this.seedFiles.add(file); return this; }
+        /** The /v2 registry API: which region it serves, Bearer or Basic challenge, token lifetime. */
+        public Builder oci(OciSettings oci) { this.oci = oci; return this; }
+        /** Journal size, body limit and unmatched-request recording of the test-control plane. */
+        public Builder control(ControlSettings control) { this.control = control; return this; }
+
+        /**
+         * Deterministic mode: ids and passwords drawn from {@code seed}, and the clock fixed at {@code clockAt} (move it
+         * with {@code POST /_emulator/clock/advance}). Two servers built alike answer the same calls identically.
+         */
+        public Builder deterministic(long seed, java.time.Instant clockAt) {
+            this.engine = engine.toBuilder().ids(io.mcremulator.core.time.IdSource.seeded(seed))
+                    .clock(io.mcremulator.core.time.ControllableClock.fixed(clockAt)).build();
+            return this;
+        }
 
         public ServerSettings settings() {
-            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles);
+            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
         }
 
         public McrEmulatorServer build() { return new McrEmulatorServer(settings()); }

@@ -7,6 +7,12 @@ import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
 import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.oci.OciBlobsApi;
+import io.mcremulator.server.oci.OciListsApi;
+import io.mcremulator.server.oci.OciManifestsApi;
+import io.mcremulator.server.oci.OciPipeline;
+import io.mcremulator.server.oci.OciUploadsApi;
+import io.mcremulator.server.oci.TokenApi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +23,7 @@ import static io.mcremulator.server.Operation.WRITE;
 import static io.mcremulator.server.Operation.control;
 import static io.mcremulator.server.Operation.mcr;
 import static io.mcremulator.server.Operation.mcrDeprecated;
+import static io.mcremulator.server.Operation.oci;
 
 /**
  * Every route the server answers, in one table. Management operations are served under bare {@code /v0|/v1}
@@ -67,16 +74,84 @@ public final class RouteTable {
                 mcr("getProxyCacheStatus", "GET", "/v0/proxy-caches/{proxy_cache_id}/status", r, h.proxyCaches()::status));
     }
 
-    public static List<Operation> testControl(Handlers h) {
+    /** The handlers of the OCI registry API (/v2) and its token endpoint. */
+    public record OciHandlers(OciPipeline pipeline, OciListsApi lists, OciBlobsApi blobs, OciUploadsApi uploads,
+                              OciManifestsApi manifests, TokenApi token) {}
+
+    /**
+     * The OCI Distribution API (Docker Registry v2) of the region {@code OciSettings.region} serves.
+     * {@code <name>} is {@code <registry>/<repository path>} and may contain '/'.
+     */
+    public static List<Operation> registryApi(OciHandlers h) {
+        OciPipeline p = h.pipeline();
+        String name = "/v2/<name>";
+        String upload = name + "/blobs/uploads/{upload_id}";
         return List.of(
-                control("health", "GET", "/_emulator/health", h.control()::health),
-                control("reset", "POST", "/_emulator/reset", h.control()::reset),
-                control("seed", "POST", "/_emulator/seed", h.control()::seed));
+                oci("ociToken", "GET", "/service/token", p.open(h.token()::token)),
+                oci("ociTokenForm", "POST", "/service/token", p.open(h.token()::tokenForm)),
+                oci("ociPing", "GET", "/v2", p.authenticated(h.lists()::ping)),
+                oci("ociCatalog", "GET", "/v2/_catalog", p.authenticated(h.lists()::catalog)),
+                oci("ociTagsList", "GET", name + "/tags/list", p.authenticated(h.lists()::tags)),
+                oci("ociReferrers", "GET", name + "/referrers/{digest}", p.authenticated(h.lists()::referrers)),
+                oci("ociManifestGet", "GET", name + "/manifests/{reference}", p.authenticated(h.manifests()::get)),
+                oci("ociManifestHead", "HEAD", name + "/manifests/{reference}", p.authenticated(h.manifests()::get)),
+                oci("ociManifestPut", "PUT", name + "/manifests/{reference}", p.authenticated(h.manifests()::put)),
+                oci("ociManifestDelete", "DELETE", name + "/manifests/{reference}", p.authenticated(h.manifests()::delete)),
+                oci("ociBlobUploadStart", "POST", name + "/blobs/uploads", p.authenticated(h.uploads()::start)),
+                oci("ociBlobUploadChunk", "PATCH", upload, p.authenticated(h.uploads()::patch)),
+                oci("ociBlobUploadFinish", "PUT", upload, p.authenticated(h.uploads()::finish)),
+                oci("ociBlobUploadStatus", "GET", upload, p.authenticated(h.uploads()::status)),
+                oci("ociBlobUploadCancel", "DELETE", upload, p.authenticated(h.uploads()::cancel)),
+                oci("ociBlobGet", "GET", name + "/blobs/{digest}", p.authenticated(h.blobs()::get)),
+                oci("ociBlobHead", "HEAD", name + "/blobs/{digest}", p.authenticated(h.blobs()::get)),
+                oci("ociBlobDelete", "DELETE", name + "/blobs/{digest}", p.authenticated(h.blobs()::delete)));
+    }
+
+    public static List<Operation> testControl(Handlers h) {
+        ControlApi c = h.control();
+        return List.of(
+                control("health", "GET", "/_emulator/health", c::health),
+                control("reset", "POST", "/_emulator/reset", c::reset),
+                control("seed", "POST", "/_emulator/seed", c::seed),
+                // fault injection
+                control("listFaults", "GET", "/_emulator/faults", c.faults()::list),
+                control("addFault", "POST", "/_emulator/faults", c.faults()::add),
+                control("clearFaults", "DELETE", "/_emulator/faults", c.faults()::clear),
+                control("getFault", "GET", "/_emulator/faults/{id}", c.faults()::get),
+                control("removeFault", "DELETE", "/_emulator/faults/{id}", c.faults()::remove),
+                // request journal
+                control("listRequests", "GET", "/_emulator/requests", c.journal()::list),
+                control("clearRequests", "DELETE", "/_emulator/requests", c.journal()::clear),
+                control("listUnmatchedRequests", "GET", "/_emulator/requests/unmatched", c.journal()::unmatched),
+                control("getJournalSettings", "GET", "/_emulator/requests/settings", c.journal()::settings),
+                control("updateJournalSettings", "PUT", "/_emulator/requests/settings", c.journal()::updateSettings),
+                // export, import, snapshots
+                control("exportState", "GET", "/_emulator/export", c.state()::export),
+                control("importState", "POST", "/_emulator/import", c.state()::importDocument),
+                control("listSnapshots", "GET", "/_emulator/snapshots", c.state()::listSnapshots),
+                control("saveSnapshot", "PUT", "/_emulator/snapshots/{name}", c.state()::saveSnapshot),
+                control("getSnapshot", "GET", "/_emulator/snapshots/{name}", c.state()::getSnapshot),
+                control("deleteSnapshot", "DELETE", "/_emulator/snapshots/{name}", c.state()::deleteSnapshot),
+                control("restoreSnapshot", "POST", "/_emulator/snapshots/{name}/restore", c.state()::restoreSnapshot),
+                // deterministic time
+                control("getClock", "GET", "/_emulator/clock", c.clock()::get),
+                control("fixClock", "POST", "/_emulator/clock/fix", c.clock()::fix),
+                control("advanceClock", "POST", "/_emulator/clock/advance", c.clock()::advance),
+                control("resumeClock", "POST", "/_emulator/clock/resume", c.clock()::resume),
+                // coverage and self-description
+                control("listOperations", "GET", "/_emulator/operations", c.operations()::list),
+                control("getControlOpenApi", "GET", "/_emulator/openapi.json", c.operations()::openApi));
     }
 
     public static List<Operation> all(Handlers h) {
         List<Operation> all = new ArrayList<>(management(h));
         all.addAll(testControl(h));
+        return List.copyOf(all);
+    }
+
+    public static List<Operation> all(Handlers h, OciHandlers oci) {
+        List<Operation> all = new ArrayList<>(all(h));
+        all.addAll(registryApi(oci));
         return List.copyOf(all);
     }
 }

@@ -2,6 +2,8 @@ package io.mcremulator.server;
 
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.auth.AuthSettings;
+import io.mcremulator.server.control.ControlSettings;
+import io.mcremulator.server.oci.OciSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +15,12 @@ import java.util.List;
  * @param getRepositoryStatus status of GET one repository: 200 (default) or 201 as the spec documents (sic)
  * @param maxBodyBytes        limit of management-API request bodies; larger ones get 413
  * @param seedFiles           seed documents loaded at start, in order
+ * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
+ * @param control             the test-control plane's settings (request journal)
  */
 public record ServerSettings(String host, int port, EmulatorConfig engine, AuthSettings auth, int getRepositoryStatus,
-                             int maxBodyBytes, List<Path> seedFiles) {
+                             int maxBodyBytes, List<Path> seedFiles, OciSettings oci,
+                             ControlSettings control) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -26,5 +31,7 @@ public record ServerSettings(String host, int port, EmulatorConfig engine, AuthS
         }
         if (maxBodyBytes < 1024) throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
+        if (oci == null) oci = OciSettings.defaults();
+        if (control == null) control = ControlSettings.defaults();
     }
 }

@@ -38,6 +38,7 @@ public enum ErrorCode {
     TOOMANYREQUESTS(Api.OCI, 429, "TOOMANYREQUESTS", "too many requests"),
     OCI_MANIFEST_TOO_LARGE(Api.OCI, 413, "SIZE_INVALID", "manifest too large"),
     OCI_RANGE_INVALID(Api.OCI, 416, "BLOB_UPLOAD_INVALID", "chunk out of order or range invalid"),
+    OCI_PAGINATION_NUMBER_INVALID(Api.OCI, 400, "PAGINATION_NUMBER_INVALID", "invalid number of results requested"),
     OCI_STORAGE_FULL(Api.OCI, 507, "DENIED", "storage quota of the emulator exceeded");
 
     /** Which API's error format a code belongs to. */

@@ -15,6 +15,9 @@ import java.util.Map;
  * 413 instead of buffering without bound.
  */
 public final class BodyReader {
+    /** Request attribute holding the body once read, for the request journal (control/ControlPlane). */
+    public static final String BODY_ATTRIBUTE = "mcr.requestBody";
+
     private BodyReader() {}
 
     public static byte[] read(Context ctx, int maxBytes) {
@@ -28,7 +31,9 @@ public final class BodyReader {
                 if (out.size() + n > maxBytes) throw tooLarge(maxBytes);
                 out.write(buf, 0, n);
             }
-            return out.toByteArray();
+            byte[] body = out.toByteArray();
+            ctx.attribute(BODY_ATTRIBUTE, body);
+            return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,16 @@ public final class Json {
         return MAPPER.readTree(bytes);
     }
 
+    /** A parse error for a caller: the parser's own words and where, without Jackson's source-location noise. */
+    public static String describe(IOException e) {
+        if (e instanceof JsonProcessingException j) {
+            var loc = j.getLocation();
+            return j.getOriginalMessage() + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+    }
+
     public static String time(Instant t) {
         return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }

@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Reproduces docs/benchmarks.md: management API vs WireMock and Prism (wrk), scale, startup, OCI vs docker-registry.
+# Usage: bench/run.sh [--quick] [--only api|scale|startup|oci|report]...
+# Everything talks to 127.0.0.1 only; every load run is bounded by wrk -d; started processes are stopped on exit.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH="$ROOT/bench"
+RESULTS="${BENCH_RESULTS:-$BENCH/results}"
+SPEC="${MCR_SHARED_DIR:-$ROOT/../shared}/spec/openapi/container-registry-0.1.0.openapi.yaml"
+DURATION="${BENCH_DURATION:-10s}"      # measured wrk run per scenario
+WARMUP="${BENCH_WARMUP:-5s}"           # unmeasured wrk run before it (JIT, connection pools)
+THREADS="${BENCH_THREADS:-2}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+# Free loopback ports, searched upwards from uncommon bases (another server on a port would be measured instead).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
+PORT_OURS="${BENCH_PORT_OURS:-$(free_port 28471)}"
+PORT_WIREMOCK="${BENCH_PORT_WIREMOCK:-$(free_port $((PORT_OURS + 1)))}"
+PORT_PRISM="${BENCH_PORT_PRISM:-$(free_port $((PORT_WIREMOCK + 1)))}"
+SCALE_IMAGES="${BENCH_SCALE_IMAGES:-1000000}"
+SCALE_REGISTRIES="${BENCH_SCALE_REGISTRIES:-100000}"
+ONLY=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) DURATION=3s; WARMUP=2s; SCALE_IMAGES=100000; SCALE_REGISTRIES=20000 ;;
+    --only) ONLY+=("$2"); shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+TARGETS="${BENCH_TARGETS:-ours wiremock prism}"   # peers to run in the API part (ours always runs)
+target() { case " $TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
+want() { [ ${#ONLY[@]} -eq 0 ] && return 0; local x; for x in "${ONLY[@]}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
+
+TENANT="bench-tenant"
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+TOKEN="$(printf '{"alg":"HS256","typ":"JWT"}' | b64url).$(printf '{"tenant":"CUSTOMER.%s","sub":"bench-user","email":"bench@example.com"}' "$TENANT" | b64url).c2lnbmF0dXJl"
+export BENCH_TOKEN="$TOKEN"
+
+PIDS=()
+cleanup() { local p; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Waits (bounded: 60 s) until the URL answers with an HTTP status; prints the milliseconds waited since $2.
+wait_http() {
+  local url="$1" since="$2" i code
+  for i in $(seq 1 6000); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url" || true)"
+    if [ "$code" != "000" ]; then echo $(( $(now_ms) - since )); return 0; fi
+    sleep 0.01
+  done
+  log "timeout waiting for $url"; return 1
+}
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# ---------------------------------------------------------------- tools and build
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk; then
+  if [ "$(id -u)" = 0 ] && need apt-get; then apt-get install -y wrk >/dev/null; else echo "wrk is required (apt-get install wrk)" >&2; exit 1; fi
+fi
+mkdir -p "$RESULTS"
+log "building bench module (core, server, bench)"
+(cd "$ROOT" && ./mvnw -q -B ${BENCH_MVN_OFFLINE:+-o} -Pbench -pl bench -am package -DskipTests)
+CP="$(cat "$BENCH/target/classes/../classpath.txt"):$BENCH/target/classes"
+WIREMOCK_JAR="$BENCH/target/peers/wiremock-standalone.jar"
+STANDALONE_JAR="$(ls "$ROOT"/server/target/*standalone*.jar 2>/dev/null | head -1 || true)"
+JAVA="${JAVA:-java}"
+
+machine_info() {
+  {
+    echo "date_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "nproc=$(nproc)"
+    echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "mem_total=$(free -h | awk '/^Mem:/{print $2}')"
+    echo "mem_available=$(free -h | awk '/^Mem:/{print $7}')"
+    echo "loadavg=$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java=$($JAVA -version 2>&1 | head -2 | tr '\n' ' ')"
+    echo "wrk=$(wrk -v 2>&1 | head -1)"
+    echo "node=$(node --version 2>/dev/null || echo none)"
+    echo "kernel=$(uname -r)"
+    echo "git=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD || echo '+dirty')"
+    echo "wrk_args=-t$THREADS -c$CONNECTIONS -d$DURATION (warm-up -d$WARMUP)"
+  } > "$RESULTS/machine.txt"
+  free -h > "$RESULTS/free.txt"
+}
+machine_info
+
+# ---------------------------------------------------------------- load runs
+# run_wrk <target> <scenario> <url> [create-prefix]: warm-up then measured run; appends a JSON line to api.jsonl.
+run_wrk() {
+  local target="$1" scenario="$2" url="$3" mode=get prefix="${4:-}"
+  [ -n "$prefix" ] && mode=create
+  BENCH_MODE=$mode BENCH_NAME_PREFIX="w$prefix" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/bench.lua" "$url" >/dev/null
+  local line
+  line="$(BENCH_MODE=$mode BENCH_NAME_PREFIX="m$prefix" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/wrk/bench.lua" "$url" | grep '^{"requests"')"
+  echo "{\"target\":\"$target\",\"scenario\":\"$scenario\",${line#\{}" >> "$RESULTS/api.jsonl"
+  log "$target $scenario: $line"
+}
+
+start_ours() { # start_ours <name>: starts the server, sets OURS_PID, appends startup to startup.jsonl
+  local t0; t0=$(now_ms)
+  if [ -n "$STANDALONE_JAR" ]; then
+    $JAVA ${OURS_JAVA_OPTS:-} -jar "$STANDALONE_JAR" --host 127.0.0.1 --port "$PORT_OURS" > "$RESULTS/ours-$1.log" 2>&1 &
+  else
+    $JAVA ${OURS_JAVA_OPTS:-} -cp "$CP" io.mcremulator.server.Main --host 127.0.0.1 --port "$PORT_OURS" > "$RESULTS/ours-$1.log" 2>&1 &
+  fi
+  OURS_PID=$!; PIDS+=("$OURS_PID")
+  local ms; ms=$(wait_http "http://127.0.0.1:$PORT_OURS/_emulator/health" "$t0")
+  kill -0 "$OURS_PID" 2>/dev/null || { log "our server exited (port $PORT_OURS taken?): see $RESULTS/ours-$1.log"; exit 1; }
+  echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"ms\":$ms,\"launcher\":\"${STANDALONE_JAR:+standalone jar}${STANDALONE_JAR:-java -cp Main}\"}" >> "$RESULTS/startup.jsonl"
+}
+
+seed_ours() { # seed_ours <registries> <images>: reset, then POST /_emulator/seed; records the time
+  local file="$RESULTS/seed-$1-$2.json"
+  [ -f "$file" ] || $JAVA -cp "$CP" io.mcremulator.bench.SeedGen "$file" "$TENANT" "$1" "$2"
+  curl -sf -X POST "http://127.0.0.1:$PORT_OURS/_emulator/reset" >/dev/null
+  local t; t="$(curl -sf -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' --data-binary @"$file" \
+    "http://127.0.0.1:$PORT_OURS/_emulator/seed")"
+  echo "{\"registries\":$1,\"images\":$2,\"bytes\":$(stat -c %s "$file"),\"seconds\":$t}" >> "$RESULTS/seed-http.jsonl"
+  log "seeded $1 registries + $2 images over HTTP in ${t}s"
+}
+
+LAST_REG() { printf '00000000-0000-4000-8000-%012d' "$1"; }
+REPO_ID="00000000-0000-4000-9000-000000000001"
+GET_REG_ID="$(LAST_REG 2)"
+Q_LIST="_limit=50&_sort=name:asc"
+
+api_bench() {
+  rm -f "$RESULTS/api.jsonl" "$RESULTS/startup.jsonl" "$RESULTS/seed-http.jsonl"
+  local base="http://127.0.0.1:$PORT_OURS"
+  start_ours api
+  # Latency of the list against the number of registries in the tenant.
+  for n in 100 100000; do
+    seed_ours "$n" 0
+    run_wrk ours "list-registries-$n" "$base/v0/registries?$Q_LIST"
+  done
+  seed_ours 10000 10000
+  local images_path="/v1/registries/$(LAST_REG 10000)/repositories/$REPO_ID/images?_limit=50"
+  # Bodies for the WireMock stubs: byte for byte what we answer.
+  mkdir -p "$RESULTS/wiremock/__files" "$RESULTS/wiremock/mappings"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries?$Q_LIST" > "$RESULTS/wiremock/__files/list-registries.json"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries/$GET_REG_ID" > "$RESULTS/wiremock/__files/get-registry.json"
+  curl -sf -H "Authorization: Bearer $TOKEN" "$base$images_path" > "$RESULTS/wiremock/__files/list-images.json"
+  run_wrk ours list-registries-10000 "$base/v0/registries?$Q_LIST"
+  run_wrk ours get-registry "$base/v0/registries/$GET_REG_ID"
+  run_wrk ours list-images-10000 "$base$images_path"
+  run_wrk ours create-registry "$base/v0/registries" ours
+  curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"stub-body"}' \
+    "$base/v0/registries" > "$RESULTS/wiremock/__files/create-registry.json"
+  if [ "${BENCH_PROFILE:-1}" = 1 ]; then profile_ours "$base" "$images_path"; fi
+  stop_pid "$OURS_PID"
+
+  target wiremock && wiremock_bench "$images_path"
+  target prism && prism_bench "$images_path"
+}
+
+wiremock_bench() {
+  local images_path="$1" base
+  # WireMock: the same four answers as static stubs (auth header and create body checked as a stub author would).
+  cat > "$RESULTS/wiremock/mappings/mcr.json" <<EOF
+{"mappings":[
+ {"request":{"method":"GET","urlPath":"/v0/registries","queryParameters":{"_limit":{"equalTo":"50"},"_sort":{"equalTo":"name:asc"}},
+   "headers":{"Authorization":{"matches":"Bearer .+"}}},
+  "response":{"status":200,"headers":{"Content-Type":"application/json"},"bodyFileName":"list-registries.json"}},
+ {"request":{"method":"GET","urlPath":"/v0/registries/$GET_REG_ID","headers":{"Authorization":{"matches":"Bearer .+"}}},
+  "response":{"status":200,"headers":{"Content-Type":"application/json"},"bodyFileName":"get-registry.json"}},
+ {"request":{"method":"GET","urlPath":"/v1/registries/$(LAST_REG 10000)/repositories/$REPO_ID/images","queryParameters":{"_limit":{"equalTo":"50"}},
+   "headers":{"Authorization":{"matches":"Bearer .+"}}},
+  "response":{"status":200,"headers":{"Content-Type":"application/json"},"bodyFileName":"list-images.json"}},
+ {"request":{"method":"POST","urlPath":"/v0/registries","headers":{"Authorization":{"matches":"Bearer .+"}},
+   "bodyPatterns":[{"matchesJsonPath":"\$.name"}]},
+  "response":{"status":201,"headers":{"Content-Type":"application/json"},"bodyFileName":"create-registry.json"}}
+]}
+EOF
+  local t0; t0=$(now_ms)
+  $JAVA -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$PORT_WIREMOCK" --root-dir "$RESULTS/wiremock" \
+    --disable-banner --no-request-journal > "$RESULTS/wiremock.log" 2>&1 &
+  local wm=$!; PIDS+=("$wm")
+  local ms; ms=$(wait_http "http://127.0.0.1:$PORT_WIREMOCK/__admin/health" "$t0")
+  kill -0 "$wm" 2>/dev/null || { log "WireMock exited: see $RESULTS/wiremock.log"; exit 1; }
+  echo "{\"target\":\"wiremock\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
+  base="http://127.0.0.1:$PORT_WIREMOCK"
+  run_wrk wiremock list-registries-10000 "$base/v0/registries?$Q_LIST"
+  run_wrk wiremock get-registry "$base/v0/registries/$GET_REG_ID"
+  run_wrk wiremock list-images-10000 "$base$images_path"
+  run_wrk wiremock create-registry "$base/v0/registries" wm
+  stop_pid "$wm"
+}
+
+prism_bench() {
+  local images_path="$1" base t0 ms
+  # Prism: mocks the contract itself (static examples, request validation).
+  if [ ! -x "$BENCH/peers/node_modules/.bin/prism" ]; then (cd "$BENCH/peers" && npm ci --no-audit --no-fund >/dev/null); fi
+  t0=$(now_ms)
+  "$BENCH/peers/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$PORT_PRISM" "$SPEC" > "$RESULTS/prism.log" 2>&1 &
+  local pr=$!; PIDS+=("$pr")
+  ms=$(wait_http "http://127.0.0.1:$PORT_PRISM/v0/registries" "$t0")
+  kill -0 "$pr" 2>/dev/null || { log "Prism exited: see $RESULTS/prism.log"; exit 1; }
+  echo "{\"target\":\"prism\",\"what\":\"process start to ready\",\"ms\":$ms}" >> "$RESULTS/startup.jsonl"
+  base="http://127.0.0.1:$PORT_PRISM"
+  run_wrk prism list-registries-10000 "$base/v0/registries?$Q_LIST"
+  run_wrk prism get-registry "$base/v0/registries/$GET_REG_ID"
+  run_wrk prism list-images-10000 "$base$images_path"
+  run_wrk prism create-registry "$base/v0/registries" pr
+  # Prism's answers for the record (status lines), since a mock that errors would look fast.
+  for p in "/v0/registries?$Q_LIST" "/v0/registries/$GET_REG_ID" "$images_path"; do
+    echo "GET $p -> $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H "Authorization: Bearer $TOKEN" "$base$p")"
+  done > "$RESULTS/prism-answers.txt"
+  stop_pid "$pr"
+}
+
+# JFR profile of our server under the list and create loads (not part of the measured runs).
+profile_ours() {
+  local base="$1" images_path="$2" jfr_bin
+  jfr_bin="$(ls /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr 2>/dev/null || command -v jfr || true)"
+  [ -n "$jfr_bin" ] || return 0
+  jcmd "$OURS_PID" JFR.start name=bench settings=profile filename="$RESULTS/ours-profile.jfr" >/dev/null
+  BENCH_MODE=get wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/bench.lua" "$base/v0/registries?$Q_LIST" >/dev/null
+  BENCH_MODE=get wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/bench.lua" "$base$images_path" >/dev/null
+  BENCH_MODE=create BENCH_NAME_PREFIX=prof wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/bench.lua" "$base/v0/registries" >/dev/null
+  jcmd "$OURS_PID" JFR.stop name=bench >/dev/null
+  "$jfr_bin" view --width 160 hot-methods "$RESULTS/ours-profile.jfr" > "$RESULTS/ours-hot-methods.txt" 2>&1 || true
+  "$jfr_bin" view --width 160 allocation-by-class "$RESULTS/ours-profile.jfr" > "$RESULTS/ours-allocation.txt" 2>&1 || true
+}
+
+# ---------------------------------------------------------------- scale (in-process, core API)
+scale_bench() {
+  log "scale: $SCALE_REGISTRIES registries, $SCALE_IMAGES images (in-process)"
+  $JAVA -Xms4g -Xmx8g -cp "$CP" io.mcremulator.bench.ScaleBench "$SCALE_REGISTRIES" "$SCALE_IMAGES" > "$RESULTS/scale.json"
+  cat "$RESULTS/scale.json" >&2
+}
+
+# ---------------------------------------------------------------- startup
+startup_bench() {
+  rm -f "$RESULTS/startup-inprocess.jsonl"
+  local i
+  for i in 1 2 3 4 5; do
+    $JAVA -cp "$CP" io.mcremulator.bench.StartupBench "$TOKEN" >> "$RESULTS/startup-inprocess.jsonl"
+    start_ours "startup-$i"; stop_pid "$OURS_PID"
+  done
+}
+
+if want api; then api_bench; fi
+if want scale; then scale_bench; fi
+if want startup; then startup_bench; fi
+if want oci; then
+  if [ -x "$BENCH/oci.sh" ]; then RESULTS="$RESULTS" CP="$CP" STANDALONE_JAR="$STANDALONE_JAR" "$BENCH/oci.sh" || log "oci bench failed (see $RESULTS/oci.log)"; fi
+fi
+if want report || [ ${#ONLY[@]} -eq 0 ]; then
+  $JAVA -cp "$CP" io.mcremulator.bench.Report "$RESULTS" "$ROOT/docs/benchmarks.md" "$BENCH/notes.md"
+  log "wrote docs/benchmarks.md"
+fi

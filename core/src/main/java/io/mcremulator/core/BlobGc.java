@@ -1,0 +1,35 @@
+package io.mcremulator.core;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Frees blobs nothing refers to any more. A blob lives while a repository of the region links it (it was
+ * uploaded or mounted there) or an image references it. Called under the region's write lock after the
+ * management API deletes an image, a repository or a registry.
+ */
+final class BlobGc {
+    private BlobGc() {}
+
+    static long collect(RegionState s) {
+        Set<String> live = new HashSet<>();
+        for (RegistryEntity reg : s.registries.values()) {
+            for (Set<String> links : reg.blobLinks.values()) live.addAll(links);
+            for (RepositoryEntity repo : reg.repositories.values())
+                for (ImageEntity img : repo.images.values()) live.addAll(img.references.keySet());
+        }
+        return s.blobs.retainOnly(live);
+    }
+
+    /** After an image is deleted: its blobs no other image of the repository uses stop being linked there. */
+    static void unlinkUnused(RegistryEntity reg, RepositoryEntity repo, ImageEntity removed) {
+        Set<String> stillUsed = new HashSet<>();
+        for (ImageEntity img : repo.images.values()) stillUsed.addAll(img.references.keySet());
+        Set<String> links = reg.blobLinks.get(repo.name);
+        if (links == null) return;
+        for (String d : removed.references.keySet()) if (!stillUsed.contains(d)) links.remove(d);
+    }
+
+    /** True if an OCI name ({@code registry/repo}) is in registry {@code registry}. */
+    static boolean inRegistry(String ociName, String registry) { return ociName.startsWith(registry + "/"); }
+}

@@ -1,0 +1,77 @@
+package io.mcremulator.core.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Blob bytes in a file of the configured blob folder (large images). */
+final class FileBlobData implements BlobData {
+    private final Path file;
+    private final FileChannel out;
+    private long size;
+
+    FileBlobData(Path file) {
+        this.file = file;
+        try {
+            this.out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create blob file " + file, e);
+        }
+    }
+
+    @Override public synchronized long size() { return size; }
+
+    @Override public synchronized void append(byte[] buf, int off, int len) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(buf, off, len);
+        while (b.hasRemaining()) out.write(b, size + (len - b.remaining()));
+        size += len;
+    }
+
+    @Override public synchronized void truncate(long newSize) throws IOException {
+        if (newSize >= size) return;
+        out.truncate(newSize);
+        size = newSize;
+    }
+
+    @Override public InputStream open(long offset, long length) throws IOException {
+        long limit = Math.max(0, Math.min(length, size() - offset));
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        ch.position(offset);
+        InputStream in = Channels.newInputStream(ch);
+        return new InputStream() {
+            long left = limit;
+
+            @Override public int read() throws IOException {
+                if (left <= 0) return -1;
+                int b = in.read();
+                if (b >= 0) left--;
+                return b;
+            }
+
+            @Override public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+
+            @Override public void close() throws IOException { in.close(); }
+        };
+    }
+
+    @Override public synchronized void discard() {
+        try {
+            out.close();
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: the folder is the user's scratch space
+        }
+        size = 0;
+    }
+}

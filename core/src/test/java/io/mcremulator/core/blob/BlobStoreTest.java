@@ -1,0 +1,46 @@
+package io.mcremulator.core.blob;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stored blobs read back exactly, whole or by range, in memory and on disk. */
+class BlobStoreTest {
+    @TempDir Path dir;
+
+    @Test void memory_and_disk_blobs_read_back_across_block_boundaries() throws Exception {
+        for (Path folder : new Path[]{null, dir}) {
+            StorageQuota quota = new StorageQuota(10_000_000);
+            BlobStore store = new BlobStore(folder, "t", quota);
+            UploadSessions sessions = new UploadSessions(store, Clock.systemUTC(), Duration.ofHours(1));
+            byte[] data = new byte[200_001];
+            new Random(1).nextBytes(data);
+            UploadSession s = sessions.start("r/a", "id");
+            s.append(new ByteArrayInputStream(data, 0, 70_000), null, null, -1, Clock.systemUTC().instant());
+            s.append(new ByteArrayInputStream(data, 70_000, data.length - 70_000), 70_000L, null, -1, Clock.systemUTC().instant());
+            String digest = s.digestLike("sha256:");
+            assertThat(digest).isEqualTo(Digests.sha256(data));
+            store.adopt(digest, s);
+            assertThat(store.size(digest)).isEqualTo(data.length);
+            try (var in = store.open(digest, 0, data.length)) {
+                assertThat(in.readAllBytes()).isEqualTo(data);
+            }
+            try (var in = store.open(digest, 65_530, 20)) {
+                assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 65_530, 65_550));
+            }
+            try (var in = store.open(digest, 199_990, 100)) {
+                assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 199_990, data.length));
+            }
+            store.clear();
+            assertThat(quota.usedBytes()).isZero();
+        }
+    }
+}

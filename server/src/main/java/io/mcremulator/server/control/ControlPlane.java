@@ -1,0 +1,202 @@
+package io.mcremulator.server.control;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.mcremulator.core.Emulator;
+import io.mcremulator.core.Region;
+import io.mcremulator.server.Operation;
+import io.mcremulator.server.OperationIndex;
+import io.mcremulator.server.auth.Authenticator;
+import io.mcremulator.server.http.BodyReader;
+import io.mcremulator.server.http.Json;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The test-control plane's hook into the HTTP server, installed once for every route of the table: before a
+ * matched route's handler runs it applies fault rules; after every request (matched or not) it records a journal
+ * entry. It finds the operation of a request from the matched endpoint through the {@link OperationIndex}, so new
+ * rows of the route table (OCI included) are covered without further wiring.
+ */
+public final class ControlPlane {
+    private static final String FACTS = "mcr.control.facts";
+    private static final String START = "mcr.control.startNanos";
+    private static final String FAULT = "mcr.control.fault";
+    private static final String BODY_SIZE = "mcr.control.requestBodySize";
+    private static final Pattern REGION_PATH = Pattern.compile("^/([^/]+)/container-registry(/.*)?$");
+
+    private final Emulator emulator;
+    private final Authenticator authenticator;
+    private final Faults faults = new Faults();
+    private final RequestJournal journal;
+    private final Snapshots snapshots;
+    private volatile OperationIndex index = new OperationIndex(java.util.List.of());
+    private volatile TenantResolver ociTenants = ctx -> null;
+    private volatile String ociRegion = Region.DEFAULT.id();
+
+    /** Who a /v2 request is from, by the registry API's own authentication (Basic pair or registry token). */
+    @FunctionalInterface
+    public interface TenantResolver {
+        String tenant(Context ctx);
+    }
+
+    public ControlPlane(Emulator emulator, Authenticator authenticator, ControlSettings settings) {
+        this.emulator = emulator;
+        this.authenticator = authenticator;
+        this.journal = new RequestJournal(settings);
+        this.snapshots = new Snapshots(emulator);
+    }
+
+    /** Gives the plane the server's route table (built after the handlers, which need the plane). */
+    public void bind(OperationIndex index) { this.index = index; }
+
+    /** How /v2 callers are identified, and the region /v2 serves (docker cannot put a region in the path). */
+    public void ociIdentity(TenantResolver tenants, Region region) {
+        this.ociTenants = tenants;
+        this.ociRegion = region.id();
+    }
+
+    OperationIndex index() { return index; }
+
+    Faults faults() { return faults; }
+
+    RequestJournal journal() { return journal; }
+
+    Snapshots snapshots() { return snapshots; }
+
+    Emulator emulator() { return emulator; }
+
+    /** Registers the hooks; call once from the server's Javalin configuration. */
+    public void install(JavalinConfig config) {
+        config.routes.before(ctx -> ctx.attribute(START, System.nanoTime()));
+        config.routes.beforeMatched(this::beforeMatched);
+        config.routes.after(this::after);
+        config.routes.exception(InjectedFault.class, (f, ctx) -> {
+            ctx.attribute(FAULT, f);
+            if (!f.dropped()) captureBody(ctx);
+            InjectedFault.write(f, ctx);
+        });
+    }
+
+    private void beforeMatched(Context ctx) throws InterruptedException {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) return;
+        Operation op = index.find(ctx.method().name(), endpoint.path).orElse(null);
+        RequestFacts facts = facts(ctx, op, endpoint.path);
+        ctx.attribute(FACTS, facts);
+        if (facts.control()) return;
+        Faults.Decision d = faults.decide(facts);
+        if (d.none()) return;
+        ctx.attribute(FAULT + ".fired", String.join(",", d.firedIds()));
+        if (d.delayMs() > 0) Thread.sleep(d.delayMs());
+        if (d.terminal() != null) throw new InjectedFault(d.terminal(), facts.oci());
+    }
+
+    private RequestFacts facts(Context ctx, Operation op, String endpointPath) {
+        String path = ctx.path();
+        String operationId = op == null ? null : OperationNames.precise(op, path);
+        boolean oci = op != null ? op.kind() == Operation.Kind.OCI : path.equals("/v2") || path.startsWith("/v2/");
+        return new RequestFacts(op, operationId, ctx.method().name(), path, endpointPath, tenant(ctx, oci), oci ? ociRegion : region(path));
+    }
+
+    private void after(Context ctx) {
+        if (!journal.enabled()) return; // journal switched off: no cost per request
+        RequestFacts facts = ctx.attribute(FACTS);
+        boolean unmatched = facts == null;
+        if (unmatched) {
+            if (!journal.recordsUnmatched()) return;
+            facts = facts(ctx, null, null);
+        } else if (facts.control()) {
+            return;
+        }
+        Long start = ctx.attribute(START);
+        double ms = start == null ? 0 : Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+        InjectedFault fault = ctx.attribute(FAULT);
+        String fired = ctx.attribute(FAULT + ".fired");
+        String faultId = fault != null ? fault.ruleId() : fired;
+        boolean dropped = fault != null && fault.dropped();
+        int max = journal.maxBodyBytes();
+        byte[] reqBody = ctx.attribute(BodyReader.BODY_ATTRIBUTE);
+        Long declared = ctx.attribute(BODY_SIZE);
+        Body request = reqBody == null ? Body.NONE : Body.of(reqBody, declared != null ? declared : reqBody.length, max);
+        Body response = dropped ? Body.NONE : responseBody(ctx, max);
+        RequestFacts f = facts;
+        String time = Json.time(emulator.config().clock().instant());
+        journal.add(unmatched, seq -> new JournalEntry(seq, time, f.operationId(), f.api(), f.method(), f.path(),
+                ctx.queryString(), f.endpointPath(), f.tenant(), f.region(), dropped ? 0 : ctx.statusCode(), ms, f.operation() == null,
+                faultId, dropped, ctx.res().getHeader("X-Request-ID"), request.text, request.size, request.truncated,
+                response.text, response.size, response.truncated));
+    }
+
+    /**
+     * The handler did not run, so nothing read the request body: read up to the journal's limit so verification sees
+     * what the faulted call sent, and count (up to 64 MiB) the rest.
+     */
+    private void captureBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] head = in.readNBytes(journal.maxBodyBytes());
+            long size = head.length;
+            long skipped;
+            while (size < 64L * 1024 * 1024 && (skipped = in.skip(8192)) > 0) size += skipped;
+            ctx.attribute(BodyReader.BODY_ATTRIBUTE, head);
+            ctx.attribute(BODY_SIZE, size);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client may already be gone; the error answer is still written
+        }
+    }
+
+    /** Reads the response body without consuming it; streamed bodies (blobs) are not read, only noted. */
+    private static Body responseBody(Context ctx, int max) {
+        InputStream in = ctx.resultInputStream();
+        if (in == null) return Body.NONE;
+        if (!(in instanceof java.io.ByteArrayInputStream)) return new Body("(streamed body not recorded)", -1, true);
+        try {
+            int size = in.available();
+            in.mark(size + 1);
+            byte[] head = in.readNBytes(Math.min(size, max));
+            in.reset();
+            return Body.of(head, size, max);
+        } catch (java.io.IOException e) {
+            return Body.NONE;
+        }
+    }
+
+    /** A body as the journal keeps it: text (UTF-8, or base64 for binary), its full size, whether it was cut. */
+    private record Body(String text, long size, boolean truncated) {
+        static final Body NONE = new Body(null, 0, false);
+
+        static Body of(byte[] bytes, long size, int max) {
+            int n = (int) Math.min(bytes.length, max);
+            byte[] kept = n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
+            String text = textual(kept) ? new String(kept, StandardCharsets.UTF_8) : "base64:" + Base64.getEncoder().encodeToString(kept);
+            return new Body(text, size, size > n);
+        }
+
+        private static boolean textual(byte[] b) {
+            for (byte x : b) if (x == 0) return false;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b), java.nio.CharBuffer.allocate(b.length), true).isUnderflow();
+        }
+    }
+
+    private static String region(String path) {
+        Matcher m = REGION_PATH.matcher(path);
+        if (m.matches()) return Region.parse(m.group(1)).map(Region::id).orElse(m.group(1));
+        return Region.DEFAULT.id();
+    }
+
+    /** The caller's tenant from its credentials (management or, on /v2, the registry's own); null when unknown. */
+    private String tenant(Context ctx, boolean oci) {
+        try {
+            if (oci) return ociTenants.tenant(ctx);
+            return authenticator.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key")).tenantId();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.mcremulator.server.control;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The request journal: a ring buffer of the last {@code capacity} requests (never unbounded; the oldest entry goes
+ * first). Control-API calls are not recorded. Thread-safe.
+ */
+final class RequestJournal {
+    private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
+    private volatile int capacity;
+    private int maxBodyBytes;
+    private boolean recordUnmatched;
+    private long nextSeq = 1;
+    private long evicted;
+
+    RequestJournal(ControlSettings settings) { apply(settings); }
+
+    synchronized ControlSettings settings() { return new ControlSettings(capacity, maxBodyBytes, recordUnmatched); }
+
+    /** Changes the limits at run time; a smaller capacity drops the oldest entries at once. */
+    synchronized void apply(ControlSettings s) {
+        capacity = s.journalCapacity();
+        maxBodyBytes = s.journalMaxBodyBytes();
+        recordUnmatched = s.recordUnmatched();
+        trim();
+    }
+
+    synchronized int maxBodyBytes() { return maxBodyBytes; }
+
+    /** False when the capacity is 0: nothing is recorded (read without the lock). */
+    boolean enabled() { return capacity > 0; }
+
+    synchronized boolean recordsUnmatched() { return recordUnmatched; }
+
+    /** Records the entry {@code make} builds from its sequence number (1, 2, ...: the order requests completed in). */
+    synchronized void add(boolean unmatched, java.util.function.LongFunction<JournalEntry> make) {
+        if (unmatched && !recordUnmatched) return;
+        entries.addLast(make.apply(nextSeq++));
+        trim();
+    }
+
+    private void trim() {
+        while (entries.size() > capacity) {
+            entries.removeFirst();
+            evicted++;
+        }
+    }
+
+    /** Entries (oldest first) that satisfy {@code filter}, at most {@code limit}. */
+    synchronized List<JournalEntry> find(Predicate<JournalEntry> filter, int limit) {
+        if (limit <= 0) return List.of();
+        List<JournalEntry> out = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            if (filter.test(e)) {
+                out.add(e);
+                if (out.size() >= limit) break;
+            }
+        }
+        return out;
+    }
+
+    synchronized int size() { return entries.size(); }
+
+    /** How many entries fell out of the ring since the last clear. */
+    synchronized long evicted() { return evicted; }
+
+    synchronized void clear() {
+        entries.clear();
+        evicted = 0;
+    }
+}

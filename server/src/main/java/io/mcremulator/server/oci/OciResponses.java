@@ -1,0 +1,51 @@
+package io.mcremulator.server.oci;
+
+import io.javalin.http.Context;
+import io.mcremulator.server.http.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Writes /v2 responses straight to the servlet response with an exact {@code Content-Length}: no compression
+ * (blobs are already compressed, and clients need the length), HEAD gets the headers and no body.
+ */
+final class OciResponses {
+    static final String API_VERSION_HEADER = "Docker-Distribution-Api-Version";
+    static final String API_VERSION = "registry/2.0";
+
+    private OciResponses() {}
+
+    static void empty(Context ctx, int status) {
+        ctx.status(status);
+        ctx.res().setContentLengthLong(0);
+    }
+
+    static void json(Context ctx, int status, String contentType, Object body) throws IOException {
+        bytes(ctx, status, contentType, Json.write(body));
+    }
+
+    static void bytes(Context ctx, int status, String contentType, byte[] body) throws IOException {
+        ctx.status(status);
+        ctx.res().setContentType(contentType);
+        ctx.res().setContentLengthLong(body.length);
+        if (isHead(ctx)) return;
+        OutputStream out = ctx.res().getOutputStream();
+        out.write(body);
+        out.flush();
+    }
+
+    static void stream(Context ctx, int status, long length, InputStream in) throws IOException {
+        ctx.status(status);
+        ctx.res().setContentLengthLong(length);
+        try (in) {
+            if (isHead(ctx)) return;
+            OutputStream out = ctx.res().getOutputStream();
+            in.transferTo(out);
+            out.flush();
+        }
+    }
+
+    static boolean isHead(Context ctx) { return "HEAD".equalsIgnoreCase(ctx.req().getMethod()); }
+}

@@ -1,0 +1,95 @@
+package io.mcremulator.server.api;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.server.auth.AuthMode;
+import io.mcremulator.server.auth.AuthSettings;
+import io.mcremulator.server.support.ApiTestBase;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+
+/** VERIFY mode with an HS256 secret and an RS256 PEM public key: signatures and expiry are checked. */
+class AuthVerifyModeTest extends ApiTestBase {
+    static final String SECRET = "verify-mode-secret-0123456789abcdef";
+    static final KeyPair RSA = rsa();
+    static final KeyPair OTHER_RSA = rsa();
+
+    static KeyPair rsa() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pem(RSAPublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    @Override
+    protected McrEmulatorServer.Builder configure(McrEmulatorServer.Builder b) {
+        return b.auth(new AuthSettings(AuthMode.VERIFY, SECRET, pem((RSAPublicKey) RSA.getPublic()), null, Map.of(), null));
+    }
+
+    static com.auth0.jwt.JWTCreator.Builder claims() {
+        return JWT.create().withClaim("tenant", "T." + UUID.randomUUID()).withSubject(UUID.randomUUID().toString())
+                .withClaim("email", "v@example.com");
+    }
+
+    private Response get(String token) {
+        return anonymous().header("Authorization", "Bearer " + token).get("/v0/registries");
+    }
+
+    @Test
+    void hs256WithTheSharedSecretIsAccepted() {
+        get(claims().withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(SECRET))).then().statusCode(200);
+        get(claims().sign(Algorithm.HMAC256(SECRET))).then().statusCode(200);
+    }
+
+    @Test
+    void rs256WithThePemKeyIsAccepted() {
+        get(claims().sign(Algorithm.RSA256((RSAPublicKey) RSA.getPublic(), (RSAPrivateKey) RSA.getPrivate()))).then().statusCode(200);
+    }
+
+    @Test
+    void wrongSignaturesAre401() {
+        assertError(get(claims().sign(Algorithm.HMAC256("not-the-secret-0123456789abcdef"))), 401, "unauthorized");
+        assertError(get(claims().sign(Algorithm.RSA256((RSAPublicKey) OTHER_RSA.getPublic(), (RSAPrivateKey) OTHER_RSA.getPrivate()))),
+                401, "unauthorized");
+        assertError(get(claims().sign(Algorithm.none())), 401, "unauthorized");
+        assertError(get(claims().sign(Algorithm.HMAC512(SECRET))), 401, "unauthorized");
+        String good = claims().sign(Algorithm.HMAC256(SECRET));
+        String[] parts = good.split("\\.");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"tenant\":\"T." + UUID.randomUUID() + "\",\"sub\":\"evil\"}").getBytes()) + "." + parts[2];
+        assertError(get(tampered), 401, "unauthorized");
+    }
+
+    @Test
+    void expiredTokensAre401() {
+        Response r = get(claims().withExpiresAt(Instant.now().minusSeconds(60)).sign(Algorithm.HMAC256(SECRET)));
+        assertError(r, 401, "unauthorized");
+        r.then().body("message", containsString("expired"));
+        assertError(get(claims().withNotBefore(Instant.now().plusSeconds(3600)).sign(Algorithm.HMAC256(SECRET))), 401, "unauthorized");
+    }
+
+    @Test
+    void apiKeysAreStillAccepted() {
+        anonymous().header("X-API-Key", UUID.randomUUID().toString()).get("/v0/registries").then().statusCode(200);
+    }
+}

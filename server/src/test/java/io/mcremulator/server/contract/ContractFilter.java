@@ -1,0 +1,119 @@
+package io.mcremulator.server.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcremulator.server.support.External;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A rest-assured filter on every request of the API tests: checks what every management response must have
+ * ({@code X-Request-ID}, {@code X-Mgc-Trace-Id}, {@code Content-Type: application/json} on a body), and validates
+ * each JSON body against the OpenAPI schema of its operation and status ({@link OpenApiContract}). A response
+ * that breaks the contract fails the test that received it.
+ *
+ * <p>The OpenAPI files come from the shared folder ({@code mcr.shared.dir}); where it is absent the schema part
+ * is skipped, unless external parts are mandatory (CI), where every response then fails.
+ */
+public final class ContractFilter implements Filter {
+    public static final ContractFilter INSTANCE = new ContractFilter();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final OpenApiContract contract;
+    private final String missingReason;
+    /** Validated responses per "operationId status", for the coverage report. */
+    private final ConcurrentMap<String, AtomicInteger> validated = new ConcurrentHashMap<>();
+
+    private ContractFilter() {
+        Path shared = External.sharedDirOrNull();
+        OpenApiContract c = null;
+        String reason = null;
+        if (shared == null) {
+            reason = "shared folder (mcr.shared.dir = " + System.getProperty("mcr.shared.dir") + ") not found";
+        } else {
+            c = OpenApiContract.load(shared);
+        }
+        this.contract = c;
+        this.missingReason = reason;
+        if (c != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::report, "contract-report"));
+        }
+    }
+
+    private static List<String> noContentProblems(Optional<OpenApiContract.Op> op, JsonNode body) {
+        if (body != null) return List.of("204 with a body");
+        if (op.isEmpty()) return List.of("204 for a route the spec does not have");
+        return op.get().operation().getResponses().containsKey("204") ? List.of()
+                : List.of("204 is not a documented status of " + op.get().id());
+    }
+
+    /** Writes target/contract-coverage.txt at the end of the test JVM: validated operation/status pairs, spec operations with no 2xx. */
+    private void report() {
+        StringBuilder sb = new StringBuilder("contract coverage (operation status: validated responses):\n");
+        new java.util.TreeMap<>(validated).forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v.get()).append('\n'));
+        java.util.stream.Stream.concat(contract.mainOperations().stream(), contract.v0RouteOperations().stream())
+                .map(OpenApiContract.Op::id).distinct()
+                .filter(id -> validated.keySet().stream().noneMatch(k -> k.startsWith(id + " 2")))
+                .forEach(id -> sb.append("  NO 2xx VALIDATED: ").append(id).append('\n'));
+        try {
+            java.nio.file.Files.writeString(Path.of("target", "contract-coverage.txt"), sb);
+        } catch (java.io.IOException e) {
+            System.err.print(sb);
+        }
+    }
+
+    public boolean active() { return contract != null; }
+
+    public OpenApiContract contract() { return contract; }
+
+    public Map<String, AtomicInteger> validated() { return validated; }
+
+    @Override
+    public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
+        Response response = ctx.next(req, res);
+        String rawPath = URI.create(req.getURI()).getRawPath();
+        if (rawPath.startsWith("/_emulator")) return response;
+        String where = req.getMethod() + " " + req.getURI() + " -> " + response.statusCode();
+        if (response.header("X-Request-ID") == null || response.header("X-Mgc-Trace-Id") == null) {
+            throw new AssertionError(where + ": missing X-Request-ID or X-Mgc-Trace-Id header");
+        }
+        String text = response.asString();
+        JsonNode body = null;
+        if (text != null && !text.isEmpty()) {
+            String ct = response.contentType();
+            if (ct == null || !ct.startsWith("application/json")) {
+                throw new AssertionError(where + ": body with Content-Type '" + ct + "', expected application/json");
+            }
+            try {
+                body = MAPPER.readTree(text);
+            } catch (Exception e) {
+                throw new AssertionError(where + ": body is not JSON: " + text);
+            }
+        } else if (response.statusCode() != 204 && response.statusCode() < 300) {
+            throw new AssertionError(where + ": a 2xx other than 204 needs a body (the Go SDK fails on an empty one)");
+        }
+        if (contract == null) {
+            if (External.required()) throw new AssertionError("contract check is mandatory here but " + missingReason);
+            return response;
+        }
+        Optional<OpenApiContract.Op> op = contract.find(req.getMethod(), rawPath);
+        List<String> problems = response.statusCode() == 204 ? noContentProblems(op, body) : contract.validate(op, response.statusCode(), body);
+        if (!problems.isEmpty()) throw new AssertionError(where + " breaks the OpenAPI contract:\n  " + String.join("\n  ", problems)
+                + "\n  body: " + text);
+        validated.computeIfAbsent(op.map(OpenApiContract.Op::id).orElse("(no route)") + " " + response.statusCode(),
+                k -> new AtomicInteger()).incrementAndGet();
+        return response;
+    }
+}

@@ -1,0 +1,302 @@
+package io.mcremulator.testcontainers;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Testcontainers module for mcr-emulator, the in-memory emulator of Magalu Cloud Container Registry.
+ *
+ * <pre>{@code
+ * try (McrEmulatorContainer mcr = new McrEmulatorContainer(DockerImageName.parse("mcr-emulator:0.1.0"))
+ *         .withSeed(Path.of("src/test/resources/mcr-seed.json"))) {
+ *     mcr.start();
+ *     McrUser user = McrUser.random();
+ *     String managementUrl = mcr.getManagementUrl();        // http://localhost:49153/br-se1/container-registry
+ *     String token = user.bearerToken();                     // Authorization: Bearer <token>
+ *     DockerCredentials login = mcr.getDockerCredentials(user); // docker login mcr.getRegistryHost() ...
+ * }
+ * }</pre>
+ *
+ * <p>Every {@code with...} setting maps to one of the standalone runner's environment variables (docs/docker.md).
+ * A bad setting makes the emulator exit at once; {@link #start()} then fails with the emulator's own message and
+ * its log in the exception.
+ */
+public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer> {
+    /** Image name the module is made for; other names must be declared compatible ({@code asCompatibleSubstituteFor}). */
+    public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("mcr-emulator");
+    public static final String DEFAULT_TAG = "latest";
+    /** The port the emulator listens on inside the container (management API, OCI /v2 API and /_emulator). */
+    public static final int PORT = 8080;
+    /** Region used by the getters without a region argument. */
+    public static final String DEFAULT_REGION = "br-se1";
+    /** Where {@link #withSeed(Path)} and {@link #withSeed(String)} put the seed document in the container. */
+    public static final String SEED_PATH = "/etc/mcr-emulator/seed.json";
+    static final String RS256_KEY_PATH = "/etc/mcr-emulator/jwt-rs256-public-key.pem";
+
+    /** How the management API checks callers ({@code MCR_AUTH_MODE}). */
+    public enum AuthMode {
+        /** Default: bearer JWTs are decoded without checking signatures; any UUID is an API key of its own tenant. */
+        DECODE,
+        /** Bearer JWTs need a valid signature: see {@link #withJwtHs256Secret}, {@link #withJwtRs256PublicKey}, {@link #withJwksUrl}. */
+        VERIFY,
+        /** Callers without credentials act as one fixed tenant and user. */
+        ANONYMOUS
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String failedStartLog;
+    private volatile boolean started;
+
+    /** @deprecated name the image: {@link #McrEmulatorContainer(DockerImageName)}. */
+    @Deprecated
+    public McrEmulatorContainer() {
+        this(DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG));
+    }
+
+    public McrEmulatorContainer(String dockerImageName) {
+        this(DockerImageName.parse(dockerImageName));
+    }
+
+    public McrEmulatorContainer(DockerImageName dockerImageName) {
+        super(dockerImageName);
+        dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+        withExposedPorts(PORT);
+        withEnv("MCR_PORT", String.valueOf(PORT));
+        waitingFor(new McrEmulatorWaitStrategy(PORT));
+    }
+
+    // ---- settings (each maps to an environment variable of the standalone runner) ----
+
+    /** Loads this seed document (JSON, docs/seed-format.md) at start: {@code MCR_SEED_FILE}. */
+    public McrEmulatorContainer withSeed(Path seedFile) {
+        if (!Files.isRegularFile(seedFile)) throw new IllegalArgumentException("seed file " + seedFile + " does not exist");
+        withCopyFileToContainer(MountableFile.forHostPath(seedFile, 0644), SEED_PATH);
+        return withEnv("MCR_SEED_FILE", SEED_PATH);
+    }
+
+    /** Loads this seed document, given as JSON text, at start. */
+    public McrEmulatorContainer withSeed(String seedJson) {
+        withCopyToContainer(Transferable.of(seedJson.getBytes(StandardCharsets.UTF_8), 0644), SEED_PATH);
+        return withEnv("MCR_SEED_FILE", SEED_PATH);
+    }
+
+    /** Loads the seed file at this path inside the container (for a file mounted by other means). */
+    public McrEmulatorContainer withSeedFileInContainer(String containerPath) {
+        return withEnv("MCR_SEED_FILE", containerPath);
+    }
+
+    public McrEmulatorContainer withAuthMode(AuthMode mode) {
+        return withAuthMode(mode.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The auth mode by name ({@code decode}, {@code verify}, {@code anonymous}); the emulator refuses others at start. */
+    public McrEmulatorContainer withAuthMode(String mode) {
+        return withEnv("MCR_AUTH_MODE", mode);
+    }
+
+    /** HS256 secret that signs valid tokens in {@link AuthMode#VERIFY}. */
+    public McrEmulatorContainer withJwtHs256Secret(String secret) {
+        return withEnv("MCR_JWT_HS256_SECRET", secret);
+    }
+
+    /** RS256 public key (PEM text) that verifies tokens in {@link AuthMode#VERIFY}. */
+    public McrEmulatorContainer withJwtRs256PublicKey(String pem) {
+        withCopyToContainer(Transferable.of(pem.getBytes(StandardCharsets.UTF_8), 0644), RS256_KEY_PATH);
+        return withEnv("MCR_JWT_RS256_PUBLIC_KEY_FILE", RS256_KEY_PATH);
+    }
+
+    /** JWKS URL the emulator fetches verification keys from in {@link AuthMode#VERIFY} (reachable from the container). */
+    public McrEmulatorContainer withJwksUrl(String url) {
+        return withEnv("MCR_JWT_JWKS_URL", url);
+    }
+
+    public McrEmulatorContainer withRegistryNameMaxLength(int length) {
+        return withEnv("MCR_REGISTRY_NAME_MAX_LENGTH", String.valueOf(length));
+    }
+
+    /** {@code cascade} or {@code conflict}: what deleting a registry that still has repositories does. */
+    public McrEmulatorContainer withNonEmptyRegistryDelete(String behaviour) {
+        return withEnv("MCR_NON_EMPTY_REGISTRY_DELETE", behaviour);
+    }
+
+    /** {@code conflict} or {@code allow}: deleting a proxy cache that a registry still uses. */
+    public McrEmulatorContainer withProxyCacheInUseDelete(String behaviour) {
+        return withEnv("MCR_PROXY_CACHE_IN_USE_DELETE", behaviour);
+    }
+
+    /** Status of GET one repository: 200 (default) or 201 as the spec documents. */
+    public McrEmulatorContainer withGetRepositoryStatus(int status) {
+        return withEnv("MCR_GET_REPOSITORY_STATUS", String.valueOf(status));
+    }
+
+    public McrEmulatorContainer withDefaultPageLimit(int limit) {
+        return withEnv("MCR_DEFAULT_PAGE_LIMIT", String.valueOf(limit));
+    }
+
+    /** {@code zero-time} or {@code pushed-at}: {@code pulled_at} of an image nobody pulled. */
+    public McrEmulatorContainer withNeverPulled(String behaviour) {
+        return withEnv("MCR_NEVER_PULLED", behaviour);
+    }
+
+    // ---- where to reach it ----
+
+    /** {@code http://host:mappedPort}: bare paths ({@code /v0/...} in the default region, {@code /v2/}, {@code /_emulator/...}). */
+    public String getBaseUrl() {
+        return "http://" + getRegistryHost();
+    }
+
+    /** Base URL for the Go SDK's {@code WithBaseURL} / the CLI: {@code http://host:mappedPort/<region>}. */
+    public String getRegionUrl(String region) {
+        return getBaseUrl() + "/" + region;
+    }
+
+    /** {@link #getRegionUrl(String)} of {@link #DEFAULT_REGION}. */
+    public String getRegionUrl() {
+        return getRegionUrl(DEFAULT_REGION);
+    }
+
+    /** Management API base URL of a region: {@code http://host:mappedPort/<region>/container-registry}. */
+    public String getManagementUrl(String region) {
+        return getRegionUrl(region) + "/container-registry";
+    }
+
+    /** {@link #getManagementUrl(String)} of {@link #DEFAULT_REGION}. */
+    public String getManagementUrl() {
+        return getManagementUrl(DEFAULT_REGION);
+    }
+
+    /** {@code host:mappedPort}, the registry part of image references and the server of {@code docker login}. */
+    public String getRegistryHost() {
+        return getHost() + ":" + getMappedPort(PORT);
+    }
+
+    /** {@code host:mappedPort/<registry>/<repository>:<tag>}. */
+    public String getImageReference(String registryName, String repository, String tag) {
+        return getRegistryHost() + "/" + registryName + "/" + repository + ":" + tag;
+    }
+
+    // ---- credentials ----
+
+    /** A new API key ({@code X-API-Key}): in the default auth mode any UUID is the key of a tenant of its own. */
+    public static String newApiKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    /** The user's docker login pair, from {@code GET /v0/credentials} (created on first call, stable until reset). */
+    public DockerCredentials getDockerCredentials(McrUser user) {
+        return getDockerCredentials(Map.of("Authorization", user.authorizationHeader()));
+    }
+
+    /** The docker login pair of the tenant an API key stands for. */
+    public DockerCredentials getDockerCredentialsForApiKey(String apiKey) {
+        return getDockerCredentials(Map.of("X-API-Key", apiKey));
+    }
+
+    private DockerCredentials getDockerCredentials(Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(getManagementUrl() + "/v0/credentials"))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /v0/credentials answered " + response.statusCode() + ": " + response.body());
+        }
+        Map<String, String> body = FlatJson.strings(response.body());
+        return new DockerCredentials(body.get("username"), body.get("password"), body.get("email"));
+    }
+
+    // ---- test control ----
+
+    /** Forgets everything (registries, images, credentials, seeded data included): {@code POST /_emulator/reset}. */
+    public void reset() {
+        control("/_emulator/reset", HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** Adds a seed document (JSON) to the running emulator: {@code POST /_emulator/seed}. */
+    public void seed(String seedJson) {
+        control("/_emulator/seed", HttpRequest.BodyPublishers.ofString(seedJson));
+    }
+
+    private void control(String path, HttpRequest.BodyPublisher body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(getBaseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(body).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    // ---- start failures carry the emulator's own words ----
+
+    /**
+     * Starts the container; when the emulator does not come up, the exception's message names the problem the
+     * emulator logged (e.g. {@code configuration error: unknown auth mode 'x'}) followed by its whole log.
+     */
+    @Override
+    public void start() {
+        failedStartLog = null;
+        started = false;
+        try {
+            super.start();
+        } catch (ContainerLaunchException e) {
+            String log = failedStartLog;
+            if (log == null) throw e;
+            throw new ContainerLaunchException(startFailureMessage(log), e);
+        }
+    }
+
+    @Override
+    protected void containerIsStarted(InspectContainerResponse containerInfo) {
+        started = true;
+        super.containerIsStarted(containerInfo);
+    }
+
+    @Override
+    protected void containerIsStopping(InspectContainerResponse containerInfo) {
+        // The only moment the log of a container that failed to start can still be read: Testcontainers stops and
+        // removes it before start() throws.
+        if (!started) {
+            try {
+                failedStartLog = getLogs();
+            } catch (RuntimeException e) {
+                failedStartLog = "(container log unavailable: " + e + ")";
+            }
+        }
+        started = false;
+        super.containerIsStopping(containerInfo);
+    }
+
+    static String startFailureMessage(String log) {
+        List<String> lines = log.lines().collect(Collectors.toList());
+        String problem = lines.stream().filter(l -> l.contains("configuration error") || l.contains("Exception") || l.contains("ERROR"))
+                .findFirst().orElse(lines.isEmpty() ? "(the container printed nothing)" : lines.get(lines.size() - 1));
+        return "mcr-emulator did not start: " + problem.trim() + "\n---- container log ----\n" + log.strip();
+    }
+}
