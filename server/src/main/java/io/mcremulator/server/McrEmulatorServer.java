@@ -23,6 +23,7 @@ import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.Warmup;
 import io.mcremulator.server.oci.OciAuth;
 import io.mcremulator.server.oci.OciBlobsApi;
 import io.mcremulator.server.oci.OciListsApi;
@@ -87,6 +88,7 @@ public final class McrEmulatorServer implements AutoCloseable {
     public synchronized McrEmulatorServer start() {
         if (app != null) return this;
         for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+        Warmup.startInBackground();
         Javalin javalin = Javalin.create(this::configure);
         javalin.start(settings.host(), settings.port());
         app = javalin;
