@@ -47,8 +47,11 @@ public final class Emulator {
      * The state, or one tenant's ({@code tenantId} non-null), as a seed document: seeding an empty emulator with it
      * gives the same resources with the same ids and timestamps (docs/control-api.md lists what it leaves out).
      */
-    public SeedDocument export(String tenantId) {
-        return readAllRegions(() -> StateExporter.export(this, tenantId));
+    public SeedDocument export(String tenantId) { return export(tenantId, false); }
+
+    /** As {@link #export(String)}; with {@code content}, pushed images carry their manifest and blob bytes. */
+    public SeedDocument export(String tenantId, boolean content) {
+        return readAllRegions(() -> StateExporter.export(this, tenantId, content));
     }
 
     /**

@@ -29,7 +29,15 @@ public enum Region {
 
     public static final Region DEFAULT = BR_SE1;
 
-    /** Accepts either spelling: the region id or its URL segment. */
+    /**
+     * The region of a URL path segment, as the public gateway spells it: {@code br-se-1}, not {@code br-mgl1}
+     * (a request to {@code /br-mgl1/container-registry} would not reach MCR).
+     */
+    public static Optional<Region> fromUrlSegment(String s) {
+        return Arrays.stream(values()).filter(r -> r.urlSegment.equals(s)).findFirst();
+    }
+
+    /** Accepts either spelling: the region id or its URL segment (seed documents, configuration). */
     public static Optional<Region> parse(String s) {
         if (s == null) return Optional.empty();
         return Arrays.stream(values()).filter(r -> r.id.equals(s) || r.urlSegment.equals(s)).findFirst();

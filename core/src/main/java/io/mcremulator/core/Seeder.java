@@ -44,6 +44,16 @@ final class Seeder {
         Set<UUID> ids = new HashSet<>();
         Map<UUID, String[]> proxyOwners = new HashMap<>(); // id -> {region, tenant}
 
+        Map<Region, Set<String>> docBlobs = new EnumMap<>(Region.class);
+        for (int i = 0; i < doc.blobs().size(); i++) {
+            SeedDocument.Blob b = doc.blobs().get(i);
+            String path = "content.blobs[" + i + "]";
+            Region region = region(path, b.region());
+            if (b.digest() == null || !DIGEST.matcher(b.digest()).matches()) fail(path + ".digest", "must be 'sha256:' and 64 lowercase hex digits", b.digest());
+            if (b.data() == null) fail(path + ".data_base64", "is required", null);
+            if (!io.mcremulator.core.blob.Digests.sha256(b.data()).equals(b.digest())) fail(path + ".data_base64", "does not hash to the digest", b.digest());
+            docBlobs.computeIfAbsent(region, r -> new HashSet<>()).add(b.digest());
+        }
         for (int i = 0; i < doc.users().size(); i++) {
             SeedDocument.User u = doc.users().get(i);
             String path = "users[" + i + "]";
@@ -121,6 +131,7 @@ final class Seeder {
                         if (!DIGEST.matcher(img.digest()).matches()) fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
                         if (!digests.add(img.digest())) fail(ipath + ".digest", "is repeated in this repository", img.digest());
                     }
+                    if (img.manifest() != null) checkContent(img, ipath, s, docBlobs.getOrDefault(region, Set.of()), repo);
                     if (img.sizeBytes() != null && img.sizeBytes() < 0) fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
@@ -128,6 +139,25 @@ final class Seeder {
                         if (!tags.add(tag)) fail(ipath + ".tags[" + t + "]", "is already used by another image of this repository", tag);
                     }
                 }
+            }
+        }
+    }
+
+    /** An image given with its manifest: the digest must be the manifest's, and every referenced blob available. */
+    private static void checkContent(SeedDocument.Image img, String ipath, RegionState s, Set<String> docBlobs, SeedDocument.Repository repo) {
+        if (img.digest() == null) fail(ipath + ".digest", "is required with manifest_base64", null);
+        if (!io.mcremulator.core.blob.Digests.sha256(img.manifest()).equals(img.digest())) {
+            fail(ipath + ".manifest_base64", "does not hash to the image's digest", img.digest());
+        }
+        try {
+            ManifestParser.parse(img.manifest(), img.manifestMediaType());
+        } catch (EmulatorException e) {
+            fail(ipath + ".manifest_base64", "is not a valid manifest: " + e.getMessage(), null);
+        }
+        if (img.references() != null) {
+            for (String d : img.references().keySet()) {
+                boolean childManifest = repo.images().stream().anyMatch(i -> d.equals(i.digest()));
+                if (!childManifest && !docBlobs.contains(d) && !s.blobs.has(d)) fail(ipath + ".references", "names blob " + d + " that is neither in content.blobs nor stored", d);
             }
         }
     }
@@ -165,6 +195,7 @@ final class Seeder {
             s.users.put(e.userId, e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
         }
+        for (SeedDocument.Blob b : doc.blobs()) emulator.state(region("", b.region())).blobs.putGenerated(b.digest(), b.data());
         for (SeedDocument.ApiKey k : doc.apiKeys()) {
             emulator.apiKeys().register(k.key(), Principal.of(k.tenant(), k.userId(), k.email()));
         }
@@ -199,6 +230,10 @@ final class Seeder {
                         SeedImages.install(s, reg, repo.name(), ie, b);
                         ie.sizeBytes = img.sizeBytes() == null ? b.sizeBytes() : img.sizeBytes();
                         if (img.mediaType() != null) ie.mediaType = img.mediaType();
+                    } else if (img.manifest() != null) {
+                        // Exported with content: the image as it was pushed, pullable again.
+                        ie = new ImageEntity(img.digest());
+                        withContent(ie, img, reg, repo.name());
                     } else {
                         // A given digest: metadata only; /v2 answers MANIFEST_UNKNOWN for it.
                         ie = new ImageEntity(img.digest());
@@ -220,6 +255,25 @@ final class Seeder {
             s.registries.put(reg.id, reg);
             s.registriesByName.put(reg.name, reg);
         }
+    }
+
+    private static void withContent(ImageEntity ie, SeedDocument.Image img, RegistryEntity reg, String repository) {
+        ParsedManifest m = ManifestParser.parse(img.manifest(), img.manifestMediaType());
+        ie.manifest = img.manifest().clone();
+        ie.manifestMediaType = m.mediaType();
+        ie.references = img.references() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(img.references());
+        ie.subject = m.subject() == null ? null : m.subject().digest();
+        ie.annotations = new LinkedHashMap<>(m.annotations());
+        if (m.isIndex()) {
+            ie.mediaType = m.mediaType();
+            ie.artifactType = m.artifactType();
+        } else {
+            ie.mediaType = m.config().mediaType();
+            ie.artifactType = m.artifactType() != null ? m.artifactType() : m.config().mediaType();
+        }
+        if (img.mediaType() != null) ie.mediaType = img.mediaType();
+        ie.sizeBytes = img.sizeBytes() != null ? img.sizeBytes() : 0;
+        reg.links(repository).addAll(ie.references.keySet());
     }
 
     private static Instant or(Instant v, Instant dflt) { return v != null ? v : dflt; }

@@ -20,10 +20,11 @@ final class StateExporter {
     private StateExporter() {}
 
     /** The caller holds every region's lock. {@code tenant} null means every tenant. */
-    static SeedDocument export(Emulator emulator, String tenant) {
+    static SeedDocument export(Emulator emulator, String tenant, boolean content) {
         List<SeedDocument.User> users = new ArrayList<>();
         List<SeedDocument.ProxyCache> caches = new ArrayList<>();
         List<SeedDocument.Registry> registries = new ArrayList<>();
+        List<SeedDocument.Blob> blobs = new ArrayList<>();
         for (Region region : Region.values()) {
             RegionState s = emulator.state(region);
             s.users.values().stream().filter(u -> mine(tenant, u.tenantId)).sorted(Comparator.comparing(u -> u.userId))
@@ -33,12 +34,21 @@ final class StateExporter {
                 caches.add(new SeedDocument.ProxyCache(region.id(), pc.tenantId, pc.id, pc.name, pc.provider, pc.url,
                         pc.accessKey, pc.accessSecret, pc.description, pc.createdAt, pc.updatedAt));
             }
+            java.util.Set<String> used = new java.util.TreeSet<>();
             for (RegistryEntity r : s.registries.values()) {
                 if (!mine(tenant, r.tenantId)) continue;
                 List<SeedDocument.Repository> repos = new ArrayList<>();
-                for (RepositoryEntity repo : r.repositories.values()) repos.add(repository(repo));
+                for (RepositoryEntity repo : r.repositories.values()) repos.add(repository(repo, content, used));
                 registries.add(new SeedDocument.Registry(region.id(), r.tenantId, r.id, r.name, r.proxyCacheId,
                         r.createdAt, r.updatedAt, repos));
+            }
+            for (String digest : used) {
+                if (!s.blobs.has(digest)) continue;
+                try (java.io.InputStream in = s.blobs.open(digest, 0, s.blobs.size(digest))) {
+                    blobs.add(new SeedDocument.Blob(region.id(), digest, in.readAllBytes()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read blob " + digest + " for an export", e);
+                }
             }
         }
         List<SeedDocument.ApiKey> keys = new ArrayList<>();
@@ -46,14 +56,26 @@ final class StateExporter {
             Principal p = e.getValue();
             if (mine(tenant, p.tenantId())) keys.add(new SeedDocument.ApiKey(e.getKey(), p.tenantId(), p.userId(), p.email()));
         }
-        return new SeedDocument(users, caches, registries, keys);
+        return new SeedDocument(users, caches, registries, keys, blobs);
     }
 
-    private static SeedDocument.Repository repository(RepositoryEntity repo) {
+    /** With {@code content}, images that have a manifest carry it and their references, collected into {@code used}. */
+    private static SeedDocument.Repository repository(RepositoryEntity repo, boolean content, java.util.Set<String> used) {
         List<SeedDocument.Image> images = new ArrayList<>();
         for (ImageEntity img : repo.images.values()) {
+            boolean withContent = content && img.manifest != null;
+            Map<String, Long> refs = null;
+            if (withContent) {
+                refs = new LinkedHashMap<>();
+                for (Map.Entry<String, Long> e : img.references.entrySet()) {
+                    if (e.getKey().contains("#")) continue; // metadata-only size marker, not a blob
+                    refs.put(e.getKey(), e.getValue());
+                    used.add(e.getKey());
+                }
+            }
             images.add(new SeedDocument.Image(img.digest, List.copyOf(img.tags.keySet()), img.sizeBytes, img.manifestMediaType,
-                    img.mediaType, img.pushedAt, img.pulledAt, img.extraAttr.isEmpty() ? null : new LinkedHashMap<>(img.extraAttr)));
+                    img.mediaType, img.pushedAt, img.pulledAt, img.extraAttr.isEmpty() ? null : new LinkedHashMap<>(img.extraAttr),
+                    withContent ? img.manifest.clone() : null, refs));
         }
         return new SeedDocument.Repository(repo.id, repo.name, repo.createdAt, repo.updatedAt, images);
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A deep, exact copy of the emulator's state at one instant (every region, every tenant, the API-key mappings,
- * image manifests and password generations included), taken by {@link Emulator#checkpoint()} and put back by
+ * image manifests, blob bytes and links, and password generations included; uploads in progress are not kept), taken by {@link Emulator#checkpoint()} and put back by
  * {@link Emulator#restore(StateSnapshot)}. Unlike an export it loses nothing; it lives only in memory.
  * Immutable: restoring copies it again, so one snapshot can be restored any number of times.
  */
@@ -21,7 +21,8 @@ public final class StateSnapshot {
     private final Instant takenAt;
 
     /** One region's entities, each a private copy. */
-    record RegionCopy(List<RegistryEntity> registries, List<ProxyCacheEntity> proxyCaches, List<UserEntity> users) {}
+    record RegionCopy(List<RegistryEntity> registries, List<ProxyCacheEntity> proxyCaches, List<UserEntity> users,
+                      Map<String, byte[]> blobs) {}
 
     private StateSnapshot(Map<Region, RegionCopy> regions, Map<String, Principal> apiKeys, Instant takenAt) {
         this.regions = regions;
@@ -43,7 +44,7 @@ public final class StateSnapshot {
             for (ProxyCacheEntity e : s.proxyCaches.values()) caches.add(copy(e));
             List<UserEntity> users = new ArrayList<>();
             for (UserEntity e : s.users.values()) users.add(copy(e));
-            regions.put(r, new RegionCopy(registries, caches, users));
+            regions.put(r, new RegionCopy(registries, caches, users, s.blobs.copyContent()));
         }
         return new StateSnapshot(regions, new LinkedHashMap<>(emulator.apiKeys().all()), now);
     }
@@ -64,6 +65,8 @@ public final class StateSnapshot {
             }
             for (ProxyCacheEntity e : c.proxyCaches()) s.proxyCaches.put(e.id, copy(e));
             for (UserEntity e : c.users()) s.users.put(e.userId, copy(e));
+            s.uploads.clear(); // uploads in progress are not part of a checkpoint
+            s.blobs.replaceContent(c.blobs());
         }
         emulator.apiKeys().clear();
         apiKeys.forEach(emulator.apiKeys()::register);
@@ -75,6 +78,7 @@ public final class StateSnapshot {
         RegistryEntity c = new RegistryEntity(e.id, e.tenantId, e.name, e.proxyCacheId, e.createdAt);
         c.updatedAt = e.updatedAt;
         for (RepositoryEntity repo : e.repositories.values()) c.addRepository(copy(repo));
+        e.blobLinks.forEach((repo, digests) -> c.blobLinks.put(repo, new java.util.HashSet<>(digests)));
         return c;
     }
 

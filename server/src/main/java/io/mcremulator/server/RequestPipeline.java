@@ -43,7 +43,7 @@ final class RequestPipeline {
 
     private static Region region(Context ctx) {
         String seg = ctx.pathParam(REGION_PARAM);
-        return Region.parse(seg).orElseThrow(() -> new EmulatorException(ErrorCode.NOT_FOUND,
+        return Region.fromUrlSegment(seg).orElseThrow(() -> new EmulatorException(ErrorCode.NOT_FOUND,
                 "unknown region '" + seg + "': expected br-se1, br-ne1 or br-se-1", Map.of("region", seg)));
     }
 }

@@ -110,4 +110,23 @@ public final class BlobStore {
     }
 
     public void clear() { retainOnly(Set.of()); }
+
+    /** A copy of every stored blob's bytes, for an in-memory checkpoint of the state. */
+    public Map<String, byte[]> copyContent() {
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        for (Map.Entry<String, BlobData> e : blobs.entrySet()) {
+            try (InputStream in = e.getValue().open(0, e.getValue().size())) {
+                out.put(e.getKey(), in.readAllBytes());
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read blob " + e.getKey() + " for a checkpoint", ex);
+            }
+        }
+        return out;
+    }
+
+    /** Makes the store hold exactly {@code content} (a {@link #copyContent()}); bytes are copied, the cap is not checked. */
+    public void replaceContent(Map<String, byte[]> content) {
+        retainOnly(content.keySet());
+        content.forEach(this::putGenerated);
+    }
 }

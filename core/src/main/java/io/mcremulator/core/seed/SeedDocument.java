@@ -9,7 +9,8 @@ import java.util.UUID;
  * A seed document: state to load in one atomic step (test control {@code POST /_emulator/seed}, or a file at
  * startup). Optional fields are null. {@code region} defaults to br-se1; {@code tenant} is required.
  */
-public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys) {
+public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys,
+                           List<Blob> blobs) {
     /** Version of the JSON format written by exports (the {@code version} field); documents without one are read as 1. */
     public static final int FORMAT_VERSION = 1;
 
@@ -18,11 +19,19 @@ public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<
         proxyCaches = proxyCaches == null ? List.of() : List.copyOf(proxyCaches);
         registries = registries == null ? List.of() : List.copyOf(registries);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        blobs = blobs == null ? List.of() : List.copyOf(blobs);
     }
 
     public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {
-        this(users, proxyCaches, registries, List.of());
+        this(users, proxyCaches, registries, List.of(), List.of());
     }
+
+    public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys) {
+        this(users, proxyCaches, registries, apiKeys, List.of());
+    }
+
+    /** Blob bytes of a region, for images given with their manifest (an export with content included). */
+    public record Blob(String region, String digest, byte[] data) {}
 
     /** An {@code X-API-Key} value and the principal it stands for (exports write every mapping here). */
     public record ApiKey(String key, String tenant, String userId, String email) {}
@@ -48,12 +57,22 @@ public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<
 
     /**
      * An image. Without {@code digest} the engine builds a real, pullable manifest (with config and layer blobs)
-     * and takes its digest; with one, the image has that digest.
+     * and takes its digest; with one, the image has that digest. With {@code manifest} (the exact bytes, whose digest
+     * must be {@code digest}) and {@code references} (digest to size of the blobs it uses, each in {@link #blobs()}
+     * or already stored), the image is pullable as it was exported.
      */
     public record Image(String digest, List<String> tags, Long sizeBytes, String manifestMediaType, String mediaType,
-                        Instant pushedAt, Instant pulledAt, Map<String, Object> extraAttr) {
+                        Instant pushedAt, Instant pulledAt, Map<String, Object> extraAttr, byte[] manifest,
+                        Map<String, Long> references) {
         public Image {
             tags = tags == null ? List.of() : List.copyOf(tags);
+            references = references == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(references));
+        }
+
+        /** An image without content: metadata only, or (no digest) a generated pullable image. */
+        public Image(String digest, List<String> tags, Long sizeBytes, String manifestMediaType, String mediaType,
+                     Instant pushedAt, Instant pulledAt, Map<String, Object> extraAttr) {
+            this(digest, tags, sizeBytes, manifestMediaType, mediaType, pushedAt, pulledAt, extraAttr, null, null);
         }
     }
 }

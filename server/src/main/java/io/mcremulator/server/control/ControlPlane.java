@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
-import io.mcremulator.core.auth.Principal;
 import io.mcremulator.server.Operation;
 import io.mcremulator.server.OperationIndex;
 import io.mcremulator.server.auth.Authenticator;
@@ -15,7 +14,6 @@ import io.mcremulator.server.http.Json;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +27,7 @@ public final class ControlPlane {
     private static final String FACTS = "mcr.control.facts";
     private static final String START = "mcr.control.startNanos";
     private static final String FAULT = "mcr.control.fault";
+    private static final String BODY_SIZE = "mcr.control.requestBodySize";
     private static final Pattern REGION_PATH = Pattern.compile("^/([^/]+)/container-registry(/.*)?$");
 
     private final Emulator emulator;
@@ -37,6 +36,14 @@ public final class ControlPlane {
     private final RequestJournal journal;
     private final Snapshots snapshots;
     private volatile OperationIndex index = new OperationIndex(java.util.List.of());
+    private volatile TenantResolver ociTenants = ctx -> null;
+    private volatile String ociRegion = Region.DEFAULT.id();
+
+    /** Who a /v2 request is from, by the registry API's own authentication (Basic pair or registry token). */
+    @FunctionalInterface
+    public interface TenantResolver {
+        String tenant(Context ctx);
+    }
 
     public ControlPlane(Emulator emulator, Authenticator authenticator, ControlSettings settings) {
         this.emulator = emulator;
@@ -47,6 +54,12 @@ public final class ControlPlane {
 
     /** Gives the plane the server's route table (built after the handlers, which need the plane). */
     public void bind(OperationIndex index) { this.index = index; }
+
+    /** How /v2 callers are identified, and the region /v2 serves (docker cannot put a region in the path). */
+    public void ociIdentity(TenantResolver tenants, Region region) {
+        this.ociTenants = tenants;
+        this.ociRegion = region.id();
+    }
 
     OperationIndex index() { return index; }
 
@@ -65,6 +78,7 @@ public final class ControlPlane {
         config.routes.after(this::after);
         config.routes.exception(InjectedFault.class, (f, ctx) -> {
             ctx.attribute(FAULT, f);
+            if (!f.dropped()) captureBody(ctx);
             InjectedFault.write(f, ctx);
         });
     }
@@ -86,15 +100,17 @@ public final class ControlPlane {
     private RequestFacts facts(Context ctx, Operation op, String endpointPath) {
         String path = ctx.path();
         String operationId = op == null ? null : OperationNames.precise(op, path);
-        return new RequestFacts(op, operationId, ctx.method().name(), path, endpointPath, tenant(ctx, path), region(path));
+        boolean oci = op != null ? op.kind() == Operation.Kind.OCI : path.equals("/v2") || path.startsWith("/v2/");
+        return new RequestFacts(op, operationId, ctx.method().name(), path, endpointPath, tenant(ctx, oci), oci ? ociRegion : region(path));
     }
 
     private void after(Context ctx) {
+        if (!journal.enabled()) return; // journal switched off: no cost per request
         RequestFacts facts = ctx.attribute(FACTS);
         boolean unmatched = facts == null;
         if (unmatched) {
             if (!journal.recordsUnmatched()) return;
-            facts = new RequestFacts(null, null, ctx.method().name(), ctx.path(), null, tenant(ctx, ctx.path()), region(ctx.path()));
+            facts = facts(ctx, null, null);
         } else if (facts.control()) {
             return;
         }
@@ -106,7 +122,8 @@ public final class ControlPlane {
         boolean dropped = fault != null && fault.dropped();
         int max = journal.maxBodyBytes();
         byte[] reqBody = ctx.attribute(BodyReader.BODY_ATTRIBUTE);
-        Body request = reqBody == null ? Body.NONE : Body.of(reqBody, reqBody.length, max);
+        Long declared = ctx.attribute(BODY_SIZE);
+        Body request = reqBody == null ? Body.NONE : Body.of(reqBody, declared != null ? declared : reqBody.length, max);
         Body response = dropped ? Body.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
@@ -114,6 +131,23 @@ public final class ControlPlane {
                 ctx.queryString(), f.endpointPath(), f.tenant(), f.region(), dropped ? 0 : ctx.statusCode(), ms, f.operation() == null,
                 faultId, dropped, ctx.res().getHeader("X-Request-ID"), request.text, request.size, request.truncated,
                 response.text, response.size, response.truncated));
+    }
+
+    /**
+     * The handler did not run, so nothing read the request body: read up to the journal's limit so verification sees
+     * what the faulted call sent, and count (up to 64 MiB) the rest.
+     */
+    private void captureBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] head = in.readNBytes(journal.maxBodyBytes());
+            long size = head.length;
+            long skipped;
+            while (size < 64L * 1024 * 1024 && (skipped = in.skip(8192)) > 0) size += skipped;
+            ctx.attribute(BodyReader.BODY_ATTRIBUTE, head);
+            ctx.attribute(BODY_SIZE, size);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client may already be gone; the error answer is still written
+        }
     }
 
     /** Reads the response body without consuming it; streamed bodies (blobs) are not read, only noted. */
@@ -156,30 +190,13 @@ public final class ControlPlane {
         return Region.DEFAULT.id();
     }
 
-    /** The caller's tenant from its management credentials, or from a docker login pair; null when unknown. */
-    private String tenant(Context ctx, String path) {
-        String authorization = ctx.header("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) return basicTenant(authorization);
+    /** The caller's tenant from its credentials (management or, on /v2, the registry's own); null when unknown. */
+    private String tenant(Context ctx, boolean oci) {
         try {
-            return authenticator.authenticate(authorization, ctx.header("X-API-Key")).tenantId();
+            if (oci) return ociTenants.tenant(ctx);
+            return authenticator.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key")).tenantId();
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private String basicTenant(String authorization) {
-        try {
-            String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = pair.indexOf(':');
-            if (colon < 0) return null;
-            for (Region r : Region.values()) {
-                Optional<Principal> p = emulator.region(r).credentials().login(pair.substring(0, colon), pair.substring(colon + 1))
-                        .map(l -> l.principal());
-                if (p.isPresent()) return p.get().tenantId();
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return null;
     }
 }

@@ -36,6 +36,8 @@ final class Faults {
     }
 
     private final Map<String, Active> rules = new LinkedHashMap<>();
+    /** Read without the lock, so requests do not contend when there are no rules (the usual case). */
+    private volatile boolean empty = true;
     private long nextId = 1;
 
     synchronized String nextId() {
@@ -53,6 +55,7 @@ final class Faults {
         }
         Active a = new Active(rule);
         rules.put(rule.id(), a);
+        empty = false;
         return rule.view(0, 0);
     }
 
@@ -67,13 +70,26 @@ final class Faults {
         return a == null ? Optional.empty() : Optional.of(a.rule.view(a.matched, a.fired));
     }
 
-    synchronized boolean remove(String id) { return rules.remove(id) != null; }
+    synchronized boolean remove(String id) {
+        boolean removed = rules.remove(id) != null;
+        empty = rules.isEmpty();
+        return removed;
+    }
 
-    synchronized void clear() { rules.clear(); }
+    synchronized void clear() {
+        rules.clear();
+        empty = true;
+    }
 
     /** Counts the request against every matching rule and says what the firing ones do. */
-    synchronized Decision decide(RequestFacts request) {
-        if (rules.isEmpty() || request.control()) return Decision.NONE;
+    Decision decide(RequestFacts request) {
+        if (empty || request.control()) return Decision.NONE;
+        synchronized (this) {
+            return decideLocked(request);
+        }
+    }
+
+    private Decision decideLocked(RequestFacts request) {
         long delay = 0;
         List<String> fired = new ArrayList<>();
         for (Active a : rules.values()) {

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  */
 final class RequestJournal {
     private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
-    private int capacity;
+    private volatile int capacity;
     private int maxBodyBytes;
     private boolean recordUnmatched;
     private long nextSeq = 1;
@@ -30,6 +30,9 @@ final class RequestJournal {
     }
 
     synchronized int maxBodyBytes() { return maxBodyBytes; }
+
+    /** False when the capacity is 0: nothing is recorded (read without the lock). */
+    boolean enabled() { return capacity > 0; }
 
     synchronized boolean recordsUnmatched() { return recordUnmatched; }
 

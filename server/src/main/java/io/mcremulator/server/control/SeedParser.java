@@ -30,9 +30,9 @@ public final class SeedParser {
         try {
             root = Json.read(json);
         } catch (IOException e) {
-            throw EmulatorException.badRequest("invalid seed: not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), "body", null);
+            throw EmulatorException.badRequest("invalid seed: not valid JSON: " + Json.describe(e), "body", null);
         }
-        if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document must be a JSON object", "body", null);
+        if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document (body) must be a JSON object", "body", null);
         allowed(root, "", Set.of("version", "exported_at", "tenant", "content", "users", "api_keys", "proxy_caches", "registries"));
         JsonNode version = root.get("version");
         if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > SeedDocument.FORMAT_VERSION)) {
@@ -41,12 +41,13 @@ public final class SeedParser {
         }
         time(root, "", "exported_at");
         str(root, "", "tenant");
-        content(root.get("content"));
+        JsonNode content = root.get("content");
         return new SeedDocument(
                 list(root, "users", "users", SeedParser::user),
                 list(root, "proxy_caches", "proxy_caches", SeedParser::proxyCache),
                 list(root, "registries", "registries", SeedParser::registry),
-                list(root, "api_keys", "api_keys", SeedParser::apiKey));
+                list(root, "api_keys", "api_keys", SeedParser::apiKey),
+                content(content));
     }
 
     /** The document's tenant scope ({@code "tenant"} of a one-tenant export), or null. */
@@ -60,19 +61,28 @@ public final class SeedParser {
     }
 
     /**
-     * {@code content} is reserved for image bytes (docs/control-api.md): format 1 exports write
-     * {@code {"included": false}} (images are referenced by digest only); a document that includes content is refused
-     * rather than imported without it.
+     * {@code content}: {@code {"included": false}} (images referenced by digest only) or {@code {"included": true,
+     * "blobs": [{"region","digest","data_base64"}]}} with the bytes of every blob the images' {@code references} name.
      */
-    private static void content(JsonNode c) {
-        if (c == null || c.isNull()) return;
+    private static List<SeedDocument.Blob> content(JsonNode c) {
+        if (c == null || c.isNull()) return List.of();
         if (!c.isObject()) throw fail("content", "must be an object");
         allowed(c, "content", Set.of("included", "blobs"));
         JsonNode included = c.get("included");
-        if (included != null && !included.isBoolean()) throw fail("content.included", "must be true or false");
-        if ((included != null && included.asBoolean()) || (c.get("blobs") != null && !c.get("blobs").isEmpty())) {
-            throw fail("content", "includes image content, which this emulator version cannot import yet; export with content "
-                    + "referenced by digest ({\"included\": false})");
+        if (included != null && !included.isNull() && !included.isBoolean()) throw fail("content.included", "must be true or false");
+        return list(c, "content.blobs", "blobs", (n, p) -> {
+            allowed(n, p, Set.of("region", "digest", "data_base64"));
+            return new SeedDocument.Blob(str(n, p, "region"), str(n, p, "digest"), base64(n, p, "data_base64"));
+        });
+    }
+
+    private static byte[] base64(JsonNode n, String p, String field) {
+        String s = str(n, p, field);
+        if (s == null) return null;
+        try {
+            return java.util.Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw fail(at(p, field), "must be base64");
         }
     }
 
@@ -110,7 +120,8 @@ public final class SeedParser {
 
     @SuppressWarnings("unchecked")
     private static SeedDocument.Image image(JsonNode n, String p) {
-        allowed(n, p, Set.of("digest", "tags", "size_bytes", "manifest_media_type", "media_type", "pushed_at", "pulled_at", "extra_attr"));
+        allowed(n, p, Set.of("digest", "tags", "size_bytes", "manifest_media_type", "media_type", "pushed_at", "pulled_at", "extra_attr",
+                "manifest_base64", "references"));
         List<String> tags = list(n, p + ".tags", "tags", (t, tp) -> {
             if (!t.isTextual()) throw fail(tp, "must be a string");
             return t.asText();
@@ -127,8 +138,19 @@ public final class SeedParser {
             if (!e.isObject()) throw fail(p + ".extra_attr", "must be an object");
             extra = Json.MAPPER.convertValue(e, LinkedHashMap.class);
         }
+        Map<String, Long> refs = null;
+        JsonNode r = n.get("references");
+        if (r != null && !r.isNull()) {
+            if (!r.isObject()) throw fail(p + ".references", "must be an object of digest to size");
+            refs = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> ref = it.next();
+                if (!ref.getValue().isIntegralNumber()) throw fail(p + ".references." + ref.getKey(), "must be an integer size");
+                refs.put(ref.getKey(), ref.getValue().asLong());
+            }
+        }
         return new SeedDocument.Image(str(n, p, "digest"), tags, size, str(n, p, "manifest_media_type"), str(n, p, "media_type"),
-                time(n, p, "pushed_at"), time(n, p, "pulled_at"), extra);
+                time(n, p, "pushed_at"), time(n, p, "pulled_at"), extra, base64(n, p, "manifest_base64"), refs);
     }
 
     // ---- typed field access with paths ----

@@ -17,12 +17,18 @@ import java.util.function.Function;
 final class SeedWriter {
     private SeedWriter() {}
 
-    static Map<String, Object> write(SeedDocument doc, Instant exportedAt, String tenant) {
+    static Map<String, Object> write(SeedDocument doc, Instant exportedAt, String tenant, boolean content) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", SeedDocument.FORMAT_VERSION);
         m.put("exported_at", Json.time(exportedAt));
         if (tenant != null) m.put("tenant", tenant);
-        m.put("content", Map.of("included", false));
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("included", content);
+        if (content) {
+            c.put("blobs", each(doc.blobs(), b -> obj("region", b.region(), "digest", b.digest(),
+                    "data_base64", java.util.Base64.getEncoder().encodeToString(b.data()))));
+        }
+        m.put("content", c);
         m.put("users", each(doc.users(), u -> obj("region", u.region(), "tenant", u.tenant(), "id", u.id(), "email", u.email(),
                 "password", u.password(), "api_key", u.apiKey())));
         m.put("api_keys", each(doc.apiKeys(), k -> obj("key", k.key(), "tenant", k.tenant(), "user_id", k.userId(), "email", k.email())));
@@ -38,7 +44,9 @@ final class SeedWriter {
                 ro.put("images", each(repo.images(), img -> {
                     Map<String, Object> io = obj("digest", img.digest(), "size_bytes", img.sizeBytes(),
                             "manifest_media_type", img.manifestMediaType(), "media_type", img.mediaType(),
-                            "pushed_at", img.pushedAt(), "pulled_at", img.pulledAt(), "extra_attr", img.extraAttr());
+                            "pushed_at", img.pushedAt(), "pulled_at", img.pulledAt(), "extra_attr", img.extraAttr(),
+                            "manifest_base64", img.manifest() == null ? null : java.util.Base64.getEncoder().encodeToString(img.manifest()),
+                            "references", img.references());
                     io.put("tags", img.tags());
                     return io;
                 }));

@@ -27,11 +27,19 @@ public final class StateApi {
         this.maxDocumentBytes = maxDocumentBytes;
     }
 
-    /** {@code GET /_emulator/export[?tenant=t]}: the state as a seed document of format version 1. */
+    /**
+     * {@code GET /_emulator/export[?tenant=t][&content=include]}: the state as a seed document of format version 1;
+     * with {@code content=include}, pushed images carry their manifest and the document their blob bytes.
+     */
     public void export(Context ctx) {
         String tenant = blankToNull(ctx.queryParam("tenant"));
+        String content = ctx.queryParam("content") == null ? "reference" : ctx.queryParam("content");
+        if (!content.equals("reference") && !content.equals("include")) {
+            throw EmulatorException.badRequest("invalid param: 'content' must be reference or include", "content", content);
+        }
+        boolean include = content.equals("include");
         Emulator e = plane.emulator();
-        ErrorBodies.writeJson(ctx, 200, SeedWriter.write(e.export(tenant), e.config().clock().instant(), tenant));
+        ErrorBodies.writeJson(ctx, 200, SeedWriter.write(e.export(tenant, include), e.config().clock().instant(), tenant, include));
     }
 
     /**
@@ -71,9 +79,11 @@ public final class StateApi {
         String name = ctx.pathParam("name");
         Snapshots.checkName(name);
         StateSnapshot s = plane.snapshots().get(name);
-        Emulator scratch = new Emulator(plane.emulator().config());
+        // A scratch engine to read the snapshot through the exporter; blobs in memory, so nothing lands on disk.
+        io.mcremulator.core.EmulatorConfig cfg = plane.emulator().config();
+        Emulator scratch = new Emulator(cfg.toBuilder().blobStorage(cfg.blobStorage().withFolder(null)).build());
         scratch.restore(s);
-        Map<String, Object> doc = SeedWriter.write(scratch.export(null), s.takenAt(), null);
+        Map<String, Object> doc = SeedWriter.write(scratch.export(null), s.takenAt(), null, false);
         ErrorBodies.writeJson(ctx, 200, doc);
     }
 

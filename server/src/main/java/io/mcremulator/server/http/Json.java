@@ -32,6 +32,16 @@ public final class Json {
         return MAPPER.readTree(bytes);
     }
 
+    /** A parse error for a caller: the parser's own words and where, without Jackson's source-location noise. */
+    public static String describe(IOException e) {
+        if (e instanceof JsonProcessingException j) {
+            var loc = j.getLocation();
+            return j.getOriginalMessage() + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+    }
+
     public static String time(Instant t) {
         if (t == null) return null;
         // Written by hand for years 0000-9999 (every list item has two or more; DateTimeFormatter was ~9 % of the

@@ -33,7 +33,7 @@ public final class JsonBody {
         try {
             node = Json.read(bytes);
         } catch (IOException e) {
-            throw EmulatorException.badRequest("invalid param: request body is not valid JSON: " + firstLine(e.getMessage()), "body", null);
+            throw EmulatorException.badRequest("invalid param: request body is not valid JSON: " + Json.describe(e), "body", null);
         }
         if (node == null || node.isNull() || node.isMissingNode()) return new JsonBody(null);
         if (!node.isObject()) {
@@ -88,11 +88,5 @@ public final class JsonBody {
     private static boolean isBlank(byte[] bytes) {
         for (byte b : bytes) if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return false;
         return true;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

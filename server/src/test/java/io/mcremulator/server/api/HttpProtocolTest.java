@@ -37,6 +37,20 @@ class HttpProtocolTest extends ApiTestBase {
     }
 
     @Test
+    void headRunsTheGetHandlerWithoutBody() throws Exception {
+        Caller c = Caller.random();
+        HttpResponse<byte[]> anonymousHead = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v0/registries"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(anonymousHead.statusCode()).as("HEAD is authenticated like GET").isEqualTo(401);
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/br-ne1/container-registry/v0/registries"))
+                .header("Authorization", c.bearer()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void wrongMethodIs405Json() {
         Caller c = Caller.random();
         Response r = as(c).put("/v0/registries");
@@ -133,6 +147,27 @@ class HttpProtocolTest extends ApiTestBase {
         Response r = as(Caller.random()).contentType("application/json").body(Map.of("name", "Bad Name")).post("/v0/registries");
         r.then().statusCode(400).header("Content-Type", containsString("application/json"))
                 .body("detail.field", equalTo("name")).body("detail.value", equalTo("Bad Name"));
+    }
+
+    /** Sends raw bytes (for requests no client library would build) and returns status line, headers and body. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void requestsJettyRejectsBeforeRoutingStillGetJsonErrors() throws Exception {
+        for (String path : new String[]{"/v0/registries/%zz", "/v0/registries/%00", "/v0/registries/" + "a".repeat(20_000)}) {
+            String r = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-ID: raw-1\r\nConnection: close\r\n\r\n");
+            assertThat(r).matches("(?s)HTTP/1.1 4\\d\\d .*");
+            assertThat(r).containsIgnoringCase("Content-Type: application/json").containsIgnoringCase("X-Mgc-Trace-Id: ");
+            JsonNode body = MAPPER.readTree(r.substring(r.indexOf("\r\n\r\n") + 4));
+            assertThat(body.path("slug").asText()).isEqualTo("bad_request");
+            assertThat(body.path("message").asText()).isNotEmpty();
+        }
     }
 
     @Test

@@ -99,7 +99,9 @@ class ExportImportAndSnapshotsTest extends ControlTestSupport {
         assertThat(given().get("/_emulator/export").then().extract().path("registries").toString()).isEqualTo(before);
 
         given().body("{\"version\":2}").post("/_emulator/import").then().statusCode(400).body("message", containsString("version"));
-        given().body("{\"content\":{\"included\":true}}").post("/_emulator/import").then().statusCode(400).body("message", containsString("content"));
+        given().body("{\"content\":{\"included\":\"yes\"}}").post("/_emulator/import").then().statusCode(400).body("message", containsString("content.included"));
+        given().body("{\"content\":{\"blobs\":[{\"digest\":\"sha256:00\",\"data_base64\":\"AA==\"}]}}").post("/_emulator/import").then().statusCode(400)
+                .body("detail.field", equalTo("content.blobs[0].digest"));
         given().body("{}").post("/_emulator/import?mode=sideways").then().statusCode(400);
         assertThat(given().get("/_emulator/export").then().extract().path("registries").toString()).isEqualTo(before);
     }

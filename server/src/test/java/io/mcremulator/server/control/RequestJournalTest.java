@@ -99,6 +99,14 @@ class RequestJournalTest extends ControlTestSupport {
     }
 
     @Test
+    void capacityZeroSwitchesTheJournalOff() {
+        given().body("{\"capacity\":0}").put("/_emulator/requests/settings").then().statusCode(200);
+        as(TENANT_A).get("/v0/registries").then().statusCode(200);
+        as(TENANT_A).get("/v0/nope").then().statusCode(404);
+        given().get("/_emulator/requests").then().body("size", equalTo(0)).body("evicted", equalTo(0));
+    }
+
+    @Test
     void truncatesBodiesKeepingTheirSize() {
         given().body("{\"maxBodyBytes\":10}").put("/_emulator/requests/settings").then().statusCode(200);
         createRegistry(TENANT_A, "a-rather-long-registry-name");

@@ -112,6 +112,20 @@ class DockerCliTest {
         assertThat(denied.exit()).as(denied.output()).isNotZero();
     }
 
+    @Test void a_seeded_image_can_be_pulled_by_docker() {
+        String seed = "{\"registries\":[{\"tenant\":\"" + f.tenant + "\",\"name\":\"seeded\",\"repositories\":[{\"name\":\"base\","
+                + "\"images\":[{\"tags\":[\"1\"]}]}]}]}";
+        f.mgmt().body(seed).post("/_emulator/seed").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        String host = f.server.registryHost();
+        String ref = host + "/seeded/base:1";
+        localImages.add(ref);
+        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60).ok();
+        docker("pull", ref).ok();
+        // the daemon unpacked the layer and checked it against the config's diff_ids
+        assertThat(docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}} {{len .RootFS.Layers}}", ref).ok().output().strip())
+                .isEqualTo("linux/amd64 1");
+    }
+
     @Test void pushing_to_a_registry_that_was_not_created_is_refused_with_a_clear_message() throws Exception {
         String host = f.server.registryHost();
         String ref = host + "/never-created/app:1";

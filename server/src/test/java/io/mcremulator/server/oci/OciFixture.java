@@ -56,6 +56,11 @@ final class OciFixture implements AutoCloseable {
         return RestAssured.given().baseUri(base()).auth().preemptive().basic(username, password).urlEncodingEnabled(false);
     }
 
+    /** The /_emulator control API (JSON bodies). */
+    RequestSpecification control() {
+        return RestAssured.given().baseUri(base()).contentType("application/json");
+    }
+
     String createRegistry(String name) {
         return mgmt().body(Map.of("name", name)).post("/v0/registries").then().statusCode(201).extract().path("id");
     }

@@ -77,6 +77,14 @@ class OciManagementLinkTest {
             f.v2().head("/v2/delreg/app/blobs/" + OciFixture.sha256("image-one")).then().statusCode(404);
             assertThat(f.server.emulator().storageQuota().usedBytes()).isEqualTo(before - p.configSize() - p.layerSize());
 
+            String otherId = f.mgmt().get("/v1/registries/" + reg + "/repositories?name=other").then().extract().path("results[0].id");
+            String openUpload = f.v2().post("/v2/delreg/other/blobs/uploads/").then().statusCode(202).extract().header("Location");
+            f.mgmt().delete("/v1/registries/" + reg + "/repositories/" + otherId).then().statusCode(204);
+            f.v2().get("/v2/delreg/other/tags/list").then().statusCode(404).body("errors[0].code", equalTo("NAME_UNKNOWN"));
+            f.v2().get(openUpload).then().statusCode(404).body("errors[0].code", equalTo("BLOB_UPLOAD_UNKNOWN"));
+            f.v2().head("/v2/delreg/other/blobs/" + OciFixture.sha256("image-two")).then().statusCode(404);
+            f.v2().get("/v2/_catalog").then().body("repositories", equalTo(List.of("delreg/app")));
+
             f.mgmt().delete("/v0/registries/" + reg).then().statusCode(204);
             f.v2().get("/v2/delreg/other/tags/list").then().statusCode(404).body("errors[0].code", equalTo("NAME_UNKNOWN"));
             assertThat(f.server.emulator().storageQuota().usedBytes()).isZero();

@@ -173,6 +173,13 @@ class OciManifestTest {
         f.v2().get("/v2/" + repo + "/referrers/" + subject.digest() + "?artifactType=application/other").then().statusCode(200)
                 .header("OCI-Filters-Applied", "artifactType").body("manifests", equalTo(List.of()));
         f.v2().get("/v2/" + repo + "/referrers/" + OciFixture.sha256("unknown")).then().statusCode(200).body("manifests", equalTo(List.of()));
+        String idx = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"artifactType\":\"application/vnd.example.bundle\","
+                + "\"manifests\":[],\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + subject.digest() + "\",\"size\":1}}";
+        f.v2().contentType("application/vnd.oci.image.index.v1+json").body(idx.getBytes()).put("/v2/" + repo + "/manifests/" + OciFixture.sha256(idx))
+                .then().statusCode(201).header("OCI-Subject", subject.digest());
+        f.v2().get("/v2/" + repo + "/referrers/" + subject.digest() + "?artifactType=application/vnd.example.bundle").then().statusCode(200)
+                .body("manifests.digest", equalTo(List.of(OciFixture.sha256(idx))))
+                .body("manifests[0].mediaType", equalTo("application/vnd.oci.image.index.v1+json"));
         f.v2().get("/v2/" + repo + "/referrers/sha256:bad").then().statusCode(400);
     }
 

@@ -1,0 +1,82 @@
+package io.mcremulator.server.control;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the JSON body of {@code POST /_emulator/faults} without a JSON library (so the Testcontainers module can
+ * copy or reuse it). Example, the Go SDK retry pattern:
+ * {@code FaultSpec.operation("createRegistry").status(503).firstN(2).toJson()}.
+ */
+public final class FaultSpec {
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    private FaultSpec() {}
+
+    /** A rule for one operation (an operationId of {@code GET /_emulator/operations}). */
+    public static FaultSpec operation(String operationId) { return new FaultSpec().set("operationId", operationId); }
+
+    /** A rule for requests whose path matches {@code pattern} (route pattern, or glob: {@code *}, {@code **}). */
+    public static FaultSpec path(String pattern) { return new FaultSpec().set("path", pattern); }
+
+    /** A rule that matches every request of the real APIs (narrow it with the other matchers). */
+    public static FaultSpec any() { return new FaultSpec(); }
+
+    public FaultSpec id(String id) { return set("id", id); }
+    public FaultSpec method(String method) { return set("method", method); }
+    public FaultSpec pathPattern(String pattern) { return set("path", pattern); }
+    public FaultSpec tenant(String tenant) { return set("tenant", tenant); }
+    public FaultSpec region(String region) { return set("region", region); }
+    /** Answer this error status, in the MCR format (or the OCI format under /v2). */
+    public FaultSpec status(int status) { return set("status", status); }
+    public FaultSpec slug(String slug) { return set("slug", slug); }
+    public FaultSpec ociCode(String code) { return set("ociCode", code); }
+    public FaultSpec message(String message) { return set("message", message); }
+    public FaultSpec retryAfterSeconds(int seconds) { return set("retryAfterSeconds", seconds); }
+    public FaultSpec delayMs(long ms) { return set("delayMs", ms); }
+    /** A random delay in {@code [minMs, maxMs]}, drawn from the rule's seed. */
+    public FaultSpec delayMs(long minMs, long maxMs) { set("delayMs", minMs); return set("delayMaxMs", maxMs); }
+    /** Close the connection without answering. */
+    public FaultSpec drop() { return set("drop", true); }
+    public FaultSpec firstN(int n) { return set("firstN", n); }
+    public FaultSpec everyNth(int n) { return set("everyNth", n); }
+    public FaultSpec probability(double p) { return set("probability", p); }
+    public FaultSpec seed(long seed) { return set("seed", seed); }
+
+    private FaultSpec set(String k, Object v) {
+        fields.put(k, v);
+        return this;
+    }
+
+    public String toJson() {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (sb.length() > 1) sb.append(',');
+            sb.append(quote(e.getKey())).append(':');
+            Object v = e.getValue();
+            sb.append(v instanceof String s ? quote(s) : String.valueOf(v));
+        }
+        return sb.append('}').toString();
+    }
+
+    @Override
+    public String toString() { return toJson(); }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
