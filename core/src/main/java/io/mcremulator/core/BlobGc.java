@@ -12,6 +12,8 @@ final class BlobGc {
     private BlobGc() {}
 
     static long collect(RegionState s) {
+        // Management-only use (seeded metadata, no pushes) stores no blobs: skip the walk over the whole region.
+        if (s.blobs.isEmpty()) return 0;
         Set<String> live = new HashSet<>();
         for (RegistryEntity reg : s.registries.values()) {
             for (Set<String> links : reg.blobLinks.values()) live.addAll(links);

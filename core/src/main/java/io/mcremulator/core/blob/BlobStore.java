@@ -34,6 +34,9 @@ public final class BlobStore {
 
     public boolean has(String digest) { return blobs.containsKey(digest); }
 
+    /** True when no blob is stored (then there is nothing to collect). */
+    public boolean isEmpty() { return blobs.isEmpty(); }
+
     /** Size of a stored blob, or -1. */
     public long size(String digest) {
         BlobData d = blobs.get(digest);
