@@ -210,6 +210,8 @@ final class DefaultMcrEmulator implements McrEmulator {
         try {
             if (faults != null) faults.clear();
             if (clock != null) clock.restore();
+        } catch (java.io.UncheckedIOException serverAlreadyStopped) {
+            // the server went away first (end of its scope): nothing left to clean up on it
         } finally {
             if (running.settings.isolation() == Isolation.TENANT && running.options.cleanupTenants) {
                 for (DefaultTenant t : created) t.remove();

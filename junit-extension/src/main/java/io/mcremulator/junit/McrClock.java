@@ -48,6 +48,7 @@ public final class McrClock {
         Map<String, Object> b = before;
         if (b == null) return;
         before = null;
+        if (!Boolean.TRUE.equals(b.get("controllable"))) return; // a custom engine clock: nothing was changed
         if (Boolean.TRUE.equals(b.get("fixed"))) control.fixClock(Instant.parse((String) b.get("now")));
         else control.resumeClock();
     }
