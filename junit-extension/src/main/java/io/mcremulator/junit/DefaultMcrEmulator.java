@@ -28,9 +28,9 @@ final class DefaultMcrEmulator implements McrEmulator {
     private final String origin;
     private final List<DefaultTenant> created = new CopyOnWriteArrayList<>();
     private final DefaultTenant tenant;
-    private volatile McrFaults faults;
-    private volatile McrSnapshots snapshots;
-    private volatile McrClock clock;
+    private final McrFaults faults;
+    private final McrSnapshots snapshots;
+    private final McrClock clock;
     /** Unmatched requests without a tenant count from this journal seq on; -1: not marked. */
     private volatile long unmatchedBaseline = -1;
 
@@ -40,6 +40,10 @@ final class DefaultMcrEmulator implements McrEmulator {
         this.origin = origin;
         String fixed = running.options.fixedTenant;
         this.tenant = fixed != null ? new DefaultTenant(running, region, fixed) : newTenantImpl();
+        boolean scoped = tenantScoped();
+        this.faults = new McrFaults(running::control, scoped ? tenant.id() : null);
+        this.snapshots = new McrSnapshots(running::control, tenant.id(), scoped);
+        this.clock = new McrClock(running::control);
     }
 
     private DefaultTenant newTenantImpl() {
@@ -115,41 +119,11 @@ final class DefaultMcrEmulator implements McrEmulator {
 
     private boolean tenantScoped() { return running.settings.isolation() == Isolation.TENANT; }
 
-    @Override
-    public McrFaults faults() {
-        McrFaults f = faults;
-        if (f == null) {
-            synchronized (this) {
-                if (faults == null) faults = new McrFaults(running.control(), tenantScoped() ? tenant.id() : null);
-                f = faults;
-            }
-        }
-        return f;
-    }
+    @Override public McrFaults faults() { return faults; }
 
-    @Override
-    public McrSnapshots snapshots() {
-        McrSnapshots s = snapshots;
-        if (s == null) {
-            synchronized (this) {
-                if (snapshots == null) snapshots = new McrSnapshots(running.control(), tenant.id(), tenantScoped());
-                s = snapshots;
-            }
-        }
-        return s;
-    }
+    @Override public McrSnapshots snapshots() { return snapshots; }
 
-    @Override
-    public McrClock clock() {
-        McrClock c = clock;
-        if (c == null) {
-            synchronized (this) {
-                if (clock == null) clock = new McrClock(running.control());
-                c = clock;
-            }
-        }
-        return c;
-    }
+    @Override public McrClock clock() { return clock; }
 
     @Override
     public List<RecordedRequest> requests(Map<String, String> filters) {
@@ -208,8 +182,8 @@ final class DefaultMcrEmulator implements McrEmulator {
     /** Removes the tenants this handle made (TENANT isolation, unless cleanupTenants=false), its faults, its clock. */
     void close() {
         try {
-            if (faults != null) faults.clear();
-            if (clock != null) clock.restore();
+            faults.clear();
+            clock.restore();
         } catch (java.io.UncheckedIOException serverAlreadyStopped) {
             // the server went away first (end of its scope): nothing left to clean up on it
         } finally {

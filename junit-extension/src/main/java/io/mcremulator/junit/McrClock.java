@@ -2,6 +2,7 @@ package io.mcremulator.junit;
 
 import io.mcremulator.server.control.ControlClient;
 
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,33 +16,33 @@ import java.util.Map;
  * ends, the clock is put back as it was before the handle first changed it.
  */
 public final class McrClock {
-    private final ControlClient control;
+    private final Supplier<ControlClient> control;
     private volatile Map<String, Object> before;
 
-    McrClock(ControlClient control) { this.control = control; }
+    McrClock(Supplier<ControlClient> control) { this.control = control; }
 
     /** The emulator's current time. */
-    public Instant now() { return control.now(); }
+    public Instant now() { return control.get().now(); }
 
     /** Stops the clock at {@code at}. */
     public void fix(Instant at) {
         remember();
-        control.fixClock(at);
+        control.get().fixClock(at);
     }
 
     /** Moves the clock forward (fixing a running clock first, at its current time). */
     public void advance(Duration by) {
         remember();
-        control.advanceClock(by);
+        control.get().advanceClock(by);
     }
 
     /** Lets the clock follow system time again. */
     public void resume() {
         remember();
-        control.resumeClock();
+        control.get().resumeClock();
     }
 
-    private synchronized void remember() { if (before == null) before = control.clock(); }
+    private synchronized void remember() { if (before == null) before = control.get().clock(); }
 
     /** Puts the clock back as it was before this handle changed it. */
     synchronized void restore() {
@@ -49,7 +50,7 @@ public final class McrClock {
         if (b == null) return;
         before = null;
         if (!Boolean.TRUE.equals(b.get("controllable"))) return; // a custom engine clock: nothing was changed
-        if (Boolean.TRUE.equals(b.get("fixed"))) control.fixClock(Instant.parse((String) b.get("now")));
-        else control.resumeClock();
+        if (Boolean.TRUE.equals(b.get("fixed"))) control.get().fixClock(Instant.parse((String) b.get("now")));
+        else control.get().resumeClock();
     }
 }

@@ -4,6 +4,7 @@ import io.mcremulator.server.control.ControlClient;
 import io.mcremulator.server.control.FaultSpec;
 import io.mcremulator.server.http.Json;
 
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +23,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * at a time and rules are added as given.
  */
 public final class McrFaults {
-    private final ControlClient control;
+    private final Supplier<ControlClient> control;
     private final String scopeTenant;
     private final List<String> added = new CopyOnWriteArrayList<>();
 
-    McrFaults(ControlClient control, String scopeTenant) {
+    McrFaults(Supplier<ControlClient> control, String scopeTenant) {
         this.control = control;
         this.scopeTenant = scopeTenant;
     }
@@ -41,7 +42,7 @@ public final class McrFaults {
     public AddedFault addForAllTenants(FaultSpec spec) { return addRaw(spec.toJson()); }
 
     private AddedFault addRaw(String json) {
-        String id = control.addFault(json);
+        String id = control.get().addFault(json);
         added.add(id);
         return new AddedFault(this, id);
     }
@@ -50,18 +51,18 @@ public final class McrFaults {
     public List<ActiveFault> list() {
         Set<String> mine = Set.copyOf(added);
         List<ActiveFault> out = new ArrayList<>();
-        for (Map<String, Object> f : control.faults()) if (mine.contains(f.get("id"))) out.add(ActiveFault.of(f));
+        for (Map<String, Object> f : control.get().faults()) if (mine.contains(f.get("id"))) out.add(ActiveFault.of(f));
         return out;
     }
 
     /** Every rule of the server, including those of other tests running at the same time. */
-    public List<ActiveFault> listAll() { return control.faults().stream().map(ActiveFault::of).toList(); }
+    public List<ActiveFault> listAll() { return control.get().faults().stream().map(ActiveFault::of).toList(); }
 
-    public ActiveFault get(String id) { return ActiveFault.of(control.fault(id)); }
+    public ActiveFault get(String id) { return ActiveFault.of(control.get().fault(id)); }
 
     /** Removes one rule; fails when the server has no rule with this id. */
     public void remove(String id) {
-        control.removeFault(id);
+        control.get().removeFault(id);
         added.remove(id);
     }
 
@@ -69,7 +70,7 @@ public final class McrFaults {
     public void clear() {
         for (String id : List.copyOf(added)) {
             try {
-                control.removeFault(id);
+                control.get().removeFault(id);
             } catch (ControlClient.ControlApiException e) {
                 if (e.status() != 404) throw e; // already removed
             }

@@ -160,22 +160,4 @@ public final class McrControl {
         if (r.statusCode() / 100 != 2) throw new IllegalStateException(method + " " + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
         return r.body();
     }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
 }

@@ -54,9 +54,9 @@ public final class McrFault {
         StringBuilder sb = new StringBuilder("{");
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             if (sb.length() > 1) sb.append(',');
-            sb.append(McrControl.quote(e.getKey())).append(':');
+            sb.append(McrUser.jsonString(e.getKey())).append(':');
             Object v = e.getValue();
-            sb.append(v instanceof String str ? McrControl.quote(str) : String.valueOf(v));
+            sb.append(v instanceof String str ? McrUser.jsonString(str) : String.valueOf(v));
         }
         return sb.append('}').toString();
     }
