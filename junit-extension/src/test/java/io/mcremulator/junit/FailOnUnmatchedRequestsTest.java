@@ -41,6 +41,16 @@ class FailOnUnmatchedRequestsTest {
         assertThat(r.testEvents().succeeded().count()).isEqualTo(1);
     }
 
+    @Test
+    void aBadSwitchValueNamesTheOption() {
+        EngineExecutionResults r = run(BadValue.class);
+        assertThat(r.testEvents().succeeded().count()).isZero();
+        assertThat(String.join("\n", failures(r)) + r.containerEvents().failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage).orElse("")).toList())
+                .contains("option 'failOnUnmatchedRequests=maybe': expected true or false");
+    }
+
     private static EngineExecutionResults run(Class<?> type) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -77,6 +87,11 @@ class FailOnUnmatchedRequestsTest {
         void callsAnUnknownVersionWithoutCredentials(McrEmulator mcr) {
             Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(mcr.baseUrl() + "/v3/registries")).GET().build());
         }
+    }
+
+    @McrEmulatorTest(options = "failOnUnmatchedRequests=maybe")
+    static class BadValue {
+        @Test void test(McrEmulator mcr) { }
     }
 
     @McrEmulatorTest
