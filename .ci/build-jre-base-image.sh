@@ -8,7 +8,7 @@
 # JDK's release file; when an image with the same label exists, the script only says so.
 #
 # Env: JAVA17_HOME (default: the JDK 17 under /usr/lib/jvm), MCR_JRE_IMAGE (default mcr-emulator-jre:local),
-#      MCR_JRE_FORCE=true to rebuild anyway.
+#      MCR_JRE_EXTRA_MODULES (comma-separated, e.g. for the benchmark's WireMock), MCR_JRE_FORCE=true to rebuild.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 image=${MCR_JRE_IMAGE:-mcr-emulator-jre:local}
@@ -29,6 +29,7 @@ jdk=$(find_jdk17)
 # out: only Jackson's optional @ConstructorProperties support and Jetty leak preventers that are never enabled touch
 # it, and both cope with its absence. Added: jdk.crypto.ec (TLS to a JWKS URL), jdk.unsupported (sun.misc.Unsafe).
 modules=java.base,java.instrument,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,jdk.crypto.ec,jdk.unsupported
+if [ -n "${MCR_JRE_EXTRA_MODULES:-}" ]; then modules=$modules,$MCR_JRE_EXTRA_MODULES; fi
 
 inputs_digest=$( { cat "$0"; cat "$jdk/release"; echo "$modules"; } | sha256sum | cut -c1-16)
 if [ "${MCR_JRE_FORCE:-false}" != true ] \
@@ -47,7 +48,8 @@ echo "build-jre-base-image: jlink $jdk -> $image"
   --generate-cds-archive --output "$root/opt/java" >/dev/null
 # The archive for heaps above 32 GB is of no use to a test emulator; native symbols are not needed either.
 rm -f "$root/opt/java/lib/server/classes_nocoops.jsa"
-find "$root/opt/java" -name '*.so' -exec strip --strip-unneeded {} +
+strip_libs() { if command -v strip >/dev/null; then find "$@" -name '*.so*' -type f -exec strip --strip-unneeded {} + 2>/dev/null || true; fi; }
+strip_libs "$root/opt/java"
 
 # Shared libraries the runtime links to, at the paths ldd reports (the loader included).
 libs=$(find "$root/opt/java/bin" "$root/opt/java/lib" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
@@ -56,7 +58,7 @@ for lib in $libs; do
   mkdir -p "$root$(dirname "$lib")"
   cp -L "$lib" "$root$lib"
 done
-find "$root/lib" "$root/lib64" "$root/usr" -name '*.so*' -type f -exec strip --strip-unneeded {} + 2>/dev/null || true
+strip_libs "$root/lib" "$root/lib64"
 
 # UTF-8 as the default charset (file names, stdout): glibc's C.UTF-8 locale.
 if [ -d /usr/lib/locale/C.utf8 ]; then

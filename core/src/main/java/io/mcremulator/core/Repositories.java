@@ -9,6 +9,7 @@ import io.mcremulator.core.paging.SortFields;
 
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Repository operations of one region: by id (v1 routes) and by name (deprecated v0 routes). */
 public final class Repositories {
@@ -34,17 +35,11 @@ public final class Repositories {
     }
 
     public RepositoryInfo get(Principal p, UUID registryId, UUID repositoryId) {
-        return s.read(() -> {
-            RegistryEntity reg = s.registry(p, registryId);
-            return s.view(reg, s.repository(reg, repositoryId));
-        });
+        return get(p, registryId, reg -> s.repository(reg, repositoryId));
     }
 
     public RepositoryInfo get(Principal p, UUID registryId, String repositoryName) {
-        return s.read(() -> {
-            RegistryEntity reg = s.registry(p, registryId);
-            return s.view(reg, s.repository(reg, repositoryName));
-        });
+        return get(p, registryId, reg -> s.repository(reg, repositoryName));
     }
 
     /** True if the registry holds a repository of exactly this name (used to disambiguate v0 paths). */
@@ -52,22 +47,26 @@ public final class Repositories {
         return s.read(() -> s.registry(p, registryId).repositories.containsKey(repositoryName));
     }
 
+    /** Deletes a repository with all its images; blobs nothing references any more are freed. */
     public void delete(Principal p, UUID registryId, UUID repositoryId) {
-        s.writeRun(() -> {
-            RegistryEntity reg = s.registry(p, registryId);
-            RepositoryEntity repo = s.repository(reg, repositoryId);
-            reg.removeRepository(repo.name);
-            reg.updatedAt = s.now();
-            String ociName = reg.name + "/" + repo.name;
-            s.uploads.removeIf(ociName::equals);
-            BlobGc.collect(s);
-        });
+        delete(p, registryId, reg -> s.repository(reg, repositoryId));
     }
 
     public void delete(Principal p, UUID registryId, String repositoryName) {
+        delete(p, registryId, reg -> s.repository(reg, repositoryName));
+    }
+
+    private RepositoryInfo get(Principal p, UUID registryId, Function<RegistryEntity, RepositoryEntity> find) {
+        return s.read(() -> {
+            RegistryEntity reg = s.registry(p, registryId);
+            return s.view(reg, find.apply(reg));
+        });
+    }
+
+    private void delete(Principal p, UUID registryId, Function<RegistryEntity, RepositoryEntity> find) {
         s.writeRun(() -> {
             RegistryEntity reg = s.registry(p, registryId);
-            RepositoryEntity repo = s.repository(reg, repositoryName);
+            RepositoryEntity repo = find.apply(reg);
             reg.removeRepository(repo.name);
             reg.updatedAt = s.now();
             String ociName = reg.name + "/" + repo.name;

@@ -81,7 +81,7 @@ public interface McrEmulator {
     void seed(SeedDocument document);
 
     /**
-     * In {@link Isolation#TENANT} mode: forgets the test tenant's state (other tests keep theirs). In
+     * In {@link Isolation#TENANT} mode: forgets the state of the tenants this handle made (other tests keep theirs). In
      * {@link Isolation#RESET} mode: resets everything and loads the configured seeds again.
      */
     void reset();

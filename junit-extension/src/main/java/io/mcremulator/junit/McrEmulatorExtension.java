@@ -187,7 +187,13 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
      */
     private boolean deferred(ExtensionContext context) {
         if (programmatic != null || context.getTestClass().isEmpty()) return false;
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+        ExtensionContext classContext = nearestClassContext(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(key("deferred"),
+                k -> hasRegisteredInstance(classContext.getRequiredTestClass()), Boolean.class);
+    }
+
+    private static boolean hasRegisteredInstance(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
             boolean registered = !AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class,
                     f -> McrEmulatorExtension.class.isAssignableFrom(f.getType()), HierarchyTraversalMode.TOP_DOWN).isEmpty();
             if (registered) return true;

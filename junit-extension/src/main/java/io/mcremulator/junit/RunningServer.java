@@ -56,7 +56,9 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
         List<SeedDocument> seeds = new ArrayList<>();
         for (SeedSource s : settings.seeds()) seeds.add(s.load(loader));
         McrEmulatorServer server = options.server.build();
-        RunningServer running = new RunningServer(settings, server, new Tokens(secret, options.tenantType), options, List.copyOf(seeds));
+        Tokens tokens = new Tokens(secret, options.tenantType);
+        tokens.warmUpInBackground();
+        RunningServer running = new RunningServer(settings, server, tokens, options, List.copyOf(seeds));
         running.loadSeeds();
         server.start();
         return running;

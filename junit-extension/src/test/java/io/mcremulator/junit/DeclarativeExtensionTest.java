@@ -2,6 +2,7 @@ package io.mcremulator.junit;
 
 import io.mcremulator.core.Region;
 import io.mcremulator.core.model.RegistryInfo;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -47,5 +48,16 @@ class DeclarativeExtensionTest {
         assertThat(creds.username()).isEqualTo(mcr.tenant().user().id());
         assertThat(creds.registryHost()).isEqualTo(mcr.registryHost());
         assertThat(creds.basicAuthorizationHeader()).startsWith("Basic ");
+    }
+
+    @Nested
+    class NestedTests {
+        @Test
+        void nestedClassesGetTheSameServerAndTheirOwnTenant(McrEmulator mcr) {
+            assertThat(mcr.state().registries()).isEmpty();
+            mcr.seed(s -> s.registry(mcr.uniqueName("nested")));
+            assertThat(mcr.state().registries()).hasSize(1);
+            assertThat(Http.get(mcr.managementUrl() + "/v0/registries", "X-API-Key", mcr.apiKey()).body()).contains("\"total\":1");
+        }
     }
 }

@@ -76,8 +76,19 @@ public final class Main {
             stopped.countDown();
         }, "mcr-emulator-shutdown"));
         System.out.println("mcr-emulator ready on " + server.baseUrl() + " (Go SDK base URL: " + server.regionUrl(Region.BR_SE1)
-                + ", registry host: " + server.registryHost() + ")");
+                + ", registry host: " + server.registryHost() + ")" + startedIn());
         stopped.await();
+    }
+
+    /**
+     * {@code " in N ms (CPU M ms)"}: wall time since the process started (as the OS saw it, so JVM start-up counts)
+     * and the CPU time spent so far, which does not grow when other processes compete for the cores.
+     */
+    static String startedIn() {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        String wall = info.startInstant().map(t -> " in " + Duration.between(t, java.time.Instant.now()).toMillis() + " ms").orElse("");
+        String cpu = info.totalCpuDuration().map(d -> " (CPU " + d.toMillis() + " ms)").orElse("");
+        return wall + cpu;
     }
 
     /** Parses {@code --name value} and {@code --name=value}; unknown flags are an error that names them. */

@@ -23,6 +23,7 @@ import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.Warmup;
 import io.mcremulator.server.oci.OciAuth;
 import io.mcremulator.server.oci.OciBlobsApi;
 import io.mcremulator.server.oci.OciListsApi;
@@ -87,6 +88,7 @@ public final class McrEmulatorServer implements AutoCloseable {
     public synchronized McrEmulatorServer start() {
         if (app != null) return this;
         for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+        Warmup.startInBackground();
         Javalin javalin = Javalin.create(this::configure);
         javalin.start(settings.host(), settings.port());
         app = javalin;
@@ -127,14 +129,20 @@ public final class McrEmulatorServer implements AutoCloseable {
             ctx.header("X-Mgc-Trace-Id", UUID.randomUUID().toString().replace("-", ""));
             if (ctx.path().startsWith("/v2")) ctx.header("Docker-Distribution-Api-Version", "registry/2.0");
         });
+        java.util.Set<String> explicit = new java.util.HashSet<>();
         for (Operation op : operations) {
-            HandlerType method = HandlerType.findOrCreate(op.method());
-            if (op.kind() == Operation.Kind.MANAGEMENT) {
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, op.path(), pipeline.management(op, false)));
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, RequestPipeline.REGION_PREFIX + op.path(),
-                        pipeline.management(op, true)));
-            } else {
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(method, op.path(), op.raw()));
+            for (String path : OperationIndex.servedPaths(op)) explicit.add(op.method() + " " + path);
+        }
+        for (Operation op : operations) {
+            for (String path : OperationIndex.servedPaths(op)) {
+                io.javalin.http.Handler handler = op.kind() == Operation.Kind.MANAGEMENT
+                        ? pipeline.management(op, path.startsWith(RequestPipeline.REGION_PREFIX)) : op.raw();
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.findOrCreate(op.method()), path, handler));
+                // Javalin would answer HEAD of a GET route itself (200, no auth): run the GET handler instead, so HEAD
+                // gets the same status and headers as GET, without the body.
+                if (op.method().equals("GET") && !explicit.contains("HEAD " + path)) {
+                    config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.HEAD, path, handler));
+                }
             }
         }
         config.routes.exception(EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));

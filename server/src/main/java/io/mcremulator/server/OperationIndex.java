@@ -20,6 +20,11 @@ public final class OperationIndex {
         for (Operation op : operations) {
             for (String path : servedPaths(op)) byEndpoint.putIfAbsent(key(op.method(), path), op);
         }
+        // HEAD of a GET route without its own HEAD row runs the GET handler (see McrEmulatorServer).
+        for (Operation op : operations) {
+            if (!op.method().equals("GET")) continue;
+            for (String path : servedPaths(op)) byEndpoint.putIfAbsent(key("HEAD", path), op);
+        }
     }
 
     /** The path patterns a row is served under: management rows also under {@code /{region}/container-registry}. */

@@ -156,6 +156,25 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return withEnv("MCR_NEVER_PULLED", behaviour);
     }
 
+    /** Deterministic ids: the seed of the emulator's id source ({@code MCR_ID_SEED}). */
+    public McrEmulatorContainer withIdSeed(long seed) {
+        return withEnv("MCR_ID_SEED", String.valueOf(seed));
+    }
+
+    /** Deterministic times: the emulator's clock stands at this instant ({@code MCR_FIXED_CLOCK}). */
+    public McrEmulatorContainer withFixedClock(java.time.Instant instant) {
+        return withEnv("MCR_FIXED_CLOCK", instant.toString());
+    }
+
+    /**
+     * Any setting of the standalone runner by its environment variable, e.g.
+     * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}: for settings newer than this module's typed methods.
+     */
+    public McrEmulatorContainer withSetting(String variable, String value) {
+        if (!variable.matches("MCR_[A-Z0-9_]+")) throw new IllegalArgumentException("not an emulator setting: '" + variable + "' (expected MCR_...)");
+        return withEnv(variable, value);
+    }
+
     // ---- where to reach it ----
 
     /** {@code http://host:mappedPort}: bare paths ({@code /v0/...} in the default region, {@code /v2/}, {@code /_emulator/...}). */
@@ -269,6 +288,7 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      */
     @Override
     public void start() {
+        if (getContainerId() != null) return; // already started
         failedStartLog = null;
         started = false;
         try {

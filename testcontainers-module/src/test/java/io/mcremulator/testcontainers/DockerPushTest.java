@@ -1,8 +1,8 @@
 package io.mcremulator.testcontainers;
 
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,49 +27,43 @@ import static org.hamcrest.Matchers.startsWith;
  * built FROM scratch, and the management API then lists the repository and the tagged image.
  */
 class DockerPushTest {
-    static McrEmulatorContainer mcr;
+    @RegisterExtension
+    static final SharedContainer mcr = new SharedContainer(() -> new McrEmulatorContainer(EmulatorImage.get()));
 
     @TempDir
     static Path dockerConfig;
 
-    @BeforeAll
-    static void start() {
+    @BeforeEach
+    void requireDockerCli() {
         External.require(commandWorks("docker", "version"), "docker CLI with a reachable engine not found");
-        mcr = new McrEmulatorContainer(EmulatorImage.get());
-        mcr.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcr != null) mcr.stop();
     }
 
     @Test
     void dockerPushIsSeenThroughTheManagementApi(@TempDir Path context) throws Exception {
         McrUser user = McrUser.random();
         String registryId = given().header("Authorization", user.authorizationHeader()).contentType(ContentType.JSON)
-                .body("{\"name\":\"pushed\"}").post(mcr.getManagementUrl() + "/v0/registries")
+                .body("{\"name\":\"pushed\"}").post(mcr.get().getManagementUrl() + "/v0/registries")
                 .then().statusCode(201).extract().path("id");
-        DockerCredentials login = mcr.getDockerCredentials(user);
+        DockerCredentials login = mcr.get().getDockerCredentials(user);
 
         Files.writeString(context.resolve("hello.txt"), "hello from mcr-emulator's container test\n");
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /hello.txt\n");
-        String reference = mcr.getImageReference("pushed", "tools/hello", "1.0");
+        String reference = mcr.get().getImageReference("pushed", "tools/hello", "1.0");
         try {
             docker(null, "build", "-q", "-t", reference, context.toString());
-            docker(login.password(), "login", mcr.getRegistryHost(), "--username", login.username(), "--password-stdin");
+            docker(login.password(), "login", mcr.get().getRegistryHost(), "--username", login.username(), "--password-stdin");
             docker(null, "push", reference);
         } finally {
             commandWorks("docker", "rmi", "-f", reference);
         }
 
         given().header("Authorization", user.authorizationHeader())
-                .get(mcr.getManagementUrl() + "/v0/registries/" + registryId + "/repositories")
+                .get(mcr.get().getManagementUrl() + "/v0/registries/" + registryId + "/repositories")
                 .then().statusCode(200)
                 .body("results.name", contains("tools/hello"))
                 .body("results[0].image_count", equalTo(1));
         given().header("Authorization", user.authorizationHeader())
-                .get(mcr.getManagementUrl() + "/v0/registries/" + registryId + "/repositories/tools/hello/images")
+                .get(mcr.get().getManagementUrl() + "/v0/registries/" + registryId + "/repositories/tools/hello/images")
                 .then().statusCode(200)
                 .body("results[0].tags", hasItem("1.0"))
                 .body("results[0].digest", startsWith("sha256:"));
@@ -77,8 +71,8 @@ class DockerPushTest {
 
     @Test
     void dockerLoginWithAWrongPasswordIsRefused() throws Exception {
-        DockerCredentials login = mcr.getDockerCredentials(McrUser.random());
-        Result r = run(login.password() + "-wrong", "docker", "login", mcr.getRegistryHost(), "--username", login.username(), "--password-stdin");
+        DockerCredentials login = mcr.get().getDockerCredentials(McrUser.random());
+        Result r = run(login.password() + "-wrong", "docker", "login", mcr.get().getRegistryHost(), "--username", login.username(), "--password-stdin");
         assertThat(r.exitCode).as(r.output).isNotZero();
     }
 

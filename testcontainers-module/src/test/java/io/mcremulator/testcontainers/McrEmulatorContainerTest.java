@@ -2,8 +2,7 @@ package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
@@ -37,39 +36,30 @@ class McrEmulatorContainerTest {
             }
             """.formatted(TENANT, USER, API_KEY, TENANT, DIGEST);
 
-    static McrEmulatorContainer mcr;
+    @RegisterExtension
+    static final SharedContainer mcr = new SharedContainer(() -> new McrEmulatorContainer(EmulatorImage.get()).withSeed(SEED));
 
-    @BeforeAll
-    static void start() {
-        mcr = new McrEmulatorContainer(EmulatorImage.get()).withSeed(SEED);
-        mcr.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mcr != null) mcr.stop();
-    }
 
     @Test
     void urlsPointAtTheMappedPort() {
-        String hostPort = mcr.getHost() + ":" + mcr.getMappedPort(McrEmulatorContainer.PORT);
-        assertThat(mcr.getRegistryHost()).isEqualTo(hostPort);
-        assertThat(mcr.getBaseUrl()).isEqualTo("http://" + hostPort);
-        assertThat(mcr.getRegionUrl()).isEqualTo("http://" + hostPort + "/br-se1");
-        assertThat(mcr.getManagementUrl("br-ne1")).isEqualTo("http://" + hostPort + "/br-ne1/container-registry");
-        assertThat(mcr.getImageReference("my-registry", "team/app", "1.0")).isEqualTo(hostPort + "/my-registry/team/app:1.0");
-        given().get(mcr.getBaseUrl() + "/_emulator/health").then().statusCode(200).body("status", equalTo("UP"));
+        String hostPort = mcr.get().getHost() + ":" + mcr.get().getMappedPort(McrEmulatorContainer.PORT);
+        assertThat(mcr.get().getRegistryHost()).isEqualTo(hostPort);
+        assertThat(mcr.get().getBaseUrl()).isEqualTo("http://" + hostPort);
+        assertThat(mcr.get().getRegionUrl()).isEqualTo("http://" + hostPort + "/br-se1");
+        assertThat(mcr.get().getManagementUrl("br-ne1")).isEqualTo("http://" + hostPort + "/br-ne1/container-registry");
+        assertThat(mcr.get().getImageReference("my-registry", "team/app", "1.0")).isEqualTo(hostPort + "/my-registry/team/app:1.0");
+        given().get(mcr.get().getBaseUrl() + "/_emulator/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void seedFileIsLoadedAndSeenThroughTheApiKey() {
-        given().header("X-API-Key", API_KEY).get(mcr.getManagementUrl() + "/v0/registries")
+        given().header("X-API-Key", API_KEY).get(mcr.get().getManagementUrl() + "/v0/registries")
                 .then().statusCode(200)
                 .body("results.name", contains("seeded-registry"))
                 .body("meta.page.total", equalTo(1));
-        String registryId = given().header("X-API-Key", API_KEY).get(mcr.getManagementUrl() + "/v0/registries")
+        String registryId = given().header("X-API-Key", API_KEY).get(mcr.get().getManagementUrl() + "/v0/registries")
                 .then().extract().path("results[0].id");
-        given().header("X-API-Key", API_KEY).get(mcr.getManagementUrl() + "/v0/registries/" + registryId + "/repositories/team/app/images")
+        given().header("X-API-Key", API_KEY).get(mcr.get().getManagementUrl() + "/v0/registries/" + registryId + "/repositories/team/app/images")
                 .then().statusCode(200)
                 .body("results", hasSize(1))
                 .body("results[0].digest", equalTo(DIGEST))
@@ -81,36 +71,36 @@ class McrEmulatorContainerTest {
         McrUser alice = McrUser.random();
         String id = given().header("Authorization", alice.authorizationHeader()).contentType(ContentType.JSON)
                 .body("{\"name\":\"alice-registry\"}")
-                .post(mcr.getManagementUrl() + "/v0/registries")
+                .post(mcr.get().getManagementUrl() + "/v0/registries")
                 .then().statusCode(201).body("name", equalTo("alice-registry")).extract().path("id");
 
         given().header("Authorization", alice.colleague().authorizationHeader())
-                .get(mcr.getRegionUrl() + "/container-registry/v0/registries/" + id)
+                .get(mcr.get().getRegionUrl() + "/container-registry/v0/registries/" + id)
                 .then().statusCode(200).body("name", equalTo("alice-registry"));
         // Another tenant sees nothing of it; the error has the MCR error format.
         given().header("Authorization", McrUser.random().authorizationHeader())
-                .get(mcr.getManagementUrl() + "/v0/registries/" + id)
+                .get(mcr.get().getManagementUrl() + "/v0/registries/" + id)
                 .then().statusCode(404).body("slug", matchesPattern(".+"));
-        given().get(mcr.getManagementUrl() + "/v0/registries").then().statusCode(401);
+        given().get(mcr.get().getManagementUrl() + "/v0/registries").then().statusCode(401);
     }
 
     @Test
     void dockerCredentialsHelperReturnsTheUsersStablePair() {
         McrUser bob = McrUser.random();
-        DockerCredentials first = mcr.getDockerCredentials(bob);
+        DockerCredentials first = mcr.get().getDockerCredentials(bob);
         assertThat(first.username()).isNotBlank();
         assertThat(first.password()).isNotBlank();
         assertThat(first.email()).isEqualTo(bob.email());
-        assertThat(mcr.getDockerCredentials(bob)).isEqualTo(first);
-        given().header("Authorization", bob.authorizationHeader()).get(mcr.getManagementUrl() + "/v0/credentials")
+        assertThat(mcr.get().getDockerCredentials(bob)).isEqualTo(first);
+        given().header("Authorization", bob.authorizationHeader()).get(mcr.get().getManagementUrl() + "/v0/credentials")
                 .then().statusCode(200).body("username", equalTo(first.username())).body("password", equalTo(first.password()));
-        assertThat(mcr.getDockerCredentialsForApiKey(API_KEY).email()).isEqualTo("seeded@example.com");
+        assertThat(mcr.get().getDockerCredentialsForApiKey(API_KEY).email()).isEqualTo("seeded@example.com");
         assertThat(first.toString()).doesNotContain(first.password());
     }
 
     @Test
     void imageRunsAsNonRootAndItsHealthcheckCommandPasses() throws Exception {
-        InspectImageResponse image = DockerClientFactory.instance().client().inspectImageCmd(mcr.getDockerImageName()).exec();
+        InspectImageResponse image = DockerClientFactory.instance().client().inspectImageCmd(mcr.get().getDockerImageName()).exec();
         assertThat(image.getConfig().getUser()).isEqualTo("10001:10001");
         assertThat(image.getConfig().getExposedPorts()).extracting(Object::toString).containsExactly("8080/tcp");
 
@@ -118,12 +108,12 @@ class McrEmulatorContainerTest {
         List<String> test = new ArrayList<>(Arrays.asList(healthcheckTest(image)));
         assertThat(test.get(0)).isEqualTo("CMD");
         assertThat(test).contains("healthcheck");
-        Container.ExecResult healthy = mcr.execInContainer(test.subList(1, test.size()).toArray(String[]::new));
+        Container.ExecResult healthy = mcr.get().execInContainer(test.subList(1, test.size()).toArray(String[]::new));
         assertThat(healthy.getExitCode()).as(healthy.getStderr()).isZero();
 
         List<String> wrongPort = new ArrayList<>(test.subList(1, test.size()));
         wrongPort.addAll(List.of("--port", "1"));
-        assertThat(mcr.execInContainer(wrongPort.toArray(String[]::new)).getExitCode()).isEqualTo(1);
+        assertThat(mcr.get().execInContainer(wrongPort.toArray(String[]::new)).getExitCode()).isEqualTo(1);
     }
 
     private static String[] healthcheckTest(InspectImageResponse image) {

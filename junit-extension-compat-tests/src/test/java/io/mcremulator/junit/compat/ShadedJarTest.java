@@ -14,7 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +40,19 @@ class ShadedJarTest {
         assertThatThrownBy(() -> Class.forName("io.javalin.Javalin")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("kotlin.Unit")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("com.auth0.jwt.JWT")).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    /** Catches a library added to the server later without a relocation in junit-extension/pom.xml. */
+    @Test
+    void everyClassInTheJarIsOursOrRelocated() throws Exception {
+        Path jar = Path.of(McrEmulatorExtension.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile file = new JarFile(jar.toFile())) {
+            List<String> foreign = file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class"))
+                    .map(n -> n.replaceFirst("^META-INF/versions/\\d+/", ""))
+                    .filter(n -> !n.startsWith("io/mcremulator/"))
+                    .toList();
+            assertThat(foreign).as("classes outside io.mcremulator (add a <relocation> in junit-extension/pom.xml)").isEmpty();
+        }
     }
 
     @Test

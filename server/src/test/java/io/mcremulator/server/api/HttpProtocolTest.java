@@ -37,6 +37,20 @@ class HttpProtocolTest extends ApiTestBase {
     }
 
     @Test
+    void headRunsTheGetHandlerWithoutBody() throws Exception {
+        Caller c = Caller.random();
+        HttpResponse<byte[]> anonymousHead = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v0/registries"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(anonymousHead.statusCode()).as("HEAD is authenticated like GET").isEqualTo(401);
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/br-ne1/container-registry/v0/registries"))
+                .header("Authorization", c.bearer()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void wrongMethodIs405Json() {
         Caller c = Caller.random();
         Response r = as(c).put("/v0/registries");

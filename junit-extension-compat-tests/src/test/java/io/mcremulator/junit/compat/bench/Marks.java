@@ -1,0 +1,55 @@
+package io.mcremulator.junit.compat.bench;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Time marks of the benchmark: registered before the extension under test, it notes when JUnit starts the class
+ * (the extension's start) and each test; the fixture notes when its first request succeeded.
+ */
+public final class Marks implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    static volatile long classStart;
+    static volatile long testStart;
+    static volatile long firstSuccess;
+    static volatile long classStartCpu;
+    static volatile long firstSuccessCpu;
+    static final List<long[]> perTest = new ArrayList<>(); // {start -> handle ready, start -> request done, after-each cost}
+    private static volatile long testBodyEnd;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        classStartCpu = cpu();
+        classStart = System.nanoTime();
+        firstSuccess = 0;
+    }
+
+    @Override public void beforeEach(ExtensionContext context) { testStart = System.nanoTime(); }
+
+    static void success() {
+        if (firstSuccess == 0) {
+            firstSuccess = System.nanoTime();
+            firstSuccessCpu = cpu();
+        }
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included): less sensitive to a busy machine. */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static synchronized void test(long ready, long done) {
+        perTest.add(new long[]{ready - testStart, done - testStart, 0});
+        testBodyEnd = System.nanoTime();
+    }
+
+    /** Registered first, so it runs after the tool's own afterEach: the time between is the tool's clean-up. */
+    @Override
+    public synchronized void afterEach(ExtensionContext context) {
+        if (!perTest.isEmpty()) perTest.get(perTest.size() - 1)[2] = System.nanoTime() - testBodyEnd;
+    }
+}
