@@ -7,7 +7,11 @@ import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.control.SeedParser;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +28,11 @@ final class DefaultMcrEmulator implements McrEmulator {
     private final String origin;
     private final List<DefaultTenant> created = new CopyOnWriteArrayList<>();
     private final DefaultTenant tenant;
+    private final McrFaults faults;
+    private final McrSnapshots snapshots;
+    private final McrClock clock;
+    /** Unmatched requests without a tenant count from this journal seq on; -1: not marked. */
+    private volatile long unmatchedBaseline = -1;
 
     DefaultMcrEmulator(RunningServer running, Region region, String origin) {
         this.running = running;
@@ -31,6 +40,10 @@ final class DefaultMcrEmulator implements McrEmulator {
         this.origin = origin;
         String fixed = running.options.fixedTenant;
         this.tenant = fixed != null ? new DefaultTenant(running, region, fixed) : newTenantImpl();
+        boolean scoped = tenantScoped();
+        this.faults = new McrFaults(running::control, scoped ? tenant.id() : null);
+        this.snapshots = new McrSnapshots(running::control, tenant.id(), scoped);
+        this.clock = new McrClock(running::control);
     }
 
     private DefaultTenant newTenantImpl() {
@@ -102,10 +115,81 @@ final class DefaultMcrEmulator implements McrEmulator {
 
     @Override public Emulator engine() { return running.engine(); }
 
-    /** Removes the tenants this handle made (TENANT isolation, unless cleanupTenants=false). */
+    // ------------------------------------------------------------------ test control
+
+    private boolean tenantScoped() { return running.settings.isolation() == Isolation.TENANT; }
+
+    @Override public McrFaults faults() { return faults; }
+
+    @Override public McrSnapshots snapshots() { return snapshots; }
+
+    @Override public McrClock clock() { return clock; }
+
+    @Override
+    public List<RecordedRequest> requests(Map<String, String> filters) {
+        if (!tenantScoped() || filters.containsKey("tenant")) return fetch(filters);
+        List<RecordedRequest> all = new ArrayList<>();
+        for (DefaultTenant t : allTenants()) {
+            Map<String, String> f = new LinkedHashMap<>(filters);
+            f.put("tenant", t.id());
+            all.addAll(fetch(f));
+        }
+        all.sort(Comparator.comparingLong(RecordedRequest::seq));
+        return all;
+    }
+
+    private List<RecordedRequest> fetch(Map<String, String> filters) {
+        return running.control().requests(filters).stream().map(RecordedRequest::of).toList();
+    }
+
+    /** For messages: whose requests {@link #requests(Map)} sees. */
+    String journalScope() {
+        return tenantScoped() ? "for tenant(s) " + allTenants().stream().map(DefaultTenant::id).toList() : "since the test started";
+    }
+
+    @Override public Verification verify(String operationId) { return new Verification(this, operationId); }
+
+    /** From now on, unmatched requests without a tenant are this test's (failOnUnmatchedRequests). */
+    void markUnmatchedBaseline() {
+        long max = 0;
+        for (Map<String, Object> e : running.control().unmatchedRequests()) {
+            if (e.get("seq") instanceof Number n) max = Math.max(max, n.longValue());
+        }
+        unmatchedBaseline = max;
+    }
+
+    @Override
+    public void assertNoUnmatchedRequests() {
+        List<String> mine = allTenants().stream().map(DefaultTenant::id).toList();
+        List<RecordedRequest> found = new ArrayList<>();
+        for (Map<String, Object> e : running.control().unmatchedRequests()) {
+            RecordedRequest r = RecordedRequest.of(e);
+            boolean ours = r.tenant() != null ? !tenantScoped() || mine.contains(r.tenant()) : r.seq() > unmatchedBaseline;
+            if (ours) found.add(r);
+        }
+        if (found.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(found.size() + " request(s) of this test matched no route of the emulator "
+                + "(the real MCR API has no such route either):");
+        for (RecordedRequest r : found) sb.append("\n  ").append(r.describe());
+        throw new AssertionError(sb.toString());
+    }
+
+    @Override
+    public List<OperationInfo> operations() {
+        return running.control().operations().stream().map(OperationInfo::of).toList();
+    }
+
+    /** Removes the tenants this handle made (TENANT isolation, unless cleanupTenants=false), its faults, its clock. */
     void close() {
-        if (running.settings.isolation() == Isolation.TENANT && running.options.cleanupTenants) {
-            for (DefaultTenant t : created) t.remove();
+        try {
+            faults.clear();
+            clock.restore();
+        } catch (java.io.UncheckedIOException serverAlreadyStopped) {
+            // the server went away first (end of its scope): nothing left to clean up on it
+        } finally {
+            if (running.settings.isolation() == Isolation.TENANT && running.options.cleanupTenants) {
+                for (DefaultTenant t : created) t.remove();
+            }
         }
     }
 

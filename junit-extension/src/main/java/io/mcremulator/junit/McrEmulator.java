@@ -4,6 +4,8 @@ import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.seed.SeedDocument;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -91,4 +93,47 @@ public interface McrEmulator {
 
     /** The state engine itself, for what this handle does not offer (yet). */
     Emulator engine();
+
+    // ------------------------------------------------------------------ test control (docs/control-api.md)
+
+    /**
+     * Fault injection: {@code faults().add(FaultSpec.operation("createRegistry").status(503).firstN(2))}. Rules are
+     * removed after the test; under TENANT isolation a rule without a tenant only hits this handle's tenant.
+     */
+    McrFaults faults();
+
+    /**
+     * The journal's requests of one operation made by this test, oldest first: under TENANT isolation those sent with
+     * the credentials of the handle's tenants (its own and {@link #newTenant()}'s), under RESET isolation every request
+     * since the test started.
+     */
+    default List<RecordedRequest> requests(String operationId) { return requests(Map.of("operationId", operationId)); }
+
+    /**
+     * Journal entries matching {@code filters} (operationId, method, path, tenant, region, status, unmatched, faultId,
+     * bodyContains, since, limit; docs/control-api.md), scoped like {@link #requests(String)} unless a
+     * {@code tenant} filter is given.
+     */
+    List<RecordedRequest> requests(Map<String, String> filters);
+
+    /** {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}. */
+    Verification verify(String operationId);
+
+    /**
+     * Fails with an {@link AssertionError} listing them when this test called routes the emulator does not have:
+     * requests sent with the handle's tenants' credentials, and requests without credentials (those carry no tenant)
+     * recorded while the test ran when {@code failOnUnmatchedRequests} is on (otherwise since the server started).
+     * In parallel mode a credential-less request may come from another test running at the same time. Called after
+     * each test when {@code failOnUnmatchedRequests} is on.
+     */
+    void assertNoUnmatchedRequests();
+
+    /** Export, import and checkpoints of the state. */
+    McrSnapshots snapshots();
+
+    /** The server's clock (one per server: see {@link McrClock} about parallel tests). */
+    McrClock clock();
+
+    /** Every operation the server implements, with its known deviations from the contract. */
+    List<OperationInfo> operations();
 }

@@ -63,22 +63,33 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
     public void beforeEach(ExtensionContext context) {
         if (deferred(context)) return;
         RunningServer running = server(context);
+        DefaultMcrEmulator handle;
         if (running.settings.isolation() == Isolation.RESET) {
             running.exclusive.lock();
             running.resetAndReseed();
-            testHandle(context).afterServerReset();
+            running.control().clearRequests(); // the journal then holds this test's requests only
+            handle = testHandle(context);
+            handle.afterServerReset();
         } else {
-            testHandle(context);
+            handle = testHandle(context);
         }
+        if (settings(context).failOnUnmatchedRequests()) handle.markUnmatchedBaseline();
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         if (deferred(context)) return;
         TestHandle h = context.getStore(NAMESPACE).remove(key("test"), TestHandle.class);
-        if (h != null) h.close();
         RunningServer running = server(context);
-        if (running.exclusive.isHeldByCurrentThread()) running.exclusive.unlock();
+        try {
+            if (h != null && settings(context).failOnUnmatchedRequests()) h.handle().assertNoUnmatchedRequests();
+        } finally {
+            try {
+                if (h != null) h.close();
+            } finally {
+                if (running.exclusive.isHeldByCurrentThread()) running.exclusive.unlock();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ parameters
@@ -148,6 +159,7 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
         String origin = "@McrEmulatorTest on " + testClass.getName();
         Builder b = new Builder().auth(a.auth()).region(Settings.parseRegion(a.region(), origin + " (region)"))
                 .isolation(a.isolation()).server(a.server());
+        if (a.failOnUnmatchedRequests()) b.failOnUnmatchedRequests(true);
         for (String seed : a.seed()) b.seed(seed);
         for (String option : a.options()) {
             int eq = option.indexOf('=');
@@ -233,6 +245,13 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
             options.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
+
+        /**
+         * Fail each test, after it ran, when it called a route the emulator does not have (a 404/405 from the router,
+         * recorded by the request journal); see {@link McrEmulator#assertNoUnmatchedRequests()} for what counts as the
+         * test's. Same as the option {@code failOnUnmatchedRequests=true}.
+         */
+        public Builder failOnUnmatchedRequests(boolean fail) { return option(Options.FAIL_ON_UNMATCHED, String.valueOf(fail)); }
 
         /**
          * Engine settings in code (clock, id source, limits). A server configured this way is never shared with

@@ -51,4 +51,10 @@ public @interface McrEmulatorTest {
      * in docs/junit.md.
      */
     String[] options() default {};
+
+    /**
+     * Fail each test, after it ran, when it called a route the emulator does not have (recorded by the request
+     * journal as unmatched); see {@link McrEmulator#assertNoUnmatchedRequests()} for the limits in parallel mode.
+     */
+    boolean failOnUnmatchedRequests() default false;
 }

@@ -24,6 +24,8 @@ final class Options {
     }
 
     private static final Map<String, BiConsumer<Target, String>> ALL = new TreeMap<>();
+    /** An extension switch read per test class (not a server setting: it never makes a server of its own). */
+    static final String FAIL_ON_UNMATCHED = "failOnUnmatchedRequests";
 
     static {
         ALL.put("registryNameMaxLength", (t, v) -> t.engine.registryNameMaxLength(integer(v)));
@@ -40,6 +42,7 @@ final class Options {
             if (v.isBlank() || v.contains(".")) throw new IllegalArgumentException("expected a word without '.', got '" + v + "'");
             t.tenantType = v;
         });
+        ALL.put(FAIL_ON_UNMATCHED, (t, v) -> bool(v));
         ALL.put("tenant", (t, v) -> t.fixedTenant = v.isBlank() ? null : v);
     }
 

@@ -6,6 +6,7 @@ import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
+import io.mcremulator.server.control.ControlClient;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.security.SecureRandom;
@@ -64,6 +65,20 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
     }
 
     Emulator engine() { return server.emulator(); }
+
+    private volatile ControlClient control;
+
+    /** A client of the server's {@code /_emulator} API (made on first use). */
+    ControlClient control() {
+        ControlClient c = control;
+        if (c == null) {
+            synchronized (this) {
+                if (control == null) control = new ControlClient(server.baseUrl());
+                c = control;
+            }
+        }
+        return c;
+    }
 
     /** Forgets everything and loads the configured seeds again. */
     void resetAndReseed() {

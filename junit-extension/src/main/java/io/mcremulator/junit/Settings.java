@@ -29,6 +29,9 @@ record Settings(AuthMode auth, List<SeedSource> seeds, Region region, Isolation 
         }
     }
 
+    /** Option {@code failOnUnmatchedRequests} (annotation attribute, builder method or option). */
+    boolean failOnUnmatchedRequests() { return Boolean.parseBoolean(options.getOrDefault(Options.FAIL_ON_UNMATCHED, "false").trim()); }
+
     static Region parseRegion(String region, String origin) {
         return Region.parse(region).orElseThrow(() -> new IllegalArgumentException("unknown region '" + region
                 + "' (from " + origin + "); expected br-se1, br-ne1, br-mgl1 or br-se-1"));
@@ -55,8 +58,10 @@ record Settings(AuthMode auth, List<SeedSource> seeds, Region region, Isolation 
      * the isolation is, since RESET servers are reset under the feet of whoever else uses them.
      */
     String serverKey() {
+        Map<String, String> serverOptions = new TreeMap<>(options);
+        serverOptions.remove(Options.FAIL_ON_UNMATCHED);
         String key = "mcr-emulator[auth=" + auth + ", isolation=" + isolation + ", seeds="
-                + seeds.stream().map(SeedSource::location).toList() + ", options=" + options + "]";
+                + seeds.stream().map(SeedSource::location).toList() + ", options=" + serverOptions + "]";
         return engineCustomizer == null ? key : key + "@" + System.identityHashCode(engineCustomizer);
     }
 }

@@ -9,12 +9,21 @@ import java.util.Map;
  */
 final class FlatJson {
     private final String s;
+    private final boolean raw;
     private int i;
 
-    private FlatJson(String s) { this.s = s; }
+    private FlatJson(String s, boolean raw) {
+        this.s = s;
+        this.raw = raw;
+    }
 
     static Map<String, String> strings(String json) {
-        return new FlatJson(json).object();
+        return new FlatJson(json, false).object();
+    }
+
+    /** Every top-level member: strings decoded, other values (numbers, booleans, arrays, objects) as raw JSON text. */
+    static Map<String, String> members(String json) {
+        return new FlatJson(json, true).object();
     }
 
     private Map<String, String> object() {
@@ -29,8 +38,13 @@ final class FlatJson {
             skipSpace();
             expect(':');
             skipSpace();
-            if (peek() == '"') out.put(key, string());
-            else skipValue();
+            if (peek() == '"') {
+                out.put(key, string());
+            } else {
+                int start = i;
+                skipValue();
+                if (raw) out.put(key, s.substring(start, i).trim());
+            }
             skipSpace();
             char c = next();
             if (c == '}') return out;

@@ -253,6 +253,14 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         control("/_emulator/seed", HttpRequest.BodyPublishers.ofString(seedJson));
     }
 
+    /**
+     * Fault injection, request journal, export/import and snapshots, clock and operations of the running emulator
+     * ({@code /_emulator}, docs/control-api.md).
+     */
+    public McrControl control() {
+        return new McrControl(this, http);
+    }
+
     private void control(String path, HttpRequest.BodyPublisher body) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(getBaseUrl() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(body).build());

@@ -18,6 +18,24 @@ class FlatJsonTest {
     }
 
     @Test
+    void membersKeepOtherValuesAsRawJson() {
+        String json = "{\"count\": 2 ,\"fixed\":true,\"requests\":[{\"a\":\"]\"},{}],\"now\":\"x\"}";
+        assertThat(FlatJson.members(json))
+                .containsEntry("count", "2")
+                .containsEntry("fixed", "true")
+                .containsEntry("requests", "[{\"a\":\"]\"},{}]")
+                .containsEntry("now", "x");
+    }
+
+    @Test
+    void faultBuilderWritesTheRuleJson() {
+        assertThat(McrFault.operation("createRegistry").status(503).firstN(2).tenant("t\"1").toJson())
+                .isEqualTo("{\"operationId\":\"createRegistry\",\"status\":503,\"firstN\":2,\"tenant\":\"t\\\"1\"}");
+        assertThat(McrFault.path("/v2/**").delayMs(10, 20).drop().toJson())
+                .isEqualTo("{\"path\":\"/v2/**\",\"delayMs\":10,\"delayMaxMs\":20,\"drop\":true}");
+    }
+
+    @Test
     void refusesWhatIsNotAnObject() {
         assertThatThrownBy(() -> FlatJson.strings("[1]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected '{'");
         assertThatThrownBy(() -> FlatJson.strings("{\"a\":\"b\"")).isInstanceOf(IllegalArgumentException.class);

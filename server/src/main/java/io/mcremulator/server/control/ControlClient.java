@@ -65,6 +65,17 @@ public final class ControlClient {
     /** Replaces the state (or the document's tenant) with {@code documentJson}, atomically. */
     public void importReplacing(String documentJson) { send("POST", "/_emulator/import", documentJson); }
 
+    /**
+     * An export with query parameters: {@code tenant} (one tenant's resources), {@code content=include} (manifests and
+     * blob bytes too).
+     */
+    public String export(Map<String, String> params) { return send("GET", "/_emulator/export" + query(params), null); }
+
+    /** {@code POST /_emulator/import} with query parameters: {@code mode} (replace, merge), {@code tenant}. */
+    public void importDocument(String documentJson, Map<String, String> params) {
+        send("POST", "/_emulator/import" + query(params), documentJson);
+    }
+
     public void saveSnapshot(String name) { send("PUT", "/_emulator/snapshots/" + enc(name), null); }
 
     public void restoreSnapshot(String name) { send("POST", "/_emulator/snapshots/" + enc(name) + "/restore", null); }
@@ -120,6 +131,9 @@ public final class ControlClient {
 
     // ---- clock
 
+    /** {@code {"now":"...","fixed":true|false,"controllable":true|false}} */
+    public Map<String, Object> clock() { return map(send("GET", "/_emulator/clock", null)); }
+
     public Instant now() { return Instant.parse((String) map(send("GET", "/_emulator/clock", null)).get("now")); }
 
     public void fixClock(Instant at) { send("POST", "/_emulator/clock/fix", "{\"at\":\"" + at + "\"}"); }
@@ -139,9 +153,13 @@ public final class ControlClient {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> entries(String path, Map<String, String> filters) {
+        return (List<Map<String, Object>>) map(send("GET", path + query(filters), null)).get("requests");
+    }
+
+    private static String query(Map<String, String> params) {
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
-        new LinkedHashMap<>(filters).forEach((k, v) -> q.add(enc(k) + "=" + enc(v)));
-        return (List<Map<String, Object>>) map(send("GET", path + q, null)).get("requests");
+        new LinkedHashMap<>(params).forEach((k, v) -> q.add(enc(k) + "=" + enc(v)));
+        return q.toString();
     }
 
     private static Map<String, Object> map(String json) {
