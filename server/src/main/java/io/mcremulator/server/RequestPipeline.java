@@ -8,6 +8,7 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.auth.Authenticator;
+import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Call;
 
 import java.util.Map;
@@ -29,15 +30,19 @@ final class RequestPipeline {
 
     Handler management(Operation op, boolean regionInPath) {
         return ctx -> {
-            Region region = regionInPath ? region(ctx) : Region.DEFAULT;
-            Principal principal = auth.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
-            for (String scope : op.scopes()) {
-                if (!principal.hasScope(scope)) {
-                    throw new EmulatorException(ErrorCode.FORBIDDEN, "user not allowed: operation " + op.operationId()
-                            + " needs scope '" + scope + "'", Map.of("required_scopes", op.scopes()));
+            try {
+                Region region = regionInPath ? region(ctx) : Region.DEFAULT;
+                Principal principal = auth.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
+                for (String scope : op.scopes()) {
+                    if (!principal.hasScope(scope)) {
+                        throw new EmulatorException(ErrorCode.FORBIDDEN, "user not allowed: operation " + op.operationId()
+                                + " needs scope '" + scope + "'", Map.of("required_scopes", op.scopes()));
+                    }
                 }
+                op.call().handle(new Call(ctx, principal, region, emulator, maxBodyBytes));
+            } finally {
+                BodyReader.drain(ctx, maxBodyBytes);
             }
-            op.call().handle(new Call(ctx, principal, region, emulator, maxBodyBytes));
         };
     }
 

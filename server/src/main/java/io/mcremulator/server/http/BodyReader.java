@@ -18,9 +18,27 @@ public final class BodyReader {
     /** Request attribute holding the body once read, for the request journal (control/ControlPlane). */
     public static final String BODY_ATTRIBUTE = "mcr.requestBody";
 
+    private static final String STARTED_ATTRIBUTE = "mcr.requestBodyStarted";
+
     private BodyReader() {}
 
+    /**
+     * Reads a body the handler did not need (every DELETE and the password reset get the Go SDK's {@code null}), so
+     * the connection stays usable: an unread chunked body makes Jetty close it after the response, and a client
+     * that reuses the pooled connection then fails ("header parser received no bytes", Go's "EOF"). Bodies past
+     * {@code maxBytes} are left; then the connection is closed, as for any oversized body.
+     */
+    public static void drain(Context ctx, int maxBytes) {
+        if (ctx.attribute(STARTED_ATTRIBUTE) != null) return;
+        try {
+            read(ctx, maxBytes);
+        } catch (RuntimeException e) {
+            // too large or broken: nothing to keep; Jetty closes the connection
+        }
+    }
+
     public static byte[] read(Context ctx, int maxBytes) {
+        ctx.attribute(STARTED_ATTRIBUTE, Boolean.TRUE);
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) throw tooLarge(maxBytes);
         try (InputStream in = ctx.req().getInputStream()) {

@@ -118,6 +118,41 @@ class HttpProtocolTest extends ApiTestBase {
     }
 
     @Test
+    void anUnneededChunkedBodyDoesNotCostTheConnection() throws Exception {
+        // The Go SDK sends the body `null`, chunked, on every DELETE and on the password reset. The connection must
+        // stay open after such a call, or the client's next request on its pooled connection fails.
+        Caller c = Caller.random();
+        String id = createRegistry(c, uniqueName("keepalive"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            out.write(("DELETE /v0/registries/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + c.bearer()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nnull\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String first = readResponseHead(in);
+            assertThat(first).startsWith("HTTP/1.1 204").doesNotContainIgnoringCase("Connection: close");
+            out.write(("GET /v0/registries/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + c.bearer() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponseHead(in)).startsWith("HTTP/1.1 404");
+        }
+    }
+
+    private static String readResponseHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) throw new java.io.EOFException("connection closed after: " + head);
+            head.append((char) b);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
+        return head.toString();
+    }
+
+    @Test
     void requestIdIsEchoedOrGeneratedAndATraceIdIsAlwaysSent() {
         Caller c = Caller.random();
         as(c).header("X-Request-ID", "my-request-42").get("/v0/credentials").then()
