@@ -32,7 +32,7 @@ final class RequestPipeline {
         return ctx -> {
             try {
                 Region region = regionInPath ? region(ctx) : Region.DEFAULT;
-                Principal principal = auth.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
+                Principal principal = auth.authenticate(ctx);
                 for (String scope : op.scopes()) {
                     if (!principal.hasScope(scope)) {
                         throw new EmulatorException(ErrorCode.FORBIDDEN, "user not allowed: operation " + op.operationId()

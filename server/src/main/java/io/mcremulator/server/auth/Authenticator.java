@@ -41,6 +41,27 @@ public final class Authenticator {
 
     public AuthSettings settings() { return settings; }
 
+    private static final String MEMO_ATTRIBUTE = "mcr.principal";
+
+    /**
+     * The caller of this request, worked out once per request: the control plane (journal, tenant-scoped faults)
+     * and the management pipeline both ask, and in VERIFY mode each answer costs a signature check. A refusal is
+     * remembered too and thrown again.
+     */
+    public Principal authenticate(io.javalin.http.Context ctx) {
+        Object memo = ctx.attribute(MEMO_ATTRIBUTE);
+        if (memo instanceof Principal p) return p;
+        if (memo instanceof EmulatorException e) throw e;
+        try {
+            Principal p = authenticate(ctx.header("Authorization"), ctx.header("X-API-Key"));
+            ctx.attribute(MEMO_ATTRIBUTE, p);
+            return p;
+        } catch (EmulatorException e) {
+            ctx.attribute(MEMO_ATTRIBUTE, e);
+            throw e;
+        }
+    }
+
     public Principal authenticate(String authorization, String apiKey) {
         if (authorization != null && !authorization.isBlank()) {
             if (verifier != null) return fromBearer(authorization.trim());

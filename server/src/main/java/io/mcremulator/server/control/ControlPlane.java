@@ -173,14 +173,20 @@ public final class ControlPlane {
         static Body of(byte[] bytes, long size, int max) {
             int n = (int) Math.min(bytes.length, max);
             byte[] kept = n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
-            String text = textual(kept) ? new String(kept, StandardCharsets.UTF_8) : "base64:" + Base64.getEncoder().encodeToString(kept);
-            return new Body(text, size, size > n);
+            String text = textual(kept);
+            return new Body(text != null ? text : "base64:" + Base64.getEncoder().encodeToString(kept), size, size > n);
         }
 
-        private static boolean textual(byte[] b) {
-            for (byte x : b) if (x == 0) return false;
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b), java.nio.CharBuffer.allocate(b.length), true).isUnderflow();
+        /** The bytes as text when they are NUL-free, well-formed UTF-8 (decoded once); null for binary. */
+        private static String textual(byte[] b) {
+            for (byte x : b) if (x == 0) return null;
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(b)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return null;
+            }
         }
     }
 
@@ -194,7 +200,7 @@ public final class ControlPlane {
     private String tenant(Context ctx, boolean oci) {
         try {
             if (oci) return ociTenants.tenant(ctx);
-            return authenticator.authenticate(ctx.header("Authorization"), ctx.header("X-API-Key")).tenantId();
+            return authenticator.authenticate(ctx).tenantId();
         } catch (RuntimeException e) {
             return null;
         }
