@@ -20,6 +20,14 @@ public final class BodyReader {
 
     private static final String STARTED_ATTRIBUTE = "mcr.requestBodyStarted";
 
+    /**
+     * How many bytes of an oversized body are read and thrown away before the 413 is sent. A server that answers
+     * and closes while the client is still sending makes most clients (Apache HttpClient, Java's HttpClient, curl)
+     * fail with "broken pipe" instead of showing the 413; reading the rest first lets them see it. Bodies beyond
+     * this bound are not read: the connection is closed (see docs/behaviour.md).
+     */
+    public static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
     private BodyReader() {}
 
     /**
@@ -40,13 +48,19 @@ public final class BodyReader {
     public static byte[] read(Context ctx, int maxBytes) {
         ctx.attribute(STARTED_ATTRIBUTE, Boolean.TRUE);
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) throw tooLarge(maxBytes);
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBytes) {
+                discardRest(in, declared);
+                throw tooLarge(maxBytes);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) >= 0) {
-                if (out.size() + n > maxBytes) throw tooLarge(maxBytes);
+                if (out.size() + n > maxBytes) {
+                    discardRest(in, -1);
+                    throw tooLarge(maxBytes);
+                }
                 out.write(buf, 0, n);
             }
             byte[] body = out.toByteArray();
@@ -54,6 +68,23 @@ public final class BodyReader {
             return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body the server has already refused, up to {@link #DISCARD_LIMIT}, so the
+     * client finishes sending and reads the error. {@code declared} is the Content-Length, or -1 when chunked;
+     * a declared length past the limit is not read at all. Read errors are ignored: the refusal stands.
+     */
+    public static void discardRest(InputStream in, long declared) {
+        if (declared > DISCARD_LIMIT) return;
+        try {
+            byte[] buf = new byte[16 * 1024];
+            long seen = 0;
+            int n;
+            while (seen <= DISCARD_LIMIT && (n = in.read(buf)) >= 0) seen += n;
+        } catch (IOException e) {
+            // the client went away; nothing more to do
         }
     }
 

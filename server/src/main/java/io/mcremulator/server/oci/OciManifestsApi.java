@@ -3,6 +3,7 @@ package io.mcremulator.server.oci;
 import io.javalin.http.Context;
 import io.mcremulator.core.oci.ManifestContent;
 import io.mcremulator.core.oci.ManifestPushed;
+import io.mcremulator.server.http.BodyReader;
 
 import java.io.InputStream;
 
@@ -16,6 +17,7 @@ public final class OciManifestsApi {
         byte[] body;
         try (InputStream in = c.body()) {
             body = in.readNBytes(maxManifestBytes + 1); // one byte over lets the engine answer 413
+            if (body.length > maxManifestBytes) BodyReader.discardRest(in, c.ctx().req().getContentLengthLong());
         }
         ManifestPushed pushed = c.engine().ociManifests().put(c.principal(), c.name(), c.path("reference"),
                 c.ctx().header("Content-Type"), body, c.queries("tag"));

@@ -105,6 +105,16 @@ class OciManifestTest {
         assertThat(f.v2().get("/v2/" + repo + "/manifests/big").asByteArray()).hasSize(m.length());
     }
 
+    @Test void manifests_over_the_limit_get_size_invalid_and_store_nothing() {
+        String cfg = f.pushBlob(repo, "{}".getBytes());
+        String pad = "x".repeat(24 * 1024 * 1024);
+        String m = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+                + cfg + "\",\"size\":2},\"layers\":[],\"annotations\":{\"pad\":\"" + pad + "\"}}";
+        f.v2().contentType("application/vnd.oci.image.manifest.v1+json").body(m.getBytes()).put("/v2/" + repo + "/manifests/huge")
+                .then().statusCode(413).body("errors[0].code", equalTo("SIZE_INVALID"));
+        f.v2().get("/v2/" + repo + "/manifests/huge").then().statusCode(404);
+    }
+
     @Test void index_requires_its_child_manifests_and_serves_its_own_type() {
         OciFixture.Pushed child = f.pushImage(repo, "amd64", "layer-e");
         int childLen = child.manifest().length();
