@@ -2,6 +2,7 @@ package io.mcremulator.junit;
 
 import io.mcremulator.server.auth.AuthMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -21,9 +22,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * Each scenario runs its nested classes in a separate JUnit run (EngineTestKit), which has its own root context.
  */
 class ServerLifecycleTest {
+    static final String PORTS_LOCK = "io.mcremulator.junit.ServerLifecycleTest.PORTS";
     static final List<Integer> PORTS = new CopyOnWriteArrayList<>();
 
     @Test
+    @ResourceLock(PORTS_LOCK) // the outer run may be parallel: the two scenarios must not fill PORTS at once
     void oneServerPerRunIsSharedByClassesAndClosedWhenTheRunEnds() {
         PORTS.clear();
         run(SharedA.class, SharedB.class);
@@ -33,6 +36,7 @@ class ServerLifecycleTest {
     }
 
     @Test
+    @ResourceLock(PORTS_LOCK)
     void classScopeGivesEachClassItsOwnServer() {
         PORTS.clear();
         run(PerClassA.class, PerClassB.class);
