@@ -1,0 +1,49 @@
+package io.mcremulator.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Json.write streams what Views build; it must give the bytes the mapper's writeValueAsBytes (used before) gives. */
+class JsonWriteTest {
+    @Test
+    void writesTheSameBytesAsTheMapperForEveryKindOfValueViewsUse() throws Exception {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("text", "naïve \"quoted\" \\ back\nslash \u0001 ☃ 😀");
+        inner.put("nothing", null);
+        inner.put("int", 42);
+        inner.put("long", Long.MAX_VALUE);
+        inner.put("negative", -7L);
+        inner.put("double", 1.5d);
+        inner.put("decimal", new BigDecimal("12.3400"));
+        inner.put("yes", true);
+        inner.put("empty", Map.of());
+        inner.put("emptyList", List.of());
+        inner.put("set", Set.of("only"));
+        inner.put("node", Json.read("{\"a\":[1,{\"b\":null}],\"c\":\"d\"}".getBytes()));
+        inner.put("array", new int[] {1, 2});
+        Map<String, Object> outer = new LinkedHashMap<>();
+        outer.put("results", List.of(inner, inner));
+        outer.put("meta", Map.of("page", Map.of("count", 2)));
+        outer.put("nulls", Arrays.asList(null, "x"));
+
+        assertThat(Json.write(outer)).isEqualTo(Json.MAPPER.writeValueAsBytes(outer));
+        JsonNode back = Json.read(Json.write(outer));
+        assertThat(back.path("results").get(1).path("text").asText()).isEqualTo(inner.get("text"));
+    }
+
+    @Test
+    void writesTopLevelScalarsAndNull() throws Exception {
+        for (Object v : new Object[] {null, "s", 3, 4L, false, List.of(1, "2")}) {
+            assertThat(Json.write(v)).isEqualTo(Json.MAPPER.writeValueAsBytes(v));
+        }
+    }
+}
