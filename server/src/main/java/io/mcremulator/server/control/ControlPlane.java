@@ -12,8 +12,6 @@ import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,14 +121,13 @@ public final class ControlPlane {
         int max = journal.maxBodyBytes();
         byte[] reqBody = ctx.attribute(BodyReader.BODY_ATTRIBUTE);
         Long declared = ctx.attribute(BODY_SIZE);
-        Body request = reqBody == null ? Body.NONE : Body.of(reqBody, declared != null ? declared : reqBody.length, max);
-        Body response = dropped ? Body.NONE : responseBody(ctx, max);
+        JournalBody request = reqBody == null ? JournalBody.NONE : JournalBody.of(reqBody, declared != null ? declared : reqBody.length, max);
+        JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
         journal.add(unmatched, seq -> new JournalEntry(seq, time, f.operationId(), f.api(), f.method(), f.path(),
                 ctx.queryString(), f.endpointPath(), f.tenant(), f.region(), dropped ? 0 : ctx.statusCode(), ms, f.operation() == null,
-                faultId, dropped, ctx.res().getHeader("X-Request-ID"), request.text, request.size, request.truncated,
-                response.text, response.size, response.truncated));
+                faultId, dropped, ctx.res().getHeader("X-Request-ID"), request, response));
     }
 
     /**
@@ -151,42 +148,18 @@ public final class ControlPlane {
     }
 
     /** Reads the response body without consuming it; streamed bodies (blobs) are not read, only noted. */
-    private static Body responseBody(Context ctx, int max) {
+    private static JournalBody responseBody(Context ctx, int max) {
         InputStream in = ctx.resultInputStream();
-        if (in == null) return Body.NONE;
-        if (!(in instanceof java.io.ByteArrayInputStream)) return new Body("(streamed body not recorded)", -1, true);
+        if (in == null) return JournalBody.NONE;
+        if (!(in instanceof java.io.ByteArrayInputStream)) return JournalBody.described("(streamed body not recorded)");
         try {
             int size = in.available();
             in.mark(size + 1);
             byte[] head = in.readNBytes(Math.min(size, max));
             in.reset();
-            return Body.of(head, size, max);
+            return JournalBody.of(head, size, max);
         } catch (java.io.IOException e) {
-            return Body.NONE;
-        }
-    }
-
-    /** A body as the journal keeps it: text (UTF-8, or base64 for binary), its full size, whether it was cut. */
-    private record Body(String text, long size, boolean truncated) {
-        static final Body NONE = new Body(null, 0, false);
-
-        static Body of(byte[] bytes, long size, int max) {
-            int n = (int) Math.min(bytes.length, max);
-            byte[] kept = n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
-            String text = textual(kept);
-            return new Body(text != null ? text : "base64:" + Base64.getEncoder().encodeToString(kept), size, size > n);
-        }
-
-        /** The bytes as text when they are NUL-free, well-formed UTF-8 (decoded once); null for binary. */
-        private static String textual(byte[] b) {
-            for (byte x : b) if (x == 0) return null;
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(b)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                return null;
-            }
+            return JournalBody.NONE;
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.Map;
 record JournalEntry(long seq, String time, String operationId, String api, String method, String path, String query,
                     String endpointPath, String tenant, String region, int status, double durationMs, boolean unmatched,
                     String faultId, boolean dropped, String requestId,
-                    String requestBody, long requestBodySize, boolean requestBodyTruncated,
-                    String responseBody, long responseBodySize, boolean responseBodyTruncated) {
+                    JournalBody request, JournalBody response) {
+
+    /** The request body's text (decoded on first use); null when there was none. */
+    String requestBody() { return request.text(); }
 
     Map<String, Object> view() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -31,12 +33,12 @@ record JournalEntry(long seq, String time, String operationId, String api, Strin
         m.put("faultId", faultId);
         m.put("dropped", dropped);
         m.put("requestId", requestId);
-        m.put("requestBody", requestBody);
-        m.put("requestBodySize", requestBodySize);
-        m.put("requestBodyTruncated", requestBodyTruncated);
-        m.put("responseBody", responseBody);
-        m.put("responseBodySize", responseBodySize);
-        m.put("responseBodyTruncated", responseBodyTruncated);
+        m.put("requestBody", request.text());
+        m.put("requestBodySize", request.size());
+        m.put("requestBodyTruncated", request.truncated());
+        m.put("responseBody", response.text());
+        m.put("responseBodySize", response.size());
+        m.put("responseBodyTruncated", response.truncated());
         return m;
     }
 }
