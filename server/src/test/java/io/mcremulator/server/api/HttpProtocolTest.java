@@ -60,6 +60,31 @@ class HttpProtocolTest extends ApiTestBase {
         assertError(as(c).delete("/br-ne1/container-registry/v0/credentials"), 405, "method_not_allowed");
     }
 
+    /** Go's transport asks for gzip on every request and unpacks it: large JSON answers come gzipped, small ones not. */
+    @Test
+    void largeJsonAnswersAreGzippedWhenAskedAndPlainOtherwise() throws Exception {
+        Caller c = Caller.random();
+        for (int i = 0; i < 30; i++) as(c).contentType("application/json").body(Map.of("name", uniqueName("gz" + i))).post("/v0/registries").then().statusCode(201);
+        URI list = URI.create(server.baseUrl() + "/v0/registries?_limit=30");
+        HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(list).header("Authorization", c.bearer())
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.statusCode()).isEqualTo(200);
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.headers().firstValue("Content-Type")).hasValue("application/json");
+        byte[] unpacked = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes();
+        assertThat(MAPPER.readTree(unpacked).path("meta").path("page").path("total").asInt()).isEqualTo(30);
+
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(list).header("Authorization", c.bearer()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(unpacked);
+
+        HttpResponse<byte[]> small = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v0/credentials"))
+                .header("Authorization", c.bearer()).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(small.headers().firstValue("Content-Encoding")).as("bodies under 1500 bytes stay plain").isEmpty();
+        assertThat(MAPPER.readTree(small.body()).has("username")).isTrue();
+    }
+
     /** 8 MiB is more than the socket buffers hold: the client is still sending when the server refuses it. */
     @Test
     void oversizedBodyIs413JsonAndCreatesNothing() {
