@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One blob upload in progress: bytes received so far and their sha256 and sha512, computed while streaming.
+ * One blob upload in progress: bytes received so far and their sha256, computed while streaming. A sha512 digest
+ * (rare: no common client sends one) is computed over the received bytes when the upload is closed with one,
+ * as distribution does; hashing every byte twice cost push throughput (docs/benchmarks.md).
  * An append either lands whole or not at all: on a broken stream, a size mismatch or a full store it is rolled
  * back, so the session stays as it was before the request.
  */
@@ -24,7 +26,6 @@ public final class UploadSession {
     private final StorageQuota quota;
     private BlobData data;
     private MessageDigest sha256 = Digests.newSha256();
-    private MessageDigest sha512 = Digests.newSha512();
     private volatile Instant touchedAt;
     private volatile boolean busy;
 
@@ -66,7 +67,6 @@ public final class UploadSession {
         }
         if (start != null && end != null && end < start) throw rangeError("Content-Range end " + end + " is before its start " + start);
         MessageDigest s256 = cloneOf(sha256);
-        MessageDigest s512 = cloneOf(sha512);
         busy = true;
         try {
             byte[] buf = new byte[64 * 1024];
@@ -81,7 +81,6 @@ public final class UploadSession {
                     throw e;
                 }
                 sha256.update(buf, 0, n);
-                sha512.update(buf, 0, n);
             }
             long received = data.size() - before;
             if (declaredLength >= 0 && received != declaredLength) {
@@ -94,10 +93,10 @@ public final class UploadSession {
             touchedAt = now;
             return data.size();
         } catch (IOException e) {
-            rollback(before, s256, s512);
+            rollback(before, s256);
             throw new UncheckedIOException("upload " + id + " interrupted; the session is back at " + before + " bytes", e);
         } catch (RuntimeException e) {
-            rollback(before, s256, s512);
+            rollback(before, s256);
             throw e;
         } finally {
             busy = false;
@@ -107,8 +106,16 @@ public final class UploadSession {
     /** The digest of everything received, in the algorithm of {@code like}. */
     public synchronized String digestLike(String like) {
         requireOpen();
-        MessageDigest md = cloneOf(like.startsWith("sha512:") ? sha512 : sha256);
-        return (like.startsWith("sha512:") ? "sha512:" : "sha256:") + HexFormat.of().formatHex(md.digest());
+        if (!like.startsWith("sha512:")) return "sha256:" + HexFormat.of().formatHex(cloneOf(sha256).digest());
+        MessageDigest sha512 = Digests.newSha512();
+        try (InputStream in = data.open(0, data.size())) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) >= 0) sha512.update(buf, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read upload " + id + " to digest it", e);
+        }
+        return "sha512:" + HexFormat.of().formatHex(sha512.digest());
     }
 
     /** Hands the bytes over to the store; the session is empty afterwards. */
@@ -132,7 +139,7 @@ public final class UploadSession {
                 Map.of("upload", id));
     }
 
-    private void rollback(long size, MessageDigest s256, MessageDigest s512) {
+    private void rollback(long size, MessageDigest s256) {
         long extra = data.size() - size;
         try {
             data.truncate(size);
@@ -141,7 +148,6 @@ public final class UploadSession {
             throw new UncheckedIOException("cannot roll back upload " + id, e);
         }
         sha256 = s256;
-        sha512 = s512;
     }
 
     private EmulatorException rangeError(String message) {

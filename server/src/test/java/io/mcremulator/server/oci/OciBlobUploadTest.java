@@ -116,6 +116,23 @@ class OciBlobUploadTest {
         }
         f.v2().contentType("application/octet-stream").body(data).put(loc + "?digest=" + d512).then().statusCode(201);
         f.v2().head("/v2/" + repo + "/blobs/" + d512).then().statusCode(200);
+
+        // Chunked upload closed with a sha512: the digest covers every chunk.
+        byte[] big = new byte[300_000];
+        new java.util.Random(7).nextBytes(big);
+        String chunked = f.v2().post("/v2/" + repo + "/blobs/uploads/").then().extract().header("Location");
+        chunked = f.v2().contentType("application/octet-stream").body(java.util.Arrays.copyOfRange(big, 0, 100_000)).patch(chunked)
+                .then().statusCode(202).extract().header("Location");
+        chunked = f.v2().contentType("application/octet-stream").body(java.util.Arrays.copyOfRange(big, 100_000, big.length)).patch(chunked)
+                .then().statusCode(202).extract().header("Location");
+        String big512;
+        try {
+            big512 = "sha512:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(big));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        f.v2().put(chunked + (chunked.contains("?") ? "&" : "?") + "digest=" + big512).then().statusCode(201);
+        assertThat(f.v2().get("/v2/" + repo + "/blobs/" + big512).asByteArray()).isEqualTo(big);
     }
 
     @Test void mount_from_another_repository_links_the_blob_and_unknown_source_falls_back_to_a_session() {
