@@ -68,14 +68,16 @@ public final class BlobStore {
     /** Stores small content made by the engine itself (seeded images); ignores the cap. */
     public void putGenerated(String digest, byte[] bytes) {
         if (blobs.containsKey(digest)) return;
-        BlobData d = newBuffer();
-        try {
-            d.append(bytes, 0, bytes.length);
-        } catch (IOException e) {
-            d.discard();
-            throw new UncheckedIOException(e);
+        BlobData d = folder == null ? new FixedBlobData(bytes.clone()) : newBuffer();
+        if (folder != null) {
+            try {
+                d.append(bytes, 0, bytes.length);
+            } catch (IOException e) {
+                d.discard();
+                throw new UncheckedIOException(e);
+            }
+            d.seal();
         }
-        d.seal();
         quota.force(bytes.length);
         if (blobs.putIfAbsent(digest, d) != null) {
             quota.release(bytes.length);
