@@ -12,6 +12,7 @@ LAYER_MB="${BENCH_OCI_LAYER_MB:-50}"
 ROUNDS="${BENCH_OCI_ROUNDS:-3}"
 WORK="$RESULTS/oci-work"
 LAYOUT="$RESULTS/oci-layout"
+LAYOUT2="$RESULTS/oci-layout-2"
 rm -f "$RESULTS/oci.jsonl" "$RESULTS/oci-skipped.txt"
 mkdir -p "$WORK"
 log() { printf '[bench-oci %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -31,7 +32,9 @@ fi
 
 # ---------------------------------------------------------------- the image: an OCI layout written by hand
 sha() { sha256sum "$1" | cut -d' ' -f1; }
-if [ ! -f "$LAYOUT/index.json" ]; then
+write_layout() { # write_layout <dir>: LAYERS layers of LAYER_MB MB of random data, unless already there
+  local LAYOUT="$1" i d diff dg sz cd_ cs md ms layers_json diff_ids
+  [ -f "$LAYOUT/index.json" ] && return 0
   log "writing a ${LAYERS}x${LAYER_MB} MB OCI layout (random data, gzip -1)"
   rm -rf "$LAYOUT"; mkdir -p "$LAYOUT/blobs/sha256"
   layers_json="" diff_ids=""
@@ -55,7 +58,11 @@ if [ ! -f "$LAYOUT/index.json" ]; then
   printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"bench"}}]}' \
     "$md" "$ms" > "$LAYOUT/index.json"
   echo '{"imageLayoutVersion":"1.0.0"}' > "$LAYOUT/oci-layout"
-fi
+}
+write_layout "$LAYOUT"
+# A second image of the same shape and other bytes: pushed after the first into the same server ("warm": its JIT
+# has compiled the upload path), where the first push measures a fresh JVM. Other bytes, so no blob is mounted.
+write_layout "$LAYOUT2"
 BLOB_BYTES="$(du -sb "$LAYOUT/blobs" | cut -f1)"
 log "image: $BLOB_BYTES bytes of blobs"
 
@@ -89,25 +96,42 @@ heap_mib() { # used heap after a full GC, MiB
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
 }
-for r in $(seq 1 "$ROUNDS"); do
-  start_ours
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v2/")" = 404 ]; then
-    kill "$OURS"; skip "this build has no OCI data plane (/v2/ answers 404): the oci branch is not merged yet"
-  fi
-  curl -sf -X POST -H "$AUTH" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$PORT/v0/registries" >/dev/null
-  CREDS_JSON="$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/v0/credentials")"
-  CREDS="$(echo "$CREDS_JSON" | sed -E 's/.*"username":"([^"]*)".*"password":"([^"]*)".*/\1:\2/')"
-  h0="$(heap_mib "$OURS")"
-  ms="$(timed_copy ours push "oci:$LAYOUT:bench" "docker://127.0.0.1:$PORT/bench/app:1" --dest-tls-verify=false --dest-creds "$CREDS")"
-  h1="$(heap_mib "$OURS")"
-  over="$(awk -v a="$h0" -v b="$h1" -v bytes="$BLOB_BYTES" 'BEGIN{printf "%.1f%%", ((b - a) * 1048576 - bytes) * 100 / bytes}')"
-  record ours push "$r" "$ms" ",\"heap_before_mib\":$h0,\"heap_after_mib\":$h1,\"heap_overhead\":\"$over\""
-  rm -rf "$WORK/pull"
-  ms="$(timed_copy ours pull "docker://127.0.0.1:$PORT/bench/app:1" "oci:$WORK/pull:bench" --src-tls-verify=false --src-creds "$CREDS")"
-  record ours pull "$r" "$ms"
-  log "ours round $r: heap $h0 -> $h1 MiB"
-  kill "$OURS"; wait "$OURS" 2>/dev/null || true
-done
+rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# ours_rounds <target>: ROUNDS fresh servers; blobs in memory, or in files when MCR_BLOB_DIR is set.
+ours_rounds() {
+  local T="$1" r h0 h1 m0 m1 over ms
+  for r in $(seq 1 "$ROUNDS"); do
+    start_ours
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v2/")" = 404 ]; then
+      kill "$OURS"; skip "this build has no OCI data plane (/v2/ answers 404): the oci branch is not merged yet"
+    fi
+    curl -sf -X POST -H "$AUTH" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$PORT/v0/registries" >/dev/null
+    CREDS_JSON="$(curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/v0/credentials")"
+    CREDS="$(echo "$CREDS_JSON" | sed -E 's/.*"username":"([^"]*)".*"password":"([^"]*)".*/\1:\2/')"
+    h0="$(heap_mib "$OURS")"; m0="$(rss_mib "$OURS")"
+    ms="$(timed_copy "$T" push "oci:$LAYOUT:bench" "docker://127.0.0.1:$PORT/bench/app:1" --dest-tls-verify=false --dest-creds "$CREDS")"
+    h1="$(heap_mib "$OURS")"; m1="$(rss_mib "$OURS")"
+    over="$(awk -v a="$m0" -v b="$m1" -v bytes="$BLOB_BYTES" 'BEGIN{printf "%.1f%%", ((b - a) * 1048576 - bytes) * 100 / bytes}')"
+    [ -n "${MCR_BLOB_DIR:-}" ] && over="(blobs in files)"
+    record "$T" push "$r" "$ms" ",\"heap_before_mib\":$h0,\"heap_after_mib\":$h1,\"rss_before_mib\":$m0,\"rss_after_mib\":$m1,\"memory_overhead\":\"$over\""
+    rm -rf "$WORK/pull"
+    ms="$(timed_copy "$T" pull "docker://127.0.0.1:$PORT/bench/app:1" "oci:$WORK/pull:bench" --src-tls-verify=false --src-creds "$CREDS")"
+    record "$T" pull "$r" "$ms"
+    ms="$(timed_copy "$T" push-warm "oci:$LAYOUT2:bench" "docker://127.0.0.1:$PORT/bench/app2:1" --dest-tls-verify=false --dest-creds "$CREDS")"
+    record "$T" push-warm "$r" "$ms"
+    rm -rf "$WORK/pull"
+    ms="$(timed_copy "$T" pull-warm "docker://127.0.0.1:$PORT/bench/app2:1" "oci:$WORK/pull:bench" --src-tls-verify=false --src-creds "$CREDS")"
+    record "$T" pull-warm "$r" "$ms"
+    log "$T round $r: heap $h0 -> $h1 MiB, RSS $m0 -> $m1 MiB"
+    kill "$OURS"; wait "$OURS" 2>/dev/null || true
+    [ -n "${MCR_BLOB_DIR:-}" ] && rm -rf "${MCR_BLOB_DIR:?}"/*
+  done
+}
+ours_rounds ours
+# The same server keeping blobs in files (--blob-dir), the storage docker-registry uses.
+BLOB_DIR="$WORK/ours-blobs"; rm -rf "$BLOB_DIR"; mkdir -p "$BLOB_DIR"
+MCR_BLOB_DIR="$BLOB_DIR" ours_rounds ours-disk
+rm -rf "$BLOB_DIR"
 
 # ---------------------------------------------------------------- docker-registry (distribution 2.8)
 if ! command -v docker-registry >/dev/null; then
@@ -142,6 +166,11 @@ for r in $(seq 1 "$ROUNDS"); do
   rm -rf "$WORK/pull"
   ms="$(timed_copy docker-registry pull "docker://127.0.0.1:$DPORT/bench/app:1" "oci:$WORK/pull:bench" --src-tls-verify=false)"
   record docker-registry pull "$r" "$ms"
+  ms="$(timed_copy docker-registry push-warm "oci:$LAYOUT2:bench" "docker://127.0.0.1:$DPORT/bench/app2:1" --dest-tls-verify=false)"
+  record docker-registry push-warm "$r" "$ms"
+  rm -rf "$WORK/pull"
+  ms="$(timed_copy docker-registry pull-warm "docker://127.0.0.1:$DPORT/bench/app2:1" "oci:$WORK/pull:bench" --src-tls-verify=false)"
+  record docker-registry pull-warm "$r" "$ms"
   kill "$DR"; wait "$DR" 2>/dev/null || true
 done
 rm -rf "$WORK/pull" "$STORE"
