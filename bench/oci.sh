@@ -112,7 +112,7 @@ ours_rounds() {
     ms="$(timed_copy "$T" push "oci:$LAYOUT:bench" "docker://127.0.0.1:$PORT/bench/app:1" --dest-tls-verify=false --dest-creds "$CREDS")"
     h1="$(heap_mib "$OURS")"; m1="$(rss_mib "$OURS")"
     over="$(awk -v a="$m0" -v b="$m1" -v bytes="$BLOB_BYTES" 'BEGIN{printf "%.1f%%", ((b - a) * 1048576 - bytes) * 100 / bytes}')"
-    [ -n "${MCR_BLOB_DIR:-}" ] && over="(blobs in files)"
+    if [ -n "${MCR_BLOB_DIR:-}" ]; then over="(blobs in files)"; fi
     record "$T" push "$r" "$ms" ",\"heap_before_mib\":$h0,\"heap_after_mib\":$h1,\"rss_before_mib\":$m0,\"rss_after_mib\":$m1,\"memory_overhead\":\"$over\""
     rm -rf "$WORK/pull"
     ms="$(timed_copy "$T" pull "docker://127.0.0.1:$PORT/bench/app:1" "oci:$WORK/pull:bench" --src-tls-verify=false --src-creds "$CREDS")"
@@ -124,7 +124,7 @@ ours_rounds() {
     record "$T" pull-warm "$r" "$ms"
     log "$T round $r: heap $h0 -> $h1 MiB, RSS $m0 -> $m1 MiB"
     kill "$OURS"; wait "$OURS" 2>/dev/null || true
-    [ -n "${MCR_BLOB_DIR:-}" ] && rm -rf "${MCR_BLOB_DIR:?}"/*
+    if [ -n "${MCR_BLOB_DIR:-}" ]; then rm -rf "${MCR_BLOB_DIR:?}"/*; fi
   done
 }
 ours_rounds ours
