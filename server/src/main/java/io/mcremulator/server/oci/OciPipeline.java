@@ -7,6 +7,7 @@ import io.mcremulator.core.RegionEngine;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
+import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
 
@@ -71,6 +72,9 @@ public final class OciPipeline {
 
     void writeError(Context ctx, EmulatorException e) throws IOException {
         if (ctx.res().isCommitted()) return;
+        // A refused upload (storage cap, bad range, 401 ...) may still be arriving: read and drop the rest first
+        // (bounded), so the client sees this error instead of a broken pipe.
+        BodyReader.discardRest(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
         ErrorCode code = e.code();
         int status = code.status();
         String ociCode = code.api() == ErrorCode.Api.OCI ? code.code() : mcrToOci(status);

@@ -101,6 +101,11 @@ class OciManagementLinkTest {
                     .body("errors[0].message", org.hamcrest.Matchers.containsString("cap of 1000 bytes"));
             f.v2().get(loc).then().statusCode(204).header("Range", "0-599");
             assertThat(f.server.emulator().storageQuota().usedBytes()).isEqualTo(600);
+            // A layer far bigger than the socket buffers: the client is still sending when the cap is hit, and
+            // must still read the 507 (not a broken pipe); the session keeps its 600 bytes.
+            f.v2().contentType("application/octet-stream").body(new byte[16 * 1024 * 1024]).patch(loc).then().statusCode(507);
+            f.v2().get(loc).then().statusCode(204).header("Range", "0-599");
+            assertThat(f.server.emulator().storageQuota().usedBytes()).isEqualTo(600);
         }
     }
 
