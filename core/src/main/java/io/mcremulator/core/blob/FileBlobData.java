@@ -43,26 +43,50 @@ final class FileBlobData implements BlobData {
         long limit = Math.max(0, Math.min(length, size() - offset));
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(offset);
-        InputStream in = Channels.newInputStream(ch);
-        return new InputStream() {
-            long left = limit;
+        return new Stream(ch, limit);
+    }
 
-            @Override public int read() throws IOException {
-                if (left <= 0) return -1;
-                int b = in.read();
-                if (b >= 0) left--;
-                return b;
+    /** Reads a range of the file; as buffers, read-only mappings of it (the page cache, no copy). */
+    private static final class Stream extends InputStream implements ByteBufferSource {
+        private static final long MAX_MAPPING = 64L * 1024 * 1024;
+        private final FileChannel ch;
+        private final InputStream in;
+        private long left;
+
+        Stream(FileChannel ch, long left) {
+            this.ch = ch;
+            this.in = Channels.newInputStream(ch);
+            this.left = left;
+        }
+
+        @Override public int read() throws IOException {
+            if (left <= 0) return -1;
+            int b = in.read();
+            if (b >= 0) left--;
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+
+        @Override public java.util.List<java.nio.ByteBuffer> remainingBuffers() throws IOException {
+            java.util.List<java.nio.ByteBuffer> out = new java.util.ArrayList<>();
+            long pos = ch.position();
+            while (left > 0) {
+                long n = Math.min(left, MAX_MAPPING);
+                out.add(ch.map(FileChannel.MapMode.READ_ONLY, pos, n));
+                pos += n;
+                left -= n;
             }
+            ch.position(pos);
+            return out;
+        }
 
-            @Override public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) return -1;
-                int n = in.read(b, off, (int) Math.min(len, left));
-                if (n > 0) left -= n;
-                return n;
-            }
-
-            @Override public void close() throws IOException { in.close(); }
-        };
+        @Override public void close() throws IOException { in.close(); }
     }
 
     @Override public synchronized void discard() {

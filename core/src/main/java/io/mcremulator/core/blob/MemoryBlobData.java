@@ -97,37 +97,59 @@ final class MemoryBlobData implements BlobData {
 
     @Override public InputStream open(long offset, long length) {
         long end = Math.min(size(), offset + length);
-        return new InputStream() {
-            long pos = offset;
+        return new Stream(offset, end);
+    }
 
-            @Override public int read() {
-                if (pos >= end) return -1;
-                int index = blockOf(pos);
-                byte b = blocks.get(index).get((int) (pos - blockStart(index)));
-                pos++;
-                return b & 0xff;
-            }
+    /** Reads a range of the blocks; as buffers, slices of the blocks themselves. */
+    private final class Stream extends InputStream implements ByteBufferSource {
+        long pos;
+        final long end;
 
-            @Override public int read(byte[] b, int off, int len) {
-                if (len == 0) return 0;
-                if (pos >= end) return -1;
+        Stream(long offset, long end) {
+            this.pos = offset;
+            this.end = end;
+        }
+
+        @Override public List<ByteBuffer> remainingBuffers() {
+            List<ByteBuffer> out = new ArrayList<>();
+            while (pos < end) {
                 int index = blockOf(pos);
                 ByteBuffer block = blocks.get(index);
                 int inBlock = (int) (pos - blockStart(index));
-                int n = (int) Math.min(Math.min(len, block.capacity() - inBlock), end - pos);
-                block.get(inBlock, b, off, n);
+                int n = (int) Math.min(block.capacity() - inBlock, end - pos);
+                out.add(block.asReadOnlyBuffer().position(inBlock).limit(inBlock + n).slice());
                 pos += n;
-                return n;
             }
+            return out;
+        }
 
-            @Override public long skip(long n) {
-                long k = Math.max(0, Math.min(n, end - pos));
-                pos += k;
-                return k;
-            }
+        @Override public int read() {
+            if (pos >= end) return -1;
+            int index = blockOf(pos);
+            byte b = blocks.get(index).get((int) (pos - blockStart(index)));
+            pos++;
+            return b & 0xff;
+        }
 
-            @Override public int available() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, end - pos)); }
-        };
+        @Override public int read(byte[] b, int off, int len) {
+            if (len == 0) return 0;
+            if (pos >= end) return -1;
+            int index = blockOf(pos);
+            ByteBuffer block = blocks.get(index);
+            int inBlock = (int) (pos - blockStart(index));
+            int n = (int) Math.min(Math.min(len, block.capacity() - inBlock), end - pos);
+            block.get(inBlock, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override public long skip(long n) {
+            long k = Math.max(0, Math.min(n, end - pos));
+            pos += k;
+            return k;
+        }
+
+        @Override public int available() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, end - pos)); }
     }
 
     @Override public synchronized void discard() {

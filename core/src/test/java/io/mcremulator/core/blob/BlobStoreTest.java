@@ -36,6 +36,23 @@ class BlobStoreTest {
             try (var in = store.open(digest, 65_530, 20)) {
                 assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 65_530, 65_550));
             }
+            // The same ranges as buffers (what the server writes to the socket), also after reading a few bytes.
+            for (long[] range : new long[][] {{0, data.length}, {65_530, 20}, {1, 196_607}, {199_990, 100}}) {
+                try (var in = store.open(digest, range[0], range[1])) {
+                    int head = in.read();
+                    assertThat(head).isEqualTo(data[(int) range[0]] & 0xff);
+                    java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream();
+                    for (java.nio.ByteBuffer b : ((ByteBufferSource) in).remainingBuffers()) {
+                        byte[] chunk = new byte[b.remaining()];
+                        b.get(chunk);
+                        rest.write(chunk);
+                    }
+                    int end = (int) Math.min(data.length, range[0] + range[1]);
+                    assertThat(rest.toByteArray()).as("folder %s, range %s", folder, Arrays.toString(range))
+                            .isEqualTo(Arrays.copyOfRange(data, (int) range[0] + 1, end));
+                    assertThat(in.read()).as("read to its end").isEqualTo(-1);
+                }
+            }
             try (var in = store.open(digest, 199_990, 100)) {
                 assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 199_990, data.length));
             }

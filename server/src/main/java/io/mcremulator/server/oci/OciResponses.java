@@ -1,11 +1,14 @@
 package io.mcremulator.server.oci;
 
 import io.javalin.http.Context;
+import io.mcremulator.core.blob.ByteBufferSource;
 import io.mcremulator.server.http.Json;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /**
  * Writes /v2 responses straight to the servlet response with an exact {@code Content-Length}: no compression
@@ -43,6 +46,12 @@ final class OciResponses {
         try (in) {
             if (isHead(ctx)) return;
             OutputStream out = ctx.res().getOutputStream();
+            if (in instanceof ByteBufferSource source && out instanceof HttpOutput jetty) {
+                // Blocks in memory or a file mapping go to the socket as they are: no copy through a heap array.
+                for (ByteBuffer b : source.remainingBuffers()) jetty.write(b);
+                jetty.flush();
+                return;
+            }
             // Large writes go to the socket as they are; transferTo's 8 KiB pieces each went through Jetty's buffer.
             byte[] buf = new byte[Math.max(8192, (int) Math.min(length, STREAM_BUFFER))];
             int n;
