@@ -23,6 +23,36 @@ final class BlobGc {
         return s.blobs.retainOnly(live);
     }
 
+    /**
+     * Frees what a deleted entity may have been the last to keep: {@code candidates} are the digests it linked or
+     * referenced. When none of them is stored (metadata-only entities, empty registries) nothing can have become
+     * garbage, and the walk over the whole region is skipped.
+     */
+    static long collect(RegionState s, Set<String> candidates) {
+        for (String d : candidates) {
+            if (s.blobs.has(d)) return collect(s);
+        }
+        return 0;
+    }
+
+    /** Every digest a registry links or its images reference. */
+    static Set<String> heldBy(RegistryEntity reg) {
+        Set<String> held = new HashSet<>();
+        for (Set<String> links : reg.blobLinks.values()) held.addAll(links);
+        for (RepositoryEntity repo : reg.repositories.values())
+            for (ImageEntity img : repo.images.values()) held.addAll(img.references.keySet());
+        return held;
+    }
+
+    /** Every digest a repository links or its images reference (read before the repository is removed). */
+    static Set<String> heldBy(RegistryEntity reg, RepositoryEntity repo) {
+        Set<String> held = new HashSet<>();
+        Set<String> links = reg.blobLinks.get(repo.name);
+        if (links != null) held.addAll(links);
+        for (ImageEntity img : repo.images.values()) held.addAll(img.references.keySet());
+        return held;
+    }
+
     /** After an image is deleted: its blobs no other image of the repository uses stop being linked there. */
     static void unlinkUnused(RegistryEntity reg, RepositoryEntity repo, ImageEntity removed) {
         Set<String> stillUsed = new HashSet<>();

@@ -63,7 +63,7 @@ public final class Images {
             repo.removeImage(img.digest);
             repo.updatedAt = s.now();
             BlobGc.unlinkUnused(reg, repo, img);
-            BlobGc.collect(s);
+            BlobGc.collect(s, img.references.keySet());
         });
     }
 }

@@ -49,7 +49,7 @@ public final class OciBlobs {
             RegistryEntity reg = OciAccess.forPush(s, p, n);
             if (!reg.linked(n.repository(), digest)) throw unknown(digest);
             reg.links(n.repository()).remove(digest);
-            BlobGc.collect(s);
+            BlobGc.collect(s, java.util.Set.of(digest));
         });
     }
 

@@ -63,7 +63,7 @@ public final class Registries {
             s.registries.remove(id);
             s.registriesByName.remove(r.name);
             s.uploads.removeIf(name -> BlobGc.inRegistry(name, r.name));
-            BlobGc.collect(s);
+            BlobGc.collect(s, BlobGc.heldBy(r));
         });
     }
 }

@@ -67,11 +67,12 @@ public final class Repositories {
         s.writeRun(() -> {
             RegistryEntity reg = s.registry(p, registryId);
             RepositoryEntity repo = find.apply(reg);
+            java.util.Set<String> held = BlobGc.heldBy(reg, repo);
             reg.removeRepository(repo.name);
             reg.updatedAt = s.now();
             String ociName = reg.name + "/" + repo.name;
             s.uploads.removeIf(ociName::equals);
-            BlobGc.collect(s);
+            BlobGc.collect(s, held);
         });
     }
 }

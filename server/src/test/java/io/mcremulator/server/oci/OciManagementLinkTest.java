@@ -84,6 +84,16 @@ class OciManagementLinkTest {
             f.v2().get(openUpload).then().statusCode(404).body("errors[0].code", equalTo("BLOB_UPLOAD_UNKNOWN"));
             f.v2().head("/v2/delreg/other/blobs/" + OciFixture.sha256("image-two")).then().statusCode(404);
             f.v2().get("/v2/_catalog").then().body("repositories", equalTo(List.of("delreg/app")));
+            assertThat(f.server.emulator().storageQuota().usedBytes()).as("the repository's blobs are freed").isZero();
+
+            // An empty registry of the same region going away frees nothing of the others.
+            String bystander = f.createRegistry("bystander");
+            f.pushImage("delreg/third", "1", "image-three");
+            long third = f.server.emulator().storageQuota().usedBytes();
+            assertThat(third).isPositive();
+            f.mgmt().delete("/v0/registries/" + bystander).then().statusCode(204);
+            assertThat(f.server.emulator().storageQuota().usedBytes()).isEqualTo(third);
+            f.v2().head("/v2/delreg/third/blobs/" + OciFixture.sha256("image-three")).then().statusCode(200);
 
             f.mgmt().delete("/v0/registries/" + reg).then().statusCode(204);
             f.v2().get("/v2/delreg/other/tags/list").then().statusCode(404).body("errors[0].code", equalTo("NAME_UNKNOWN"));
