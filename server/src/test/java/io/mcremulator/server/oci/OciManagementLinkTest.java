@@ -142,6 +142,8 @@ class OciManagementLinkTest {
                 assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).isGreaterThanOrEqualTo(2);
             }
             assertThat(f.v2().get("/v2/diskreg/app/blobs/" + OciFixture.sha256("on disk layer")).asString()).isEqualTo("on disk layer");
+            f.v2().header("Range", "bytes=3-6").get("/v2/diskreg/app/blobs/" + OciFixture.sha256("on disk layer")).then()
+                    .statusCode(206).header("Content-Length", "4").body(equalTo("disk"));
             f.v2().get("/v2/diskreg/app/manifests/" + p.digest()).then().statusCode(200);
         }
     }
