@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces docs/benchmarks.md: management API vs WireMock and Prism (wrk), scale, startup, OCI vs docker-registry.
-# Usage: bench/run.sh [--quick] [--only core|api|scale|startup|oci|report]...
+# Usage: bench/run.sh [--quick] [--only core|api|profile|scale|startup|oci|report]...
 # Everything talks to 127.0.0.1 only; every load run is bounded by wrk -d; started processes are stopped on exit.
 set -euo pipefail
 
@@ -266,6 +266,34 @@ profile_ours() {
   jcmd "$OURS_PID" JFR.stop name=bench >/dev/null
   "$jfr_bin" view --width 160 hot-methods "$RESULTS/ours-profile.jfr" > "$RESULTS/ours-hot-methods.txt" 2>&1 || true
   "$jfr_bin" view --width 160 allocation-by-class "$RESULTS/ours-profile.jfr" > "$RESULTS/ours-allocation.txt" 2>&1 || true
+  # Where the samples of each load go (Jetty / Javalin / our code): one recording per scenario, stacks kept whole.
+  local name url mode
+  for name in get-registry list-images create-registry; do
+    mode=get
+    case "$name" in
+      get-registry) url="$base/v0/registries/$GET_REG_ID" ;;
+      list-images) url="$base$images_path" ;;
+      create-registry) url="$base/v0/registries"; mode=create ;;
+    esac
+    jcmd "$OURS_PID" JFR.start name="split-$name" settings=profile filename="$RESULTS/ours-split-$name.jfr" >/dev/null
+    BENCH_MODE=$mode BENCH_NAME_PREFIX="split$name" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/bench.lua" "$url" >/dev/null
+    jcmd "$OURS_PID" JFR.stop name="split-$name" >/dev/null
+    "$jfr_bin" print --events jdk.ExecutionSample --stack-depth 256 "$RESULTS/ours-split-$name.jfr" > "$RESULTS/ours-samples-$name.txt" 2>&1 || true
+    rm -f "$RESULTS/ours-split-$name.jfr"
+  done
+}
+
+# --only profile: the profiles alone, on a freshly seeded server (the api part records them too).
+profile_bench() {
+  local base="http://127.0.0.1:$PORT_OURS"
+  local images_path="/v1/registries/$(LAST_REG 10000)/repositories/$REPO_ID/images?_limit=50"
+  start_ours profile
+  sed -i '$ d' "$RESULTS/startup.jsonl"   # this launch is not one of the measured start-ups
+  seed_ours 10000 10000
+  sed -i '$ d' "$RESULTS/seed-http.jsonl"   # nor is this seeding one of the measured ones
+  warm_server "$base/v0/registries?$Q_LIST"
+  profile_ours "$base" "$images_path"
+  stop_pid "$OURS_PID"
 }
 
 # ---------------------------------------------------------------- scale (in-process, core API)
@@ -308,6 +336,7 @@ core_bench() {
 
 if want core; then core_bench; fi
 if want api; then api_bench; fi
+if want profile && ! want api; then profile_bench; fi
 if want scale; then scale_bench; fi
 if want startup; then startup_bench; fi
 if want oci; then

@@ -107,6 +107,7 @@ public final class Report {
         startup();
         oci();
         profile();
+        split();
         raw();
     }
 
@@ -346,6 +347,45 @@ public final class Report {
         line("```");
         Files.readAllLines(p).stream().limit(30).forEach(this::line);
         line("```");
+        line("");
+    }
+
+    /**
+     * Where the JFR samples of one load go, by the frames on each sampled stack: our request handling (the
+     * management pipeline: auth, core, views, JSON), the control plane's hooks, Javalin's servlet layer outside
+     * those, and the rest (Jetty's HTTP parsing and connection handling). Samples are of threads running Java code.
+     */
+    private void split() throws IOException {
+        List<String> names = List.of("get-registry", "list-images", "create-registry");
+        if (names.stream().noneMatch(n -> Files.exists(dir.resolve("ours-samples-" + n + ".txt")))) return;
+        line("### Where the server's samples go, per load (JFR execution samples, whole stacks)");
+        line("");
+        line("| load | samples | ours: request handling | ours: journal and fault hooks | Javalin (routing, context, response) | Jetty and the rest (HTTP parsing, connections) |");
+        line("|---|---:|---:|---:|---:|---:|");
+        java.util.regex.Pattern frame = java.util.regex.Pattern.compile("^\\s+([\\w$.<>/]+)\\(", java.util.regex.Pattern.MULTILINE);
+        for (String n : names) {
+            Path p = dir.resolve("ours-samples-" + n + ".txt");
+            if (!Files.exists(p)) continue;
+            int total = 0, handler = 0, hooks = 0, javalin = 0, rest = 0;
+            for (String event : Files.readString(p).split("jdk\\.ExecutionSample")) {
+                java.util.regex.Matcher m = frame.matcher(event);
+                StringBuilder stack = new StringBuilder();
+                while (m.find()) stack.append(m.group(1)).append(' ');
+                if (stack.length() == 0) continue;
+                total++;
+                String st = stack.toString();
+                if (st.contains("RequestPipeline")) handler++;
+                else if (st.contains("ControlPlane") || st.contains("McrEmulatorServer.lambda$configure")) hooks++;
+                else if (st.contains("JavalinServlet")) javalin++;
+                else rest++;
+            }
+            if (total == 0) continue;
+            line(String.format(Locale.ROOT, "| %s | %d | %.0f %% | %.0f %% | %.0f %% | %.0f %% |", n, total, 100.0 * handler / total,
+                    100.0 * hooks / total, 100.0 * javalin / total, 100.0 * rest / total));
+        }
+        line("");
+        line("Recorded by `bench/run.sh` (`--only profile` alone) under each load for a few seconds; the stacks are in");
+        line("`bench/results/ours-samples-<load>.txt`. A sample counts for the first column it matches, from the left.");
         line("");
     }
 
