@@ -15,11 +15,7 @@ final class BlobGc {
         // Management-only use (seeded metadata, no pushes) stores no blobs: skip the walk over the whole region.
         if (s.blobs.isEmpty()) return 0;
         Set<String> live = new HashSet<>();
-        for (RegistryEntity reg : s.registries.values()) {
-            for (Set<String> links : reg.blobLinks.values()) live.addAll(links);
-            for (RepositoryEntity repo : reg.repositories.values())
-                for (ImageEntity img : repo.images.values()) live.addAll(img.references.keySet());
-        }
+        for (RegistryEntity reg : s.registries.values()) addHeld(reg, live);
         return s.blobs.retainOnly(live);
     }
 
@@ -38,10 +34,14 @@ final class BlobGc {
     /** Every digest a registry links or its images reference. */
     static Set<String> heldBy(RegistryEntity reg) {
         Set<String> held = new HashSet<>();
-        for (Set<String> links : reg.blobLinks.values()) held.addAll(links);
-        for (RepositoryEntity repo : reg.repositories.values())
-            for (ImageEntity img : repo.images.values()) held.addAll(img.references.keySet());
+        addHeld(reg, held);
         return held;
+    }
+
+    private static void addHeld(RegistryEntity reg, Set<String> into) {
+        for (Set<String> links : reg.blobLinks.values()) into.addAll(links);
+        for (RepositoryEntity repo : reg.repositories.values())
+            for (ImageEntity img : repo.images.values()) into.addAll(img.references.keySet());
     }
 
     /** Every digest a repository links or its images reference (read before the repository is removed). */

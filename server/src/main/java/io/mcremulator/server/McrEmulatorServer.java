@@ -176,7 +176,7 @@ public final class McrEmulatorServer implements AutoCloseable {
      */
     private static CompressionStrategy jsonGzip() {
         CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
-        gzip.setAllowedMimeTypes(java.util.List.of("application/json", "application/json; charset=utf-8", "application/json;charset=utf-8"));
+        gzip.setAllowedMimeTypes(java.util.List.of("application/json")); // the one JSON type the server's answers carry
         return gzip;
     }
 

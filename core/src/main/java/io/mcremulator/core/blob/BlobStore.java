@@ -50,6 +50,19 @@ public final class BlobStore {
         return d.open(offset, length);
     }
 
+    /** A sealed blob file holding {@code bytes}. */
+    private BlobData fileWith(byte[] bytes) {
+        BlobData d = newBuffer();
+        try {
+            d.append(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            d.discard();
+            throw new UncheckedIOException(e);
+        }
+        d.seal();
+        return d;
+    }
+
     /** A new, empty buffer for an upload. */
     BlobData newBuffer() {
         return folder == null ? new MemoryBlobData() : new FileBlobData(folder.resolve("upload-" + UUID.randomUUID()));
@@ -68,16 +81,7 @@ public final class BlobStore {
     /** Stores small content made by the engine itself (seeded images); ignores the cap. */
     public void putGenerated(String digest, byte[] bytes) {
         if (blobs.containsKey(digest)) return;
-        BlobData d = folder == null ? new FixedBlobData(bytes.clone()) : newBuffer();
-        if (folder != null) {
-            try {
-                d.append(bytes, 0, bytes.length);
-            } catch (IOException e) {
-                d.discard();
-                throw new UncheckedIOException(e);
-            }
-            d.seal();
-        }
+        BlobData d = folder == null ? new FixedBlobData(bytes) : fileWith(bytes);
         quota.force(bytes.length);
         if (blobs.putIfAbsent(digest, d) != null) {
             quota.release(bytes.length);

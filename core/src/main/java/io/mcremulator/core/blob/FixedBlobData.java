@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * Small content the engine makes itself (seeded images' configs and layers), held as one exact heap array: a
- * million seeded images must not each take a direct-memory block (see {@link MemoryBlobData}).
+ * million seeded images must not each take a direct-memory block (see {@link MemoryBlobData}). The array is the
+ * caller's, handed over: nothing writes to it afterwards (reads go through {@link #open}).
  */
 final class FixedBlobData implements BlobData {
     private volatile byte[] bytes;

@@ -16,13 +16,13 @@ final class RandomIdSource implements IdSource {
     private static final String TOKEN_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private final Random random;
+    private final Random secrets;
     private final Random ids;
 
     RandomIdSource(Random random) { this(random, random); }
 
     private RandomIdSource(Random secrets, Random ids) {
-        this.random = secrets;
+        this.secrets = secrets;
         this.ids = ids;
     }
 
@@ -60,7 +60,7 @@ final class RandomIdSource implements IdSource {
           .append(pick("0123456789")).append(pick("!=*@#%"));
         while (sb.length() < 32) sb.append(pick(PASSWORD_ALPHABET));
         for (int i = sb.length() - 1; i > 0; i--) { // shuffle
-            int j = random.nextInt(i + 1);
+            int j = secrets.nextInt(i + 1);
             char t = sb.charAt(i); sb.setCharAt(i, sb.charAt(j)); sb.setCharAt(j, t);
         }
         return sb.toString();
@@ -73,5 +73,5 @@ final class RandomIdSource implements IdSource {
         return sb.toString();
     }
 
-    private char pick(String alphabet) { return alphabet.charAt(random.nextInt(alphabet.length())); }
+    private char pick(String alphabet) { return alphabet.charAt(secrets.nextInt(alphabet.length())); }
 }

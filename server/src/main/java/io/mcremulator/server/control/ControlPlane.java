@@ -132,16 +132,13 @@ public final class ControlPlane {
 
     /**
      * The handler did not run, so nothing read the request body: read up to the journal's limit so verification sees
-     * what the faulted call sent, and count (up to 64 MiB) the rest.
+     * what the faulted call sent, and count the rest (up to BodyReader's discard limit).
      */
     private void captureBody(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] head = in.readNBytes(journal.maxBodyBytes());
-            long size = head.length;
-            long skipped;
-            while (size < 64L * 1024 * 1024 && (skipped = in.skip(8192)) > 0) size += skipped;
             ctx.attribute(BodyReader.BODY_ATTRIBUTE, head);
-            ctx.attribute(BODY_SIZE, size);
+            ctx.attribute(BODY_SIZE, head.length + BodyReader.discardRest(in, -1));
         } catch (java.io.IOException | RuntimeException e) {
             // the client may already be gone; the error answer is still written
         }

@@ -75,17 +75,20 @@ public final class BodyReader {
      * Reads and drops what is left of a body the server has already refused, up to {@link #DISCARD_LIMIT}, so the
      * client finishes sending and reads the error. {@code declared} is the Content-Length, or -1 when chunked;
      * a declared length past the limit is not read at all. Read errors are ignored: the refusal stands.
+     *
+     * @return how many bytes were read and dropped
      */
-    public static void discardRest(InputStream in, long declared) {
-        if (declared > DISCARD_LIMIT) return;
+    public static long discardRest(InputStream in, long declared) {
+        if (declared > DISCARD_LIMIT) return 0;
+        long seen = 0;
         try {
             byte[] buf = new byte[16 * 1024];
-            long seen = 0;
             int n;
-            while (seen <= DISCARD_LIMIT && (n = in.read(buf)) >= 0) seen += n;
+            while (seen < DISCARD_LIMIT && (n = in.read(buf)) >= 0) seen += n;
         } catch (IOException e) {
             // the client went away; nothing more to do
         }
+        return seen;
     }
 
     private static EmulatorException tooLarge(int maxBytes) {
