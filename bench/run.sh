@@ -191,14 +191,35 @@ ours_scenarios() { # ours_scenarios <target-name> <base> <images_path>
   curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries?$Q_LIST" > "$RESULTS/wiremock/__files/list-registries.json"
   curl -sf -H "Authorization: Bearer $TOKEN" "$base/v0/registries/$GET_REG_ID" > "$RESULTS/wiremock/__files/get-registry.json"
   curl -sf -H "Authorization: Bearer $TOKEN" "$base$images_path" > "$RESULTS/wiremock/__files/list-images.json"
-  run_wrk "$t" list-registries-10000 "$base/v0/registries?$Q_LIST"
-  run_wrk "$t" get-registry "$base/v0/registries/$GET_REG_ID"
-  run_wrk "$t" list-images-10000 "$base$images_path"
-  run_wrk "$t" create-registry "$base/v0/registries" "$t"
+  api_scenarios "$t" "$base" "$images_path" "$t"
+}
+
+# peer_ready <target> <pid> <url> <t0>: waits for a peer's URL, records its start-up (stops the bench if it died).
+peer_ready() {
+  local target="$1" pid="$2" url="$3" t0="$4" ms
+  SERVER_PID=$pid; PIDS+=("$pid")
+  ms=$(wait_http "$url" "$t0")
+  kill -0 "$pid" 2>/dev/null || { log "$target exited: see $RESULTS/$target.log"; exit 1; }
+  echo "{\"target\":\"$target\",\"what\":\"process start to ready\",\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$pid")}" >> "$RESULTS/startup.jsonl"
+}
+
+# peer_scenarios <target> <base> <images_path> <create-prefix>: a fresh peer's warm-up, then the measured scenarios.
+peer_scenarios() {
+  warm_server "$2/v0/registries?$Q_LIST"
+  api_scenarios "$@"
+}
+
+# api_scenarios <target> <base> <images_path> <create-prefix>: the four scenarios every target is measured in.
+api_scenarios() {
+  local target="$1" base="$2" images_path="$3" prefix="$4"
+  run_wrk "$target" list-registries-10000 "$base/v0/registries?$Q_LIST"
+  run_wrk "$target" get-registry "$base/v0/registries/$GET_REG_ID"
+  run_wrk "$target" list-images-10000 "$base$images_path"
+  run_wrk "$target" create-registry "$base/v0/registries" "$prefix"
 }
 
 wiremock_bench() {
-  local images_path="$1" base
+  local images_path="$1"
   # WireMock: the same four answers as static stubs (auth header and create body checked as a stub author would).
   cat > "$RESULTS/wiremock/mappings/mcr.json" <<EOF
 {"mappings":[
@@ -218,35 +239,22 @@ EOF
   local t0; t0=$(now_ms)
   $JAVA -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$PORT_WIREMOCK" --root-dir "$RESULTS/wiremock" \
     --disable-banner --no-request-journal > "$RESULTS/wiremock.log" 2>&1 &
-  local wm=$!; SERVER_PID=$wm; PIDS+=("$wm")
-  local ms; ms=$(wait_http "http://127.0.0.1:$PORT_WIREMOCK/__admin/health" "$t0")
-  kill -0 "$wm" 2>/dev/null || { log "WireMock exited: see $RESULTS/wiremock.log"; exit 1; }
-  echo "{\"target\":\"wiremock\",\"what\":\"process start to ready\",\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$wm")}" >> "$RESULTS/startup.jsonl"
-  base="http://127.0.0.1:$PORT_WIREMOCK"
-  warm_server "$base/v0/registries?$Q_LIST"
-  run_wrk wiremock list-registries-10000 "$base/v0/registries?$Q_LIST"
-  run_wrk wiremock get-registry "$base/v0/registries/$GET_REG_ID"
-  run_wrk wiremock list-images-10000 "$base$images_path"
-  run_wrk wiremock create-registry "$base/v0/registries" wm
+  local wm=$!
+  peer_ready wiremock "$wm" "http://127.0.0.1:$PORT_WIREMOCK/__admin/health" "$t0"
+  peer_scenarios wiremock "http://127.0.0.1:$PORT_WIREMOCK" "$images_path" wm
   stop_pid "$wm"
 }
 
 prism_bench() {
-  local images_path="$1" base t0 ms
+  local images_path="$1" base t0
   # Prism: mocks the contract itself (static examples, request validation).
   if [ ! -x "$BENCH/peers/node_modules/.bin/prism" ]; then (cd "$BENCH/peers" && npm ci --no-audit --no-fund >/dev/null); fi
   t0=$(now_ms)
   "$BENCH/peers/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$PORT_PRISM" "$SPEC" > "$RESULTS/prism.log" 2>&1 &
-  local pr=$!; SERVER_PID=$pr; PIDS+=("$pr")
-  ms=$(wait_http "http://127.0.0.1:$PORT_PRISM/v0/registries" "$t0")
-  kill -0 "$pr" 2>/dev/null || { log "Prism exited: see $RESULTS/prism.log"; exit 1; }
-  echo "{\"target\":\"prism\",\"what\":\"process start to ready\",\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$pr")}" >> "$RESULTS/startup.jsonl"
+  local pr=$!
+  peer_ready prism "$pr" "http://127.0.0.1:$PORT_PRISM/v0/registries" "$t0"
   base="http://127.0.0.1:$PORT_PRISM"
-  warm_server "$base/v0/registries?$Q_LIST"
-  run_wrk prism list-registries-10000 "$base/v0/registries?$Q_LIST"
-  run_wrk prism get-registry "$base/v0/registries/$GET_REG_ID"
-  run_wrk prism list-images-10000 "$base$images_path"
-  run_wrk prism create-registry "$base/v0/registries" pr
+  peer_scenarios prism "$base" "$images_path" pr
   # Prism's answers for the record (status lines), since a mock that errors would look fast.
   for p in "/v0/registries?$Q_LIST" "/v0/registries/$GET_REG_ID" "$images_path"; do
     echo "GET $p -> $(curl -s -o /dev/null -w '%{http_code} %{size_download}B' -H "Authorization: Bearer $TOKEN" "$base$p")"
