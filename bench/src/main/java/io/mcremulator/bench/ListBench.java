@@ -8,7 +8,6 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -32,7 +31,7 @@ public final class ListBench {
 
     public static void main(String[] args) {
         String label = args[0];
-        for (int n : new int[]{100, 10_000, 100_000}) {
+        for (int n : new int[] {100, 10_000, 100_000}) {
             Emulator e = new Emulator();
             e.seed(new SeedDocument(List.of(), List.of(), registries(n, n == 10_000 ? 10_000 : 0)));
             RegionEngine engine = e.region(Region.DEFAULT);
@@ -42,7 +41,11 @@ public final class ListBench {
                 UUID reg = UUID.fromString(SeedGen.registryId(n));
                 UUID repo = UUID.fromString(SeedGen.REPOSITORY_ID);
                 PageRequest newest = PageRequest.of(50, 0, "pushed_at:desc");
-                report(label, "list-images", n, i -> engine.images().list(USER, reg, Images.RepoRef.byId(repo), newest, null));
+                report(
+                        label,
+                        "list-images",
+                        n,
+                        i -> engine.images().list(USER, reg, Images.RepoRef.byId(repo), newest, null));
                 UUID plain = UUID.fromString(SeedGen.registryId(2));
                 report(label, "get-registry", n, i -> engine.registries().get(USER, plain));
                 // Worst case of kept orders: every list follows a write (a create and a delete around it).
@@ -66,12 +69,21 @@ public final class ListBench {
             if (i == n && images > 0) {
                 List<SeedDocument.Image> imgs = new ArrayList<>(images);
                 for (int k = 1; k <= images; k++) {
-                    imgs.add(new SeedDocument.Image(SeedGen.digest(k), List.of("v" + k), 1000L + k, null, null, T0.plusSeconds(k), null, null));
+                    imgs.add(new SeedDocument.Image(
+                            SeedGen.digest(k), List.of("v" + k), 1000L + k, null, null, T0.plusSeconds(k), null, null));
                 }
-                repos = List.of(new SeedDocument.Repository(UUID.fromString(SeedGen.REPOSITORY_ID), "bench/app", null, null, imgs));
+                repos = List.of(new SeedDocument.Repository(
+                        UUID.fromString(SeedGen.REPOSITORY_ID), "bench/app", null, null, imgs));
             }
-            regs.add(new SeedDocument.Registry(null, USER.tenantId(), UUID.fromString(SeedGen.registryId(i)), String.format("reg-%07d", i),
-                    null, T0.plusSeconds(n - i), null, repos));
+            regs.add(new SeedDocument.Registry(
+                    null,
+                    USER.tenantId(),
+                    UUID.fromString(SeedGen.registryId(i)),
+                    String.format("reg-%07d", i),
+                    null,
+                    T0.plusSeconds(n - i),
+                    null,
+                    repos));
         }
         return regs;
     }
@@ -80,8 +92,14 @@ public final class ListBench {
     static void report(String label, String op, int n, IntConsumer call) {
         run(call, 500_000_000L, 0);
         long[] r = run(call, 1_500_000_000L, 1_000_000);
-        System.out.println(String.format(Locale.ROOT, "{\"variant\":\"%s\",\"op\":\"%s\",\"n\":%d,\"calls\":%d,\"cpu_us_per_call\":%.2f}",
-                label, op, n, r[0], r[1] / 1000.0 / r[0]));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "{\"variant\":\"%s\",\"op\":\"%s\",\"n\":%d,\"calls\":%d,\"cpu_us_per_call\":%.2f}",
+                label,
+                op,
+                n,
+                r[0],
+                r[1] / 1000.0 / r[0]));
     }
 
     private static long[] run(IntConsumer call, long cpuBudgetNanos, int offset) {
@@ -93,6 +111,6 @@ public final class ListBench {
             calls++;
             if ((calls & 7) == 0 || calls < 8) used = THREADS.getCurrentThreadCpuTime() - start;
         }
-        return new long[]{calls, THREADS.getCurrentThreadCpuTime() - start};
+        return new long[] {calls, THREADS.getCurrentThreadCpuTime() - start};
     }
 }

@@ -2,7 +2,6 @@ package io.mcremulator.bench;
 
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +31,15 @@ public final class ScaleBench {
         long cpu0 = threads.getCurrentThreadCpuTime();
         List<SeedDocument.Registry> regs = new ArrayList<>(registries);
         for (int i = 0; i < registries; i++) {
-            regs.add(new SeedDocument.Registry(null, "tenant-" + (i % 10), UUID.randomUUID(), String.format("r%07d", i), null,
-                    null, null, List.of()));
+            regs.add(new SeedDocument.Registry(
+                    null,
+                    "tenant-" + (i % 10),
+                    UUID.randomUUID(),
+                    String.format("r%07d", i),
+                    null,
+                    null,
+                    null,
+                    List.of()));
         }
         registryEmulator.seed(new SeedDocument(List.of(), List.of(), regs));
         long registrySeedNanos = System.nanoTime() - t0;
@@ -58,13 +64,27 @@ public final class ScaleBench {
                     List<SeedDocument.Image> imgs = new ArrayList<>(imagesPerRepo);
                     for (int k = 0; k < imagesPerRepo && loaded + inBatch < images; k++, inBatch++) {
                         long n = loaded + inBatch;
-                        imgs.add(new SeedDocument.Image(SeedGen.digest(n), List.of("v" + k), 1000L + n, null, null,
-                                pushed.plusSeconds(n), null, null));
+                        imgs.add(new SeedDocument.Image(
+                                SeedGen.digest(n),
+                                List.of("v" + k),
+                                1000L + n,
+                                null,
+                                null,
+                                pushed.plusSeconds(n),
+                                null,
+                                null));
                     }
                     repos.add(new SeedDocument.Repository(null, "team/app" + r, null, null, imgs));
                 }
-                batch.add(new SeedDocument.Registry(null, "tenant-" + (regIndex % 10), null, String.format("img%06d", regIndex++),
-                        null, null, null, repos));
+                batch.add(new SeedDocument.Registry(
+                        null,
+                        "tenant-" + (regIndex % 10),
+                        null,
+                        String.format("img%06d", regIndex++),
+                        null,
+                        null,
+                        null,
+                        repos));
             }
             SeedDocument doc = new SeedDocument(List.of(), List.of(), batch);
             long s = System.nanoTime();
@@ -75,15 +95,27 @@ public final class ScaleBench {
             loaded += inBatch;
         }
         long afterImages = usedAfterGc();
-        // The registries and repositories that hold the images are a small part; subtract them at their own measured cost.
+        // The registries and repositories that hold the images are a small part; subtract them at their own measured
+        // cost.
         long perImage = (afterImages - beforeImages - (long) regIndex * perRegistry) / images;
 
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "{\"registries\":%d,\"bytes_per_registry\":%d,\"registry_seed_ms\":%.1f,\"registry_seed_cpu_ms\":%.1f,"
                         + "\"images\":%d,\"image_registries\":%d,\"images_per_repository\":%d,\"bytes_per_image\":%d,"
                         + "\"image_seed_ms\":%.1f,\"image_seed_cpu_ms\":%.1f,\"heap_images_mib\":%.1f,\"heap_max_mib\":%d}",
-                registries, perRegistry, registrySeedNanos / 1e6, registrySeedCpu / 1e6, images, regIndex, imagesPerRepo, perImage,
-                imageSeedNanos / 1e6, imageSeedCpu / 1e6, (afterImages - beforeImages) / 1048576.0, Runtime.getRuntime().maxMemory() >> 20));
+                registries,
+                perRegistry,
+                registrySeedNanos / 1e6,
+                registrySeedCpu / 1e6,
+                images,
+                regIndex,
+                imagesPerRepo,
+                perImage,
+                imageSeedNanos / 1e6,
+                imageSeedCpu / 1e6,
+                (afterImages - beforeImages) / 1048576.0,
+                Runtime.getRuntime().maxMemory() >> 20));
         // Keep both engines reachable until here so the GC cannot collect what was measured.
         if (registryEmulator.config() == null || imageEmulator.config() == null) throw new AssertionError();
     }
@@ -92,7 +124,8 @@ public final class ScaleBench {
         for (int i = 0; i < 4; i++) {
             System.gc();
             try {
-                Thread.sleep(50); // lets the concurrent GC threads finish between cycles (a measurement, not a test sync)
+                Thread.sleep(
+                        50); // lets the concurrent GC threads finish between cycles (a measurement, not a test sync)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -20,9 +20,13 @@ public final class SeedGen {
 
     private SeedGen() {}
 
-    public static String registryId(int i) { return String.format("00000000-0000-4000-8000-%012d", i); }
+    public static String registryId(int i) {
+        return String.format("00000000-0000-4000-8000-%012d", i);
+    }
 
-    public static String digest(long i) { return "sha256:" + String.format("%064x", i); }
+    public static String digest(long i) {
+        return "sha256:" + String.format("%064x", i);
+    }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
@@ -38,14 +42,15 @@ public final class SeedGen {
             for (int i = 1; i <= registries; i++) {
                 if (i > 1) w.write(',');
                 // Creation times go backwards so that name order and creation order differ.
-                w.write("{\"tenant\":\"" + tenant + "\",\"id\":\"" + registryId(i) + "\",\"name\":\"" + String.format("reg-%07d", i)
-                        + "\",\"created_at\":\"" + EPOCH.plusSeconds(registries - i) + "\"");
+                w.write("{\"tenant\":\"" + tenant + "\",\"id\":\"" + registryId(i) + "\",\"name\":\""
+                        + String.format("reg-%07d", i) + "\",\"created_at\":\"" + EPOCH.plusSeconds(registries - i)
+                        + "\"");
                 if (i == registries && images > 0) {
                     w.write(",\"repositories\":[{\"id\":\"" + REPOSITORY_ID + "\",\"name\":\"bench/app\",\"images\":[");
                     for (int k = 1; k <= images; k++) {
                         if (k > 1) w.write(',');
-                        w.write("{\"digest\":\"" + digest(k) + "\",\"tags\":[\"v" + k + "\"],\"size_bytes\":" + (1000L + k)
-                                + ",\"pushed_at\":\"" + EPOCH.plusSeconds(k) + "\"}");
+                        w.write("{\"digest\":\"" + digest(k) + "\",\"tags\":[\"v" + k + "\"],\"size_bytes\":"
+                                + (1000L + k) + ",\"pushed_at\":\"" + EPOCH.plusSeconds(k) + "\"}");
                     }
                     w.write("]}]");
                 }

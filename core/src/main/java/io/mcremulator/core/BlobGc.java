@@ -63,5 +63,7 @@ final class BlobGc {
     }
 
     /** True if an OCI name ({@code registry/repo}) is in registry {@code registry}. */
-    static boolean inRegistry(String ociName, String registry) { return ociName.startsWith(registry + "/"); }
+    static boolean inRegistry(String ociName, String registry) {
+        return ociName.startsWith(registry + "/");
+    }
 }

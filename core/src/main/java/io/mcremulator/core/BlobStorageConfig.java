@@ -13,12 +13,14 @@ import java.time.Duration;
  */
 public record BlobStorageConfig(Path folder, long maxStoredBytes, Duration uploadExpiry, int maxManifestBytes) {
     public BlobStorageConfig {
-        if (maxStoredBytes < 0) throw new IllegalArgumentException("maxStoredBytes must be >= 0, got " + maxStoredBytes);
+        if (maxStoredBytes < 0)
+            throw new IllegalArgumentException("maxStoredBytes must be >= 0, got " + maxStoredBytes);
         if (uploadExpiry == null || uploadExpiry.isNegative() || uploadExpiry.isZero()) {
             throw new IllegalArgumentException("uploadExpiry must be positive, got " + uploadExpiry);
         }
         if (maxManifestBytes < 4 * 1024 * 1024) {
-            throw new IllegalArgumentException("maxManifestBytes must be at least 4 MiB (OCI spec), got " + maxManifestBytes);
+            throw new IllegalArgumentException(
+                    "maxManifestBytes must be at least 4 MiB (OCI spec), got " + maxManifestBytes);
         }
     }
 
@@ -27,9 +29,15 @@ public record BlobStorageConfig(Path folder, long maxStoredBytes, Duration uploa
         return new BlobStorageConfig(null, 8L * 1024 * 1024 * 1024, Duration.ofHours(1), 16 * 1024 * 1024);
     }
 
-    public BlobStorageConfig withFolder(Path f) { return new BlobStorageConfig(f, maxStoredBytes, uploadExpiry, maxManifestBytes); }
+    public BlobStorageConfig withFolder(Path f) {
+        return new BlobStorageConfig(f, maxStoredBytes, uploadExpiry, maxManifestBytes);
+    }
 
-    public BlobStorageConfig withMaxStoredBytes(long n) { return new BlobStorageConfig(folder, n, uploadExpiry, maxManifestBytes); }
+    public BlobStorageConfig withMaxStoredBytes(long n) {
+        return new BlobStorageConfig(folder, n, uploadExpiry, maxManifestBytes);
+    }
 
-    public BlobStorageConfig withUploadExpiry(Duration d) { return new BlobStorageConfig(folder, maxStoredBytes, d, maxManifestBytes); }
+    public BlobStorageConfig withUploadExpiry(Duration d) {
+        return new BlobStorageConfig(folder, maxStoredBytes, d, maxManifestBytes);
+    }
 }

@@ -2,14 +2,15 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.model.CredentialsInfo;
-
 import java.util.Optional;
 
 /** Docker login credentials of one region: one pair per user, created on first read, replaced by a reset. */
 public final class Credentials {
     private final RegionState s;
 
-    Credentials(RegionState s) { this.s = s; }
+    Credentials(RegionState s) {
+        this.s = s;
+    }
 
     public CredentialsInfo get(Principal p) {
         return s.write(() -> view(user(p)));
@@ -50,7 +51,8 @@ public final class Credentials {
     private UserEntity user(Principal p) {
         UserEntity u = s.users.get(p.userId());
         if (u == null) {
-            u = new UserEntity(p.userId(), p.tenantId(), p.email(), s.config.ids().password());
+            u = new UserEntity(
+                    p.userId(), p.tenantId(), p.email(), s.config.ids().password());
             s.users.put(u.userId, u);
         } else {
             u.email = p.email();
@@ -58,5 +60,7 @@ public final class Credentials {
         return u;
     }
 
-    private static CredentialsInfo view(UserEntity u) { return new CredentialsInfo(u.userId, u.password, u.email); }
+    private static CredentialsInfo view(UserEntity u) {
+        return new CredentialsInfo(u.userId, u.password, u.email);
+    }
 }

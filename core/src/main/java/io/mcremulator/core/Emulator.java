@@ -3,7 +3,6 @@ package io.mcremulator.core;
 import io.mcremulator.core.auth.ApiKeyDirectory;
 import io.mcremulator.core.blob.StorageQuota;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -24,30 +23,48 @@ public final class Emulator {
     }
 
     /** Blob bytes held now (stored blobs and uploads in progress, all regions) against the configured cap. */
-    public StorageQuota storageQuota() { return quota; }
+    public StorageQuota storageQuota() {
+        return quota;
+    }
 
-    public Emulator() { this(EmulatorConfig.defaults()); }
+    public Emulator() {
+        this(EmulatorConfig.defaults());
+    }
 
-    public EmulatorConfig config() { return config; }
+    public EmulatorConfig config() {
+        return config;
+    }
 
-    public RegionEngine region(Region region) { return regions.get(region); }
+    public RegionEngine region(Region region) {
+        return regions.get(region);
+    }
 
-    public ApiKeyDirectory apiKeys() { return apiKeys; }
+    public ApiKeyDirectory apiKeys() {
+        return apiKeys;
+    }
 
     /** Loads a seed document atomically: on any error nothing changes and the error names the field. */
-    public void seed(SeedDocument doc) { new Seeder(this).seed(doc); }
+    public void seed(SeedDocument doc) {
+        new Seeder(this).seed(doc);
+    }
 
     /** Forgets everything: all regions, all tenants, all API-key mappings. */
-    public void reset() { writeAllRegions(this::clearAll); }
+    public void reset() {
+        writeAllRegions(this::clearAll);
+    }
 
     /** Forgets one tenant's registries, proxy caches, users and API keys, in every region. */
-    public void resetTenant(String tenantId) { writeAllRegions(() -> clearTenant(tenantId)); }
+    public void resetTenant(String tenantId) {
+        writeAllRegions(() -> clearTenant(tenantId));
+    }
 
     /**
      * The state, or one tenant's ({@code tenantId} non-null), as a seed document: seeding an empty emulator with it
      * gives the same resources with the same ids and timestamps (docs/control-api.md lists what it leaves out).
      */
-    public SeedDocument export(String tenantId) { return export(tenantId, false); }
+    public SeedDocument export(String tenantId) {
+        return export(tenantId, false);
+    }
 
     /** As {@link #export(String)}; with {@code content}, pushed images carry their manifest and blob bytes. */
     public SeedDocument export(String tenantId, boolean content) {
@@ -79,7 +96,9 @@ public final class Emulator {
     }
 
     /** Puts back the state of a {@link #checkpoint()}; the snapshot stays usable. */
-    public void restore(StateSnapshot snapshot) { writeAllRegions(() -> snapshot.putInto(this)); }
+    public void restore(StateSnapshot snapshot) {
+        writeAllRegions(() -> snapshot.putInto(this));
+    }
 
     private void clearAll() {
         for (RegionEngine e : regions.values()) {
@@ -112,7 +131,9 @@ public final class Emulator {
         apiKeys.removeTenant(tenantId);
     }
 
-    RegionState state(Region r) { return regions.get(r).state(); }
+    RegionState state(Region r) {
+        return regions.get(r).state();
+    }
 
     /** Runs {@code body} holding every region's write lock, in a fixed order (no deadlock). */
     void writeAllRegions(Runnable body) {
@@ -123,7 +144,8 @@ public final class Emulator {
     <T> T readAllRegions(java.util.function.Supplier<T> body) {
         Object[] out = new Object[1];
         readAll(0, () -> out[0] = body.get());
-        @SuppressWarnings("unchecked") T t = (T) out[0];
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
         return t;
     }
 

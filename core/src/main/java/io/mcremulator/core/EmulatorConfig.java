@@ -2,7 +2,6 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.core.time.IdSource;
-
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +13,16 @@ import java.util.Set;
  */
 public final class EmulatorConfig {
     /** What deleting a registry that still holds repositories does. */
-    public enum NonEmptyRegistryDelete { CASCADE, CONFLICT }
+    public enum NonEmptyRegistryDelete {
+        CASCADE,
+        CONFLICT
+    }
 
     /** What {@code pulled_at} shows for an image that was never pulled. */
-    public enum NeverPulled { ZERO_TIME, PUSHED_AT }
+    public enum NeverPulled {
+        ZERO_TIME,
+        PUSHED_AT
+    }
 
     private final int registryNameMaxLength;
     private final int proxyCacheNameMaxLength;
@@ -43,20 +48,53 @@ public final class EmulatorConfig {
         this.blobStorage = b.blobStorage;
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
-    public static EmulatorConfig defaults() { return builder().build(); }
+    public static EmulatorConfig defaults() {
+        return builder().build();
+    }
 
-    public int registryNameMaxLength() { return registryNameMaxLength; }
-    public int proxyCacheNameMaxLength() { return proxyCacheNameMaxLength; }
-    public NonEmptyRegistryDelete nonEmptyRegistryDelete() { return nonEmptyRegistryDelete; }
-    public boolean proxyCacheInUseDeleteConflict() { return proxyCacheInUseDeleteConflict; }
-    public int defaultPageLimit() { return defaultPageLimit; }
-    public Set<String> proxyCacheProviders() { return proxyCacheProviders; }
-    public NeverPulled neverPulled() { return neverPulled; }
-    public Clock clock() { return clock; }
-    public IdSource ids() { return ids; }
-    public BlobStorageConfig blobStorage() { return blobStorage; }
+    public int registryNameMaxLength() {
+        return registryNameMaxLength;
+    }
+
+    public int proxyCacheNameMaxLength() {
+        return proxyCacheNameMaxLength;
+    }
+
+    public NonEmptyRegistryDelete nonEmptyRegistryDelete() {
+        return nonEmptyRegistryDelete;
+    }
+
+    public boolean proxyCacheInUseDeleteConflict() {
+        return proxyCacheInUseDeleteConflict;
+    }
+
+    public int defaultPageLimit() {
+        return defaultPageLimit;
+    }
+
+    public Set<String> proxyCacheProviders() {
+        return proxyCacheProviders;
+    }
+
+    public NeverPulled neverPulled() {
+        return neverPulled;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public IdSource ids() {
+        return ids;
+    }
+
+    public BlobStorageConfig blobStorage() {
+        return blobStorage;
+    }
 
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -86,19 +124,63 @@ public final class EmulatorConfig {
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
-        public Builder registryNameMaxLength(int n) { require(n >= 1, "registryNameMaxLength must be >= 1"); registryNameMaxLength = n; return this; }
-        public Builder proxyCacheNameMaxLength(int n) { require(n >= 1, "proxyCacheNameMaxLength must be >= 1"); proxyCacheNameMaxLength = n; return this; }
-        public Builder nonEmptyRegistryDelete(NonEmptyRegistryDelete v) { nonEmptyRegistryDelete = v; return this; }
-        public Builder proxyCacheInUseDeleteConflict(boolean v) { proxyCacheInUseDeleteConflict = v; return this; }
-        public Builder defaultPageLimit(int n) { require(n >= 1, "defaultPageLimit must be >= 1"); defaultPageLimit = n; return this; }
-        public Builder proxyCacheProviders(Set<String> providers) { require(!providers.isEmpty(), "at least one provider"); proxyCacheProviders = new LinkedHashSet<>(providers); return this; }
-        public Builder neverPulled(NeverPulled v) { neverPulled = v; return this; }
-        /** The engine's clock; the default is a {@link ControllableClock} following system time, so tests can fix and move it. */
-        public Builder clock(Clock c) { clock = c; return this; }
-        public Builder ids(IdSource s) { ids = s; return this; }
-        public Builder blobStorage(BlobStorageConfig c) { blobStorage = java.util.Objects.requireNonNull(c); return this; }
+        public Builder registryNameMaxLength(int n) {
+            require(n >= 1, "registryNameMaxLength must be >= 1");
+            registryNameMaxLength = n;
+            return this;
+        }
 
-        public EmulatorConfig build() { return new EmulatorConfig(this); }
+        public Builder proxyCacheNameMaxLength(int n) {
+            require(n >= 1, "proxyCacheNameMaxLength must be >= 1");
+            proxyCacheNameMaxLength = n;
+            return this;
+        }
+
+        public Builder nonEmptyRegistryDelete(NonEmptyRegistryDelete v) {
+            nonEmptyRegistryDelete = v;
+            return this;
+        }
+
+        public Builder proxyCacheInUseDeleteConflict(boolean v) {
+            proxyCacheInUseDeleteConflict = v;
+            return this;
+        }
+
+        public Builder defaultPageLimit(int n) {
+            require(n >= 1, "defaultPageLimit must be >= 1");
+            defaultPageLimit = n;
+            return this;
+        }
+
+        public Builder proxyCacheProviders(Set<String> providers) {
+            require(!providers.isEmpty(), "at least one provider");
+            proxyCacheProviders = new LinkedHashSet<>(providers);
+            return this;
+        }
+
+        public Builder neverPulled(NeverPulled v) {
+            neverPulled = v;
+            return this;
+        }
+        /** The engine's clock; the default is a {@link ControllableClock} following system time, so tests can fix and move it. */
+        public Builder clock(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        public Builder ids(IdSource s) {
+            ids = s;
+            return this;
+        }
+
+        public Builder blobStorage(BlobStorageConfig c) {
+            blobStorage = java.util.Objects.requireNonNull(c);
+            return this;
+        }
+
+        public EmulatorConfig build() {
+            return new EmulatorConfig(this);
+        }
 
         private static void require(boolean ok, String message) {
             if (!ok) throw new IllegalArgumentException(message);

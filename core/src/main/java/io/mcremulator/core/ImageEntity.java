@@ -10,9 +10,11 @@ final class ImageEntity {
     final String digest;
     /** The manifest exactly as pushed; null only for images seeded without content. */
     byte[] manifest;
+
     String manifestMediaType;
     /** Media type of the config blob (the API's {@code media_type}). */
     String mediaType;
+
     long sizeBytes;
     Instant pushedAt;
     Instant pulledAt; // null: never pulled
@@ -21,11 +23,14 @@ final class ImageEntity {
     Map<String, Long> references = new LinkedHashMap<>();
     /** OCI 1.1 referrers support: the subject digest and the artifact type, when present. */
     String subject;
+
     String artifactType;
     Map<String, String> annotations = new LinkedHashMap<>();
     final Map<String, TagEntity> tags = new TreeMap<>();
 
-    ImageEntity(String digest) { this.digest = digest; }
+    ImageEntity(String digest) {
+        this.digest = digest;
+    }
 
     /** Everything this image keeps stored, keyed by digest: its references plus its own manifest. */
     Map<String, Long> storedContent() {

@@ -6,7 +6,6 @@ import io.mcremulator.core.paging.Page;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.paging.Paging;
 import io.mcremulator.core.paging.SortFields;
-
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,13 +23,20 @@ public final class Images {
 
     /** How a route names the repository: by id (v1) or by name (v0). */
     public record RepoRef(UUID id, String name) {
-        public static RepoRef byId(UUID id) { return new RepoRef(id, null); }
-        public static RepoRef byName(String name) { return new RepoRef(null, name); }
+        public static RepoRef byId(UUID id) {
+            return new RepoRef(id, null);
+        }
+
+        public static RepoRef byName(String name) {
+            return new RepoRef(null, name);
+        }
     }
 
     private final RegionState s;
 
-    Images(RegionState s) { this.s = s; }
+    Images(RegionState s) {
+        this.s = s;
+    }
 
     private RepositoryEntity repo(RegistryEntity reg, RepoRef ref) {
         return ref.id() != null ? s.repository(reg, ref.id()) : s.repository(reg, ref.name());
@@ -42,8 +48,15 @@ public final class Images {
             RegistryEntity reg = s.registry(p, registryId);
             RepositoryEntity repo = repo(reg, ref);
             Function<ImageEntity, ImageInfo> view = s::view;
-            return Paging.page(s.orders, repo, repo.images::values, view,
-                    i -> tagContains == null || i.tags().stream().anyMatch(t -> t.contains(tagContains)), tagContains, req, SORT);
+            return Paging.page(
+                    s.orders,
+                    repo,
+                    repo.images::values,
+                    view,
+                    i -> tagContains == null || i.tags().stream().anyMatch(t -> t.contains(tagContains)),
+                    tagContains,
+                    req,
+                    SORT);
         });
     }
 

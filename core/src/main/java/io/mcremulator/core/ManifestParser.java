@@ -6,7 +6,6 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.oci.Descriptor;
 import io.mcremulator.core.oci.JsonText;
 import io.mcremulator.core.oci.MediaTypes;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +25,17 @@ final class ManifestParser {
         if (!(root instanceof Map<?, ?> m)) throw invalid("manifest must be a JSON object", Map.of());
         Object schema = m.get("schemaVersion");
         if (!(schema instanceof Long v) || v != 2L) {
-            throw invalid("unsupported schemaVersion " + schema + ": only schema 2 manifests (Docker v2, OCI) are accepted", Map.of());
+            throw invalid(
+                    "unsupported schemaVersion " + schema + ": only schema 2 manifests (Docker v2, OCI) are accepted",
+                    Map.of());
         }
         String declared = m.get("mediaType") instanceof String s ? s : null;
         String header = MediaTypes.bare(contentType);
         String mediaType;
         if (header != null && MediaTypes.MANIFESTS.contains(header)) {
             if (declared != null && !declared.equals(header)) {
-                throw invalid("Content-Type " + header + " does not match the manifest's mediaType " + declared, Map.of());
+                throw invalid(
+                        "Content-Type " + header + " does not match the manifest's mediaType " + declared, Map.of());
             }
             mediaType = header;
         } else if (declared != null && MediaTypes.MANIFESTS.contains(declared)) {
@@ -43,14 +45,24 @@ final class ManifestParser {
         } else if (declared == null && m.containsKey("config")) {
             mediaType = MediaTypes.OCI_MANIFEST;
         } else {
-            throw invalid("unsupported manifest media type " + (declared != null ? declared : header) + "; accepted: "
-                    + String.join(", ", MediaTypes.MANIFESTS.stream().sorted().toList()), Map.of());
+            throw invalid(
+                    "unsupported manifest media type " + (declared != null ? declared : header) + "; accepted: "
+                            + String.join(
+                                    ", ", MediaTypes.MANIFESTS.stream().sorted().toList()),
+                    Map.of());
         }
         Descriptor subject = m.containsKey("subject") ? descriptor(m.get("subject"), "subject") : null;
         String artifactType = m.get("artifactType") instanceof String s ? s : null;
         Map<String, String> annotations = annotations(m.get("annotations"));
         if (MediaTypes.isIndex(mediaType)) {
-            return new ParsedManifest(mediaType, null, null, descriptors(m.get("manifests"), "manifests"), subject, artifactType, annotations);
+            return new ParsedManifest(
+                    mediaType,
+                    null,
+                    null,
+                    descriptors(m.get("manifests"), "manifests"),
+                    subject,
+                    artifactType,
+                    annotations);
         }
         Descriptor config = descriptor(m.get("config"), "config");
         List<Descriptor> layers = m.containsKey("layers") ? descriptors(m.get("layers"), "layers") : List.of();
@@ -65,9 +77,11 @@ final class ManifestParser {
     }
 
     private static Descriptor descriptor(Object v, String field) {
-        if (!(v instanceof Map<?, ?> d)) throw invalid("manifest field '" + field + "' must be a descriptor object", Map.of());
+        if (!(v instanceof Map<?, ?> d))
+            throw invalid("manifest field '" + field + "' must be a descriptor object", Map.of());
         String digest = d.get("digest") instanceof String s ? s : null;
-        if (!Digests.isValid(digest)) throw invalid("manifest field '" + field + ".digest' is not a valid digest: " + digest, Map.of());
+        if (!Digests.isValid(digest))
+            throw invalid("manifest field '" + field + ".digest' is not a valid digest: " + digest, Map.of());
         if (!(d.get("size") instanceof Long size) || size < 0) {
             throw invalid("manifest field '" + field + ".size' must be a non-negative integer", Map.of());
         }
@@ -78,7 +92,10 @@ final class ManifestParser {
 
     private static Map<String, String> annotations(Object v) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (v instanceof Map<?, ?> a) a.forEach((k, val) -> { if (val instanceof String s) out.put(String.valueOf(k), s); });
+        if (v instanceof Map<?, ?> a)
+            a.forEach((k, val) -> {
+                if (val instanceof String s) out.put(String.valueOf(k), s);
+            });
         return out;
     }
 

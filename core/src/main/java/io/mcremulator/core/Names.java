@@ -1,7 +1,6 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.error.EmulatorException;
-
 import java.util.regex.Pattern;
 
 /** Validation of user-chosen names, with messages that say which rule failed. */
@@ -12,14 +11,21 @@ final class Names {
     private Names() {}
 
     static void checkResourceName(String field, String name, int minLength, int maxLength) {
-        if (name == null) throw EmulatorException.badRequest("invalid param: field '" + field + "' is required", field, null);
+        if (name == null)
+            throw EmulatorException.badRequest("invalid param: field '" + field + "' is required", field, null);
         if (name.length() < minLength || name.length() > maxLength) {
-            throw EmulatorException.badRequest("invalid param: field '" + field + "' must have " + minLength + " to " + maxLength
-                    + " characters, got " + name.length(), field, name);
+            throw EmulatorException.badRequest(
+                    "invalid param: field '" + field + "' must have " + minLength + " to " + maxLength
+                            + " characters, got " + name.length(),
+                    field,
+                    name);
         }
         if (!RESOURCE_NAME.matcher(name).matches()) {
-            throw EmulatorException.badRequest("invalid param: field '" + field + "' must be lowercase letters and digits,"
-                    + " optionally separated by single '.', '_' or '-', got '" + name + "'", field, name);
+            throw EmulatorException.badRequest(
+                    "invalid param: field '" + field + "' must be lowercase letters and digits,"
+                            + " optionally separated by single '.', '_' or '-', got '" + name + "'",
+                    field,
+                    name);
         }
     }
 }

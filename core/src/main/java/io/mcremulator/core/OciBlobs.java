@@ -8,7 +8,6 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.oci.BlobStat;
 import io.mcremulator.core.oci.OciName;
 import io.mcremulator.core.oci.UploadStatus;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -22,7 +21,9 @@ import java.util.Optional;
 public final class OciBlobs {
     private final RegionState s;
 
-    OciBlobs(RegionState s) { this.s = s; }
+    OciBlobs(RegionState s) {
+        this.s = s;
+    }
 
     public BlobStat stat(Principal p, String name, String digest) {
         OciName n = OciName.parse(name);
@@ -81,8 +82,9 @@ public final class OciBlobs {
                 RegistryEntity src = s.registriesByName.get(source.registry());
                 visible = src != null && src.tenantId.equals(p.tenantId()) && src.linked(source.repository(), digest);
             } else {
-                visible = s.registries.values().stream().anyMatch(r -> r.tenantId.equals(p.tenantId())
-                        && r.blobLinks.values().stream().anyMatch(l -> l.contains(digest)));
+                visible = s.registries.values().stream()
+                        .anyMatch(r -> r.tenantId.equals(p.tenantId())
+                                && r.blobLinks.values().stream().anyMatch(l -> l.contains(digest)));
             }
             if (!visible) return Optional.<BlobStat>empty();
             target.links(n.repository()).add(digest);
@@ -91,7 +93,8 @@ public final class OciBlobs {
     }
 
     /** Appends a body to an upload; see {@link UploadSession#append}. */
-    public UploadStatus append(Principal p, String name, String uploadId, InputStream body, Long start, Long end, long declaredLength) {
+    public UploadStatus append(
+            Principal p, String name, String uploadId, InputStream body, Long start, Long end, long declaredLength) {
         UploadSession u = session(p, name, uploadId);
         long size = u.append(body, start, end, declaredLength, s.uploads.now());
         return new UploadStatus(u.id(), u.name(), size);
@@ -110,15 +113,18 @@ public final class OciBlobs {
      * Closes an upload: appends the optional last chunk, checks the digest and stores the blob. A digest that
      * does not match the bytes ends the session and stores nothing.
      */
-    public BlobStat finish(Principal p, String name, String uploadId, String digest, InputStream lastChunk, long declaredLength) {
+    public BlobStat finish(
+            Principal p, String name, String uploadId, String digest, InputStream lastChunk, long declaredLength) {
         Digests.require(digest);
         UploadSession u = session(p, name, uploadId);
         if (lastChunk != null) u.append(lastChunk, null, null, declaredLength, s.uploads.now());
         String actual = u.digestLike(digest);
         if (!actual.equals(digest)) {
             s.uploads.remove(u);
-            throw new EmulatorException(ErrorCode.DIGEST_INVALID, "provided digest did not match uploaded content: expected "
-                    + digest + ", the " + u.size() + " bytes received hash to " + actual + "; nothing was stored",
+            throw new EmulatorException(
+                    ErrorCode.DIGEST_INVALID,
+                    "provided digest did not match uploaded content: expected " + digest + ", the " + u.size()
+                            + " bytes received hash to " + actual + "; nothing was stored",
                     Map.of("expected", digest, "actual", actual));
         }
         OciName n = OciName.parse(name);
@@ -153,6 +159,7 @@ public final class OciBlobs {
     }
 
     private static EmulatorException unknown(String digest) {
-        return new EmulatorException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest, Map.of("digest", digest));
+        return new EmulatorException(
+                ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest, Map.of("digest", digest));
     }
 }

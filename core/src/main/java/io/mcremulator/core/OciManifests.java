@@ -9,7 +9,6 @@ import io.mcremulator.core.oci.ManifestContent;
 import io.mcremulator.core.oci.ManifestPushed;
 import io.mcremulator.core.oci.MediaTypes;
 import io.mcremulator.core.oci.OciName;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,23 +26,31 @@ public final class OciManifests {
 
     private final RegionState s;
 
-    OciManifests(RegionState s) { this.s = s; }
+    OciManifests(RegionState s) {
+        this.s = s;
+    }
 
     /** Stores a manifest byte for byte under {@code reference} (a tag or its digest) and any extra {@code tags}. */
-    public ManifestPushed put(Principal p, String name, String reference, String contentType, byte[] bytes, List<String> tags) {
+    public ManifestPushed put(
+            Principal p, String name, String reference, String contentType, byte[] bytes, List<String> tags) {
         OciName n = OciName.parse(name);
         int max = s.config.blobStorage().maxManifestBytes();
         if (bytes.length > max) {
-            throw new EmulatorException(ErrorCode.OCI_MANIFEST_TOO_LARGE, "manifest of " + bytes.length + " bytes is larger than the limit of "
-                    + max + " bytes", Map.of("limit", max));
+            throw new EmulatorException(
+                    ErrorCode.OCI_MANIFEST_TOO_LARGE,
+                    "manifest of " + bytes.length + " bytes is larger than the limit of " + max + " bytes",
+                    Map.of("limit", max));
         }
         List<String> allTags = new ArrayList<>();
         String digest;
         if (isDigest(reference)) {
             digest = Digests.digestLike(Digests.require(reference), bytes);
             if (!digest.equals(reference)) {
-                throw new EmulatorException(ErrorCode.DIGEST_INVALID, "provided digest did not match uploaded content: the manifest hashes to "
-                        + digest + ", not " + reference, Map.of("expected", reference, "actual", digest));
+                throw new EmulatorException(
+                        ErrorCode.DIGEST_INVALID,
+                        "provided digest did not match uploaded content: the manifest hashes to " + digest + ", not "
+                                + reference,
+                        Map.of("expected", reference, "actual", digest));
             }
         } else {
             digest = Digests.sha256(bytes);
@@ -68,7 +75,8 @@ public final class OciManifests {
             fill(img, bytes, m, refs, repo, now);
             for (String t : allTags) repo.tag(img, t, now);
             repo.updatedAt = now;
-            return new ManifestPushed(digest, m.subject() == null ? null : m.subject().digest(), List.copyOf(allTags));
+            return new ManifestPushed(
+                    digest, m.subject() == null ? null : m.subject().digest(), List.copyOf(allTags));
         });
     }
 
@@ -85,13 +93,18 @@ public final class OciManifests {
             RepositoryEntity repo = OciAccess.repository(OciAccess.forPull(s, p, n), n);
             ImageEntity img = repo.byDigestOrTag(reference).orElseThrow(() -> manifestUnknown(reference));
             if (img.manifest == null) {
-                throw new EmulatorException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown: image " + img.digest
-                        + " was seeded with a digest and has no content; seed it without 'digest' to get a pullable image",
+                throw new EmulatorException(
+                        ErrorCode.MANIFEST_UNKNOWN,
+                        "manifest unknown: image " + img.digest
+                                + " was seeded with a digest and has no content; seed it without 'digest' to get a pullable image",
                         Map.of("digest", img.digest));
             }
             if (!acceptable(img.manifestMediaType, accepted)) {
-                throw new EmulatorException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown: the stored manifest is "
-                        + img.manifestMediaType + " and the Accept header does not allow it", Map.of("Tag", reference));
+                throw new EmulatorException(
+                        ErrorCode.MANIFEST_UNKNOWN,
+                        "manifest unknown: the stored manifest is " + img.manifestMediaType
+                                + " and the Accept header does not allow it",
+                        Map.of("Tag", reference));
             }
             Instant now = s.now();
             if (pull) img.pulledAt = now;
@@ -122,7 +135,8 @@ public final class OciManifests {
     /** Tags of a repository, sorted by {@link String#compareTo}. */
     public List<String> tags(Principal p, String name) {
         OciName n = OciName.parse(name);
-        return s.read(() -> List.copyOf(new TreeSet<>(OciAccess.repository(OciAccess.forPull(s, p, n), n).tagIndex.keySet())));
+        return s.read(() -> List.copyOf(new TreeSet<>(
+                OciAccess.repository(OciAccess.forPull(s, p, n), n).tagIndex.keySet())));
     }
 
     /** Every repository of the caller's tenant in this region, as {@code registry/repository}, sorted. */
@@ -148,7 +162,8 @@ public final class OciManifests {
             for (ImageEntity img : repo.images.values()) {
                 if (!digest.equals(img.subject) || img.manifest == null) continue;
                 if (artifactType != null && !artifactType.equals(img.artifactType)) continue;
-                out.add(new Descriptor(img.manifestMediaType, img.digest, img.manifest.length, img.artifactType, img.annotations));
+                out.add(new Descriptor(
+                        img.manifestMediaType, img.digest, img.manifest.length, img.artifactType, img.annotations));
             }
             out.sort(java.util.Comparator.comparing(Descriptor::digest));
             return out;
@@ -178,7 +193,13 @@ public final class OciManifests {
         return refs;
     }
 
-    private void fill(ImageEntity img, byte[] bytes, ParsedManifest m, Map<String, Long> refs, RepositoryEntity repo, Instant now) {
+    private void fill(
+            ImageEntity img,
+            byte[] bytes,
+            ParsedManifest m,
+            Map<String, Long> refs,
+            RepositoryEntity repo,
+            Instant now) {
         img.manifest = bytes.clone();
         img.manifestMediaType = m.mediaType();
         img.references = refs;
@@ -195,7 +216,8 @@ public final class OciManifests {
             }
         } else {
             img.mediaType = m.config().mediaType();
-            img.artifactType = m.artifactType() != null ? m.artifactType() : m.config().mediaType();
+            img.artifactType =
+                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
             size += m.config().size();
             for (Descriptor d : m.layers()) size += d.size();
             img.extraAttr = new java.util.LinkedHashMap<>(configAttributes(m.config()));
@@ -213,11 +235,15 @@ public final class OciManifests {
         }
     }
 
-    static boolean isDigest(String reference) { return reference != null && reference.contains(":"); }
+    static boolean isDigest(String reference) {
+        return reference != null && reference.contains(":");
+    }
 
     private static String checkTag(String tag) {
         if (tag == null || !TAG.matcher(tag).matches()) {
-            throw new EmulatorException(ErrorCode.MANIFEST_INVALID, "invalid tag '" + tag + "': tags match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}",
+            throw new EmulatorException(
+                    ErrorCode.MANIFEST_INVALID,
+                    "invalid tag '" + tag + "': tags match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}",
                     Map.of("tag", String.valueOf(tag)));
         }
         return tag;
@@ -233,12 +259,16 @@ public final class OciManifests {
     }
 
     private static EmulatorException manifestUnknown(String reference) {
-        return new EmulatorException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown: " + reference,
+        return new EmulatorException(
+                ErrorCode.MANIFEST_UNKNOWN,
+                "manifest unknown: " + reference,
                 isDigest(reference) ? Map.of("Digest", reference) : Map.of("Tag", reference));
     }
 
     private static EmulatorException blobUnknown(Descriptor d, String what) {
-        return new EmulatorException(ErrorCode.MANIFEST_BLOB_UNKNOWN, "manifest references a " + what + " unknown to this repository: "
-                + d.digest() + "; push it first", Map.of("digest", d.digest()));
+        return new EmulatorException(
+                ErrorCode.MANIFEST_BLOB_UNKNOWN,
+                "manifest references a " + what + " unknown to this repository: " + d.digest() + "; push it first",
+                Map.of("digest", d.digest()));
     }
 }

@@ -9,11 +9,10 @@ import io.mcremulator.core.paging.Page;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.paging.Paging;
 import io.mcremulator.core.paging.SortFields;
-
 import java.net.URI;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,17 +30,21 @@ public final class ProxyCaches {
 
     /** The marker that makes the emulated upstream reject credentials or be unreachable (docs/behaviour.md). */
     public static final String INVALID_MARKER = "invalid";
+
     public static final String UNREACHABLE_MARKER = "unreachable";
 
     /** Fields of a create request; null means "not given". */
-    public record Create(String name, String provider, String url, String accessKey, String accessSecret, String description) {}
+    public record Create(
+            String name, String provider, String url, String accessKey, String accessSecret, String description) {}
 
     /** Fields of an update; null means "unchanged". */
     public record Update(String name, String url, String accessKey, String accessSecret, String description) {}
 
     private final RegionState s;
 
-    ProxyCaches(RegionState s) { this.s = s; }
+    ProxyCaches(RegionState s) {
+        this.s = s;
+    }
 
     public ProxyCacheInfo create(Principal p, Create c) {
         Names.checkResourceName("name", c.name(), 1, s.config.proxyCacheNameMaxLength());
@@ -49,7 +52,8 @@ public final class ProxyCaches {
         checkUrl(c.url());
         return s.write(() -> {
             checkNameFree(p, c.name(), null);
-            ProxyCacheEntity pc = new ProxyCacheEntity(s.config.ids().uuid(), p.tenantId(), c.name(), c.provider(), c.url(), s.now());
+            ProxyCacheEntity pc =
+                    new ProxyCacheEntity(s.config.ids().uuid(), p.tenantId(), c.name(), c.provider(), c.url(), s.now());
             pc.accessKey = nz(c.accessKey());
             pc.accessSecret = nz(c.accessSecret());
             pc.description = nz(c.description());
@@ -59,9 +63,17 @@ public final class ProxyCaches {
     }
 
     public Page<ProxyCacheInfo> list(Principal p, PageRequest req) {
-        return s.read(() -> Paging.page(s.orders, List.of("proxy-caches", p.tenantId()),
-                () -> s.proxyCaches.values().stream().filter(pc -> pc.tenantId.equals(p.tenantId())).toList(), s::view,
-                pc -> true, null, req, SORT));
+        return s.read(() -> Paging.page(
+                s.orders,
+                List.of("proxy-caches", p.tenantId()),
+                () -> s.proxyCaches.values().stream()
+                        .filter(pc -> pc.tenantId.equals(p.tenantId()))
+                        .toList(),
+                s::view,
+                pc -> true,
+                null,
+                req,
+                SORT));
     }
 
     public ProxyCacheInfo get(Principal p, UUID id) {
@@ -96,8 +108,11 @@ public final class ProxyCaches {
             if (s.config.proxyCacheInUseDeleteConflict()) {
                 for (RegistryEntity r : s.registries.values()) {
                     if (id.equals(r.proxyCacheId)) {
-                        throw new EmulatorException(ErrorCode.CONFLICT, "proxy cache '" + pc.name + "' is used by registry '"
-                                + r.name + "'; delete the registry first", Map.of("proxy_cache_id", id.toString(), "registry_id", r.id.toString()));
+                        throw new EmulatorException(
+                                ErrorCode.CONFLICT,
+                                "proxy cache '" + pc.name + "' is used by registry '" + r.name
+                                        + "'; delete the registry first",
+                                Map.of("proxy_cache_id", id.toString(), "registry_id", r.id.toString()));
                     }
                 }
             }
@@ -109,8 +124,10 @@ public final class ProxyCaches {
     public StatusCheck checkCredentials(String provider, String url, String accessKey, String accessSecret) {
         checkProvider(provider);
         checkUrl(url);
-        boolean invalid = contains(accessKey, INVALID_MARKER) || contains(accessSecret, INVALID_MARKER)
-                || contains(host(url), UNREACHABLE_MARKER) || host(url).endsWith(".invalid");
+        boolean invalid = contains(accessKey, INVALID_MARKER)
+                || contains(accessSecret, INVALID_MARKER)
+                || contains(host(url), UNREACHABLE_MARKER)
+                || host(url).endsWith(".invalid");
         return invalid
                 ? new StatusCheck("invalid", "Proxy cache credentials are invalid")
                 : new StatusCheck("valid", "Proxy cache credentials are valid");
@@ -121,8 +138,10 @@ public final class ProxyCaches {
         return s.read(() -> {
             ProxyCacheEntity pc = s.proxyCache(p, id);
             String host = host(pc.url);
-            boolean unreachable = contains(host, UNREACHABLE_MARKER) || host.endsWith(".invalid")
-                    || contains(pc.accessKey, INVALID_MARKER) || contains(pc.accessSecret, INVALID_MARKER);
+            boolean unreachable = contains(host, UNREACHABLE_MARKER)
+                    || host.endsWith(".invalid")
+                    || contains(pc.accessKey, INVALID_MARKER)
+                    || contains(pc.accessSecret, INVALID_MARKER);
             return unreachable
                     ? new StatusCheck("unreachable", "Proxy cache upstream is unreachable.")
                     : new StatusCheck("connected", "Proxy cache configuration is active.");
@@ -132,30 +151,38 @@ public final class ProxyCaches {
     private void checkNameFree(Principal p, String name, UUID self) {
         for (ProxyCacheEntity other : s.proxyCaches.values()) {
             if (other.tenantId.equals(p.tenantId()) && other.name.equals(name) && !other.id.equals(self)) {
-                throw EmulatorException.conflict("resource already exists: a proxy cache named '" + name + "' already exists", "name", name);
+                throw EmulatorException.conflict(
+                        "resource already exists: a proxy cache named '" + name + "' already exists", "name", name);
             }
         }
     }
 
     private void checkProvider(String provider) {
-        if (provider == null || provider.isEmpty()) throw EmulatorException.badRequest("invalid param: field 'provider' is required", "provider", null);
+        if (provider == null || provider.isEmpty())
+            throw EmulatorException.badRequest("invalid param: field 'provider' is required", "provider", null);
         if (!s.config.proxyCacheProviders().contains(provider)) {
-            throw EmulatorException.badRequest("invalid param: unknown provider '" + provider + "'; available providers: "
-                    + String.join(", ", s.config.proxyCacheProviders()), "provider", provider);
+            throw EmulatorException.badRequest(
+                    "invalid param: unknown provider '" + provider + "'; available providers: "
+                            + String.join(", ", s.config.proxyCacheProviders()),
+                    "provider",
+                    provider);
         }
     }
 
     static void checkUrl(String url) {
-        if (url == null || url.isEmpty()) throw EmulatorException.badRequest("invalid param: field 'url' is required", "url", null);
+        if (url == null || url.isEmpty())
+            throw EmulatorException.badRequest("invalid param: field 'url' is required", "url", null);
         URI uri;
         try {
             uri = new URI(url);
         } catch (Exception e) {
-            throw EmulatorException.badRequest("invalid param: field 'url' is not a valid URL: '" + url + "'", "url", url);
+            throw EmulatorException.badRequest(
+                    "invalid param: field 'url' is not a valid URL: '" + url + "'", "url", url);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw EmulatorException.badRequest("invalid param: field 'url' must be an absolute http(s) URL, got '" + url + "'", "url", url);
+            throw EmulatorException.badRequest(
+                    "invalid param: field 'url' must be an absolute http(s) URL, got '" + url + "'", "url", url);
         }
     }
 
@@ -172,5 +199,7 @@ public final class ProxyCaches {
         return s != null && s.toLowerCase(Locale.ROOT).contains(marker);
     }
 
-    private static String nz(String s) { return s == null ? "" : s; }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 }

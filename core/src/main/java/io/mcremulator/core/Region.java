@@ -22,10 +22,14 @@ public enum Region {
     }
 
     /** The region's name as the CLI and Terraform spell it ({@code br-mgl1}). */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** The path segment of the public URL ({@code br-se-1} for br-mgl1). */
-    public String urlSegment() { return urlSegment; }
+    public String urlSegment() {
+        return urlSegment;
+    }
 
     public static final Region DEFAULT = BR_SE1;
 
@@ -40,6 +44,8 @@ public enum Region {
     /** Accepts either spelling: the region id or its URL segment (seed documents, configuration). */
     public static Optional<Region> parse(String s) {
         if (s == null) return Optional.empty();
-        return Arrays.stream(values()).filter(r -> r.id.equals(s) || r.urlSegment.equals(s)).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.id.equals(s) || r.urlSegment.equals(s))
+                .findFirst();
     }
 }

@@ -22,16 +22,39 @@ public final class RegionEngine {
         this.ociManifests = new OciManifests(state);
     }
 
-    public Region region() { return state.region; }
-    public Registries registries() { return registries; }
-    public Repositories repositories() { return repositories; }
-    public Images images() { return images; }
-    public ProxyCaches proxyCaches() { return proxyCaches; }
-    public Credentials credentials() { return credentials; }
-    /** OCI data plane: blobs and uploads. */
-    public OciBlobs ociBlobs() { return ociBlobs; }
-    /** OCI data plane: manifests, tags, catalog, referrers. */
-    public OciManifests ociManifests() { return ociManifests; }
+    public Region region() {
+        return state.region;
+    }
 
-    RegionState state() { return state; }
+    public Registries registries() {
+        return registries;
+    }
+
+    public Repositories repositories() {
+        return repositories;
+    }
+
+    public Images images() {
+        return images;
+    }
+
+    public ProxyCaches proxyCaches() {
+        return proxyCaches;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+    /** OCI data plane: blobs and uploads. */
+    public OciBlobs ociBlobs() {
+        return ociBlobs;
+    }
+    /** OCI data plane: manifests, tags, catalog, referrers. */
+    public OciManifests ociManifests() {
+        return ociManifests;
+    }
+
+    RegionState state() {
+        return state;
+    }
 }

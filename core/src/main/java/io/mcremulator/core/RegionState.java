@@ -11,7 +11,6 @@ import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.core.model.RepositoryInfo;
 import io.mcremulator.core.model.TagInfo;
 import io.mcremulator.core.paging.SortedOrders;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +42,7 @@ final class RegionState {
     final Map<String, UserEntity> users = new HashMap<>();
     /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
     final BlobStore blobs;
+
     final UploadSessions uploads;
 
     /** Sorted orders of list operations, valid until the next write (see {@link SortedOrders}). */
@@ -54,7 +54,8 @@ final class RegionState {
         this.region = region;
         this.config = config;
         this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
-        this.uploads = new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
+        this.uploads =
+                new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
 
     <T> T read(Supplier<T> body) {
@@ -77,9 +78,16 @@ final class RegionState {
         }
     }
 
-    void writeRun(Runnable body) { write(() -> { body.run(); return null; }); }
+    void writeRun(Runnable body) {
+        write(() -> {
+            body.run();
+            return null;
+        });
+    }
 
-    Instant now() { return config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); }
+    Instant now() {
+        return config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
 
     // ---- lookups with tenant isolation ----
 
@@ -102,13 +110,13 @@ final class RegionState {
     }
 
     ImageEntity image(RepositoryEntity repo, String digestOrTag) {
-        return repo.byDigestOrTag(digestOrTag)
-                .orElseThrow(() -> EmulatorException.notFound("image", digestOrTag));
+        return repo.byDigestOrTag(digestOrTag).orElseThrow(() -> EmulatorException.notFound("image", digestOrTag));
     }
 
     ProxyCacheEntity proxyCache(Principal p, UUID id) {
         ProxyCacheEntity pc = proxyCaches.get(id);
-        if (pc == null || !pc.tenantId.equals(p.tenantId())) throw EmulatorException.notFound("proxy cache", id.toString());
+        if (pc == null || !pc.tenantId.equals(p.tenantId()))
+            throw EmulatorException.notFound("proxy cache", id.toString());
         return pc;
     }
 
@@ -124,9 +132,18 @@ final class RegionState {
 
     ImageInfo view(ImageEntity i) {
         List<TagInfo> details = new ArrayList<>(i.tags.size());
-        for (TagEntity t : i.tags.values()) details.add(new TagInfo(t.name, t.pushedAt, pulled(t.pulledAt, t.pushedAt), false));
-        return new ImageInfo(i.digest, i.sizeBytes, i.pushedAt, pulled(i.pulledAt, i.pushedAt), List.copyOf(i.tags.keySet()),
-                i.manifestMediaType, i.mediaType, List.copyOf(details), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(i.extraAttr)));
+        for (TagEntity t : i.tags.values())
+            details.add(new TagInfo(t.name, t.pushedAt, pulled(t.pulledAt, t.pushedAt), false));
+        return new ImageInfo(
+                i.digest,
+                i.sizeBytes,
+                i.pushedAt,
+                pulled(i.pulledAt, i.pushedAt),
+                List.copyOf(i.tags.keySet()),
+                i.manifestMediaType,
+                i.mediaType,
+                List.copyOf(details),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(i.extraAttr)));
     }
 
     private long storageUsage(RegistryEntity r) {
@@ -136,8 +153,15 @@ final class RegionState {
     }
 
     ProxyCacheInfo view(ProxyCacheEntity pc) {
-        return new ProxyCacheInfo(pc.id, pc.tenantId, pc.name, pc.provider, pc.url, pc.description == null ? "" : pc.description,
-                pc.createdAt, pc.updatedAt);
+        return new ProxyCacheInfo(
+                pc.id,
+                pc.tenantId,
+                pc.name,
+                pc.provider,
+                pc.url,
+                pc.description == null ? "" : pc.description,
+                pc.createdAt,
+                pc.updatedAt);
     }
 
     private Instant pulled(Instant pulledAt, Instant pushedAt) {

@@ -8,7 +8,6 @@ import io.mcremulator.core.paging.Page;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.paging.Paging;
 import io.mcremulator.core.paging.SortFields;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,17 @@ public final class Registries {
 
     private final RegionState s;
 
-    Registries(RegionState s) { this.s = s; }
+    Registries(RegionState s) {
+        this.s = s;
+    }
 
     public RegistryInfo create(Principal p, String name, UUID proxyCacheId) {
         Names.checkResourceName("name", name, 1, s.config.registryNameMaxLength());
         return s.write(() -> {
             if (proxyCacheId != null) s.proxyCache(p, proxyCacheId);
             if (s.registriesByName.containsKey(name)) {
-                throw EmulatorException.conflict("resource already exists: a registry named '" + name + "' already exists", "name", name);
+                throw EmulatorException.conflict(
+                        "resource already exists: a registry named '" + name + "' already exists", "name", name);
             }
             RegistryEntity r = new RegistryEntity(s.config.ids().uuid(), p.tenantId(), name, proxyCacheId, s.now());
             s.registries.put(r.id, r);
@@ -44,9 +46,17 @@ public final class Registries {
     }
 
     public Page<RegistryInfo> list(Principal p, PageRequest req, String nameContains) {
-        return s.read(() -> Paging.page(s.orders, List.of("registries", p.tenantId()),
-                () -> s.registries.values().stream().filter(r -> r.tenantId.equals(p.tenantId())).toList(), s::view,
-                r -> nameContains == null || r.name().contains(nameContains), nameContains, req, SORT));
+        return s.read(() -> Paging.page(
+                s.orders,
+                List.of("registries", p.tenantId()),
+                () -> s.registries.values().stream()
+                        .filter(r -> r.tenantId.equals(p.tenantId()))
+                        .toList(),
+                s::view,
+                r -> nameContains == null || r.name().contains(nameContains),
+                nameContains,
+                req,
+                SORT));
     }
 
     public RegistryInfo get(Principal p, UUID id) {
@@ -56,9 +66,13 @@ public final class Registries {
     public void delete(Principal p, UUID id) {
         s.writeRun(() -> {
             RegistryEntity r = s.registry(p, id);
-            if (!r.repositories.isEmpty() && s.config.nonEmptyRegistryDelete() == EmulatorConfig.NonEmptyRegistryDelete.CONFLICT) {
-                throw new EmulatorException(ErrorCode.CONFLICT, "registry '" + r.name + "' still has "
-                        + r.repositories.size() + " repositories; delete them first", Map.of("registry_id", id.toString()));
+            if (!r.repositories.isEmpty()
+                    && s.config.nonEmptyRegistryDelete() == EmulatorConfig.NonEmptyRegistryDelete.CONFLICT) {
+                throw new EmulatorException(
+                        ErrorCode.CONFLICT,
+                        "registry '" + r.name + "' still has " + r.repositories.size()
+                                + " repositories; delete them first",
+                        Map.of("registry_id", id.toString()));
             }
             s.registries.remove(id);
             s.registriesByName.remove(r.name);

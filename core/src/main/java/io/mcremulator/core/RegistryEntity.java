@@ -44,7 +44,9 @@ final class RegistryEntity {
         return r;
     }
 
-    Set<String> links(String repository) { return blobLinks.computeIfAbsent(repository, k -> new java.util.HashSet<>()); }
+    Set<String> links(String repository) {
+        return blobLinks.computeIfAbsent(repository, k -> new java.util.HashSet<>());
+    }
 
     boolean linked(String repository, String digest) {
         Set<String> l = blobLinks.get(repository);

@@ -6,7 +6,6 @@ import io.mcremulator.core.paging.Page;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.paging.Paging;
 import io.mcremulator.core.paging.SortFields;
-
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,13 +23,22 @@ public final class Repositories {
 
     private final RegionState s;
 
-    Repositories(RegionState s) { this.s = s; }
+    Repositories(RegionState s) {
+        this.s = s;
+    }
 
     public Page<RepositoryInfo> list(Principal p, UUID registryId, PageRequest req, String nameContains) {
         return s.read(() -> {
             RegistryEntity reg = s.registry(p, registryId);
-            return Paging.page(s.orders, reg, reg.repositories::values, r -> s.view(reg, r),
-                    r -> nameContains == null || r.name().contains(nameContains), nameContains, req, SORT);
+            return Paging.page(
+                    s.orders,
+                    reg,
+                    reg.repositories::values,
+                    r -> s.view(reg, r),
+                    r -> nameContains == null || r.name().contains(nameContains),
+                    nameContains,
+                    req,
+                    SORT);
         });
     }
 

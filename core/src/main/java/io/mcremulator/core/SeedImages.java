@@ -2,7 +2,6 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.blob.Digests;
 import io.mcremulator.core.oci.MediaTypes;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,9 @@ import java.util.zip.GZIPOutputStream;
  */
 final class SeedImages {
     record Built(String digest, byte[] manifest, String configDigest, byte[] config, String layerDigest, byte[] layer) {
-        long sizeBytes() { return manifest.length + config.length + layer.length; }
+        long sizeBytes() {
+            return manifest.length + config.length + layer.length;
+        }
     }
 
     private SeedImages() {}
@@ -34,8 +35,10 @@ final class SeedImages {
         byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
         String configDigest = Digests.sha256(configBytes);
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\","
-                + "\"config\":{\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + configDigest + "\",\"size\":" + configBytes.length + "},"
-                + "\"layers\":[{\"mediaType\":\"" + MediaTypes.OCI_LAYER_GZIP + "\",\"digest\":\"" + layerDigest + "\",\"size\":" + layer.length + "}]}";
+                + "\"config\":{\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + configDigest
+                + "\",\"size\":" + configBytes.length + "},"
+                + "\"layers\":[{\"mediaType\":\"" + MediaTypes.OCI_LAYER_GZIP + "\",\"digest\":\"" + layerDigest
+                + "\",\"size\":" + layer.length + "}]}";
         byte[] manifestBytes = manifest.getBytes(StandardCharsets.UTF_8);
         return new Built(Digests.sha256(manifestBytes), manifestBytes, configDigest, configBytes, layerDigest, layer);
     }

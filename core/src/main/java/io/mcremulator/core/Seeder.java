@@ -3,7 +3,6 @@ package io.mcremulator.core;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,13 +20,15 @@ import java.util.regex.Pattern;
  */
 final class Seeder {
     static final Pattern DIGEST = Pattern.compile("^sha256:[0-9a-f]{64}$");
-    static final Pattern REPOSITORY_NAME = Pattern.compile(
-            "^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$");
+    static final Pattern REPOSITORY_NAME =
+            Pattern.compile("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$");
     static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$");
 
     private final Emulator emulator;
 
-    Seeder(Emulator emulator) { this.emulator = emulator; }
+    Seeder(Emulator emulator) {
+        this.emulator = emulator;
+    }
 
     void seed(SeedDocument doc) {
         emulator.writeAllRegions(() -> {
@@ -49,9 +50,11 @@ final class Seeder {
             SeedDocument.Blob b = doc.blobs().get(i);
             String path = "content.blobs[" + i + "]";
             Region region = region(path, b.region());
-            if (b.digest() == null || !DIGEST.matcher(b.digest()).matches()) fail(path + ".digest", "must be 'sha256:' and 64 lowercase hex digits", b.digest());
+            if (b.digest() == null || !DIGEST.matcher(b.digest()).matches())
+                fail(path + ".digest", "must be 'sha256:' and 64 lowercase hex digits", b.digest());
             if (b.data() == null) fail(path + ".data_base64", "is required", null);
-            if (!io.mcremulator.core.blob.Digests.sha256(b.data()).equals(b.digest())) fail(path + ".data_base64", "does not hash to the digest", b.digest());
+            if (!io.mcremulator.core.blob.Digests.sha256(b.data()).equals(b.digest()))
+                fail(path + ".data_base64", "does not hash to the digest", b.digest());
             docBlobs.computeIfAbsent(region, r -> new HashSet<>()).add(b.digest());
         }
         for (int i = 0; i < doc.users().size(); i++) {
@@ -60,7 +63,8 @@ final class Seeder {
             region(path, u.region());
             required(path + ".tenant", u.tenant());
             required(path + ".id", u.id());
-            if (u.password() != null && u.password().isEmpty()) fail(path + ".password", "must not be empty", u.password());
+            if (u.password() != null && u.password().isEmpty())
+                fail(path + ".password", "must not be empty", u.password());
         }
         for (int i = 0; i < doc.apiKeys().size(); i++) {
             SeedDocument.ApiKey k = doc.apiKeys().get(i);
@@ -85,13 +89,16 @@ final class Seeder {
                 fail(path + ".url", "must be an absolute http(s) URL", pc.url());
             }
             String key = pc.tenant() + "\u0000" + pc.name();
-            boolean taken = s.proxyCaches.values().stream().anyMatch(o -> o.tenantId.equals(pc.tenant()) && o.name.equals(pc.name()));
-            if (taken || !proxyNames.computeIfAbsent(region, r -> new HashSet<>()).add(key)) {
+            boolean taken = s.proxyCaches.values().stream()
+                    .anyMatch(o -> o.tenantId.equals(pc.tenant()) && o.name.equals(pc.name()));
+            if (taken
+                    || !proxyNames.computeIfAbsent(region, r -> new HashSet<>()).add(key)) {
                 fail(path + ".name", "is already used by another proxy cache of this tenant", pc.name());
             }
             if (pc.id() != null) {
-                if (!ids.add(pc.id()) || s.proxyCaches.containsKey(pc.id())) fail(path + ".id", "is already used", pc.id());
-                proxyOwners.put(pc.id(), new String[]{region.id(), pc.tenant()});
+                if (!ids.add(pc.id()) || s.proxyCaches.containsKey(pc.id()))
+                    fail(path + ".id", "is already used", pc.id());
+                proxyOwners.put(pc.id(), new String[] {region.id(), pc.tenant()});
             }
         }
         for (int i = 0; i < doc.registries().size(); i++) {
@@ -101,24 +108,34 @@ final class Seeder {
             RegionState s = emulator.state(region);
             required(path + ".tenant", r.tenant());
             nameRule(path + ".name", r.name(), s.config.registryNameMaxLength());
-            if (s.registriesByName.containsKey(r.name()) || !registryNames.computeIfAbsent(region, x -> new HashSet<>()).add(r.name())) {
+            if (s.registriesByName.containsKey(r.name())
+                    || !registryNames
+                            .computeIfAbsent(region, x -> new HashSet<>())
+                            .add(r.name())) {
                 fail(path + ".name", "is already used by another registry (names are global)", r.name());
             }
-            if (r.id() != null && (!ids.add(r.id()) || s.registries.containsKey(r.id()))) fail(path + ".id", "is already used", r.id());
+            if (r.id() != null && (!ids.add(r.id()) || s.registries.containsKey(r.id())))
+                fail(path + ".id", "is already used", r.id());
             if (r.proxyCacheId() != null) {
                 String[] owner = proxyOwners.get(r.proxyCacheId());
                 ProxyCacheEntity existing = s.proxyCaches.get(r.proxyCacheId());
-                boolean ok = owner != null ? owner[0].equals(region.id()) && owner[1].equals(r.tenant())
+                boolean ok = owner != null
+                        ? owner[0].equals(region.id()) && owner[1].equals(r.tenant())
                         : existing != null && existing.tenantId.equals(r.tenant());
-                if (!ok) fail(path + ".proxy_cache_id", "names no proxy cache of this tenant and region", r.proxyCacheId());
+                if (!ok)
+                    fail(path + ".proxy_cache_id", "names no proxy cache of this tenant and region", r.proxyCacheId());
             }
             Set<String> repoNames = new HashSet<>();
             for (int j = 0; j < r.repositories().size(); j++) {
                 SeedDocument.Repository repo = r.repositories().get(j);
                 String rpath = path + ".repositories[" + j + "]";
                 if (repo.name() == null) fail(rpath + ".name", "is required", null);
-                if (repo.name().length() > 255 || !REPOSITORY_NAME.matcher(repo.name()).matches()) {
-                    fail(rpath + ".name", "must be a repository path of lowercase components separated by '/'", repo.name());
+                if (repo.name().length() > 255
+                        || !REPOSITORY_NAME.matcher(repo.name()).matches()) {
+                    fail(
+                            rpath + ".name",
+                            "must be a repository path of lowercase components separated by '/'",
+                            repo.name());
                 }
                 if (!repoNames.add(repo.name())) fail(rpath + ".name", "is repeated in this registry", repo.name());
                 if (repo.id() != null && !ids.add(repo.id())) fail(rpath + ".id", "is already used", repo.id());
@@ -128,15 +145,24 @@ final class Seeder {
                     SeedDocument.Image img = repo.images().get(k);
                     String ipath = rpath + ".images[" + k + "]";
                     if (img.digest() != null) {
-                        if (!DIGEST.matcher(img.digest()).matches()) fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
-                        if (!digests.add(img.digest())) fail(ipath + ".digest", "is repeated in this repository", img.digest());
+                        if (!DIGEST.matcher(img.digest()).matches())
+                            fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
+                        if (!digests.add(img.digest()))
+                            fail(ipath + ".digest", "is repeated in this repository", img.digest());
                     }
-                    if (img.manifest() != null) checkContent(img, ipath, s, docBlobs.getOrDefault(region, Set.of()), repo);
-                    if (img.sizeBytes() != null && img.sizeBytes() < 0) fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
+                    if (img.manifest() != null)
+                        checkContent(img, ipath, s, docBlobs.getOrDefault(region, Set.of()), repo);
+                    if (img.sizeBytes() != null && img.sizeBytes() < 0)
+                        fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
-                        if (tag == null || !TAG.matcher(tag).matches()) fail(ipath + ".tags[" + t + "]", "must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}", tag);
-                        if (!tags.add(tag)) fail(ipath + ".tags[" + t + "]", "is already used by another image of this repository", tag);
+                        if (tag == null || !TAG.matcher(tag).matches())
+                            fail(ipath + ".tags[" + t + "]", "must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}", tag);
+                        if (!tags.add(tag))
+                            fail(
+                                    ipath + ".tags[" + t + "]",
+                                    "is already used by another image of this repository",
+                                    tag);
                     }
                 }
             }
@@ -144,7 +170,8 @@ final class Seeder {
     }
 
     /** An image given with its manifest: the digest must be the manifest's, and every referenced blob available. */
-    private static void checkContent(SeedDocument.Image img, String ipath, RegionState s, Set<String> docBlobs, SeedDocument.Repository repo) {
+    private static void checkContent(
+            SeedDocument.Image img, String ipath, RegionState s, Set<String> docBlobs, SeedDocument.Repository repo) {
         if (img.digest() == null) fail(ipath + ".digest", "is required with manifest_base64", null);
         if (!io.mcremulator.core.blob.Digests.sha256(img.manifest()).equals(img.digest())) {
             fail(ipath + ".manifest_base64", "does not hash to the image's digest", img.digest());
@@ -157,16 +184,20 @@ final class Seeder {
         if (img.references() != null) {
             for (String d : img.references().keySet()) {
                 boolean childManifest = repo.images().stream().anyMatch(i -> d.equals(i.digest()));
-                if (!childManifest && !docBlobs.contains(d) && !s.blobs.has(d)) fail(ipath + ".references", "names blob " + d + " that is neither in content.blobs nor stored", d);
+                if (!childManifest && !docBlobs.contains(d) && !s.blobs.has(d))
+                    fail(ipath + ".references", "names blob " + d + " that is neither in content.blobs nor stored", d);
             }
         }
     }
 
     private static Region region(String path, String region) {
         if (region == null) return Region.DEFAULT;
-        return Region.parse(region).orElseThrow(() -> EmulatorException.badRequest(
-                "invalid seed: " + path + ".region must be one of br-se1, br-ne1, br-mgl1 (or br-se-1), got '" + region + "'",
-                path + ".region", region));
+        return Region.parse(region)
+                .orElseThrow(() -> EmulatorException.badRequest(
+                        "invalid seed: " + path + ".region must be one of br-se1, br-ne1, br-mgl1 (or br-se-1), got '"
+                                + region + "'",
+                        path + ".region",
+                        region));
     }
 
     private static void required(String path, Object value) {
@@ -176,13 +207,18 @@ final class Seeder {
     private static void nameRule(String path, String name, int max) {
         required(path, name);
         if (name.length() > max || !Names.RESOURCE_NAME.matcher(name).matches()) {
-            fail(path, "must be 1 to " + max + " lowercase letters and digits, optionally separated by '.', '_' or '-'", name);
+            fail(
+                    path,
+                    "must be 1 to " + max + " lowercase letters and digits, optionally separated by '.', '_' or '-'",
+                    name);
         }
     }
 
     private static void fail(String path, String what, Object value) {
-        throw EmulatorException.badRequest("invalid seed: " + path + " " + what + (value == null ? "" : ", got '" + value + "'"),
-                path, value == null ? null : value.toString());
+        throw EmulatorException.badRequest(
+                "invalid seed: " + path + " " + what + (value == null ? "" : ", got '" + value + "'"),
+                path,
+                value == null ? null : value.toString());
     }
 
     // ---------------------------------------------------------------- apply (cannot fail after validation)
@@ -190,20 +226,29 @@ final class Seeder {
     private void apply(SeedDocument doc) {
         for (SeedDocument.User u : doc.users()) {
             RegionState s = emulator.state(region("", u.region()));
-            UserEntity e = new UserEntity(u.id(), u.tenant(), u.email() == null ? Principal.of(u.tenant(), u.id(), null).email() : u.email(),
+            UserEntity e = new UserEntity(
+                    u.id(),
+                    u.tenant(),
+                    u.email() == null ? Principal.of(u.tenant(), u.id(), null).email() : u.email(),
                     u.password() != null ? u.password() : s.config.ids().password());
             s.users.put(e.userId, e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
         }
-        for (SeedDocument.Blob b : doc.blobs()) emulator.state(region("", b.region())).blobs.putGenerated(b.digest(), b.data());
+        for (SeedDocument.Blob b : doc.blobs())
+            emulator.state(region("", b.region())).blobs.putGenerated(b.digest(), b.data());
         for (SeedDocument.ApiKey k : doc.apiKeys()) {
             emulator.apiKeys().register(k.key(), Principal.of(k.tenant(), k.userId(), k.email()));
         }
         for (SeedDocument.ProxyCache pc : doc.proxyCaches()) {
             RegionState s = emulator.state(region("", pc.region()));
             Instant created = or(pc.createdAt(), s.now());
-            ProxyCacheEntity e = new ProxyCacheEntity(pc.id() != null ? pc.id() : s.config.ids().uuid(), pc.tenant(), pc.name(),
-                    pc.provider(), pc.url(), created);
+            ProxyCacheEntity e = new ProxyCacheEntity(
+                    pc.id() != null ? pc.id() : s.config.ids().uuid(),
+                    pc.tenant(),
+                    pc.name(),
+                    pc.provider(),
+                    pc.url(),
+                    created);
             e.updatedAt = or(pc.updatedAt(), created);
             e.accessKey = nz(pc.accessKey());
             e.accessSecret = nz(pc.accessSecret());
@@ -213,11 +258,13 @@ final class Seeder {
         for (SeedDocument.Registry r : doc.registries()) {
             RegionState s = emulator.state(region("", r.region()));
             Instant created = or(r.createdAt(), s.now());
-            RegistryEntity reg = new RegistryEntity(r.id() != null ? r.id() : s.config.ids().uuid(), r.tenant(), r.name(), r.proxyCacheId(), created);
+            RegistryEntity reg = new RegistryEntity(
+                    r.id() != null ? r.id() : s.config.ids().uuid(), r.tenant(), r.name(), r.proxyCacheId(), created);
             reg.updatedAt = or(r.updatedAt(), created);
             for (SeedDocument.Repository repo : r.repositories()) {
                 Instant rc = or(repo.createdAt(), created);
-                RepositoryEntity re = new RepositoryEntity(repo.id() != null ? repo.id() : s.config.ids().uuid(), repo.name(), rc);
+                RepositoryEntity re = new RepositoryEntity(
+                        repo.id() != null ? repo.id() : s.config.ids().uuid(), repo.name(), rc);
                 re.updatedAt = or(repo.updatedAt(), rc);
                 for (int k = 0; k < repo.images().size(); k++) {
                     SeedDocument.Image img = repo.images().get(k);
@@ -239,9 +286,11 @@ final class Seeder {
                         ie = new ImageEntity(img.digest());
                         ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
                         ie.references.put(img.digest() + "#content", ie.sizeBytes);
-                        ie.manifestMediaType = img.manifestMediaType() != null ? img.manifestMediaType()
+                        ie.manifestMediaType = img.manifestMediaType() != null
+                                ? img.manifestMediaType()
                                 : "application/vnd.oci.image.manifest.v1+json";
-                        ie.mediaType = img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
+                        ie.mediaType =
+                                img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
                     }
                     ie.pushedAt = pushed;
                     ie.pulledAt = img.pulledAt();
@@ -269,14 +318,19 @@ final class Seeder {
             ie.artifactType = m.artifactType();
         } else {
             ie.mediaType = m.config().mediaType();
-            ie.artifactType = m.artifactType() != null ? m.artifactType() : m.config().mediaType();
+            ie.artifactType =
+                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
         }
         if (img.mediaType() != null) ie.mediaType = img.mediaType();
         ie.sizeBytes = img.sizeBytes() != null ? img.sizeBytes() : 0;
         reg.links(repository).addAll(ie.references.keySet());
     }
 
-    private static Instant or(Instant v, Instant dflt) { return v != null ? v : dflt; }
+    private static Instant or(Instant v, Instant dflt) {
+        return v != null ? v : dflt;
+    }
 
-    private static String nz(String s) { return s == null ? "" : s; }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 }

@@ -2,7 +2,6 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,20 +26,33 @@ final class StateExporter {
         List<SeedDocument.Blob> blobs = new ArrayList<>();
         for (Region region : Region.values()) {
             RegionState s = emulator.state(region);
-            s.users.values().stream().filter(u -> mine(tenant, u.tenantId)).sorted(Comparator.comparing(u -> u.userId))
-                    .forEach(u -> users.add(new SeedDocument.User(region.id(), u.tenantId, u.userId, u.email, u.password, null)));
+            s.users.values().stream()
+                    .filter(u -> mine(tenant, u.tenantId))
+                    .sorted(Comparator.comparing(u -> u.userId))
+                    .forEach(u -> users.add(
+                            new SeedDocument.User(region.id(), u.tenantId, u.userId, u.email, u.password, null)));
             for (ProxyCacheEntity pc : s.proxyCaches.values()) {
                 if (!mine(tenant, pc.tenantId)) continue;
-                caches.add(new SeedDocument.ProxyCache(region.id(), pc.tenantId, pc.id, pc.name, pc.provider, pc.url,
-                        pc.accessKey, pc.accessSecret, pc.description, pc.createdAt, pc.updatedAt));
+                caches.add(new SeedDocument.ProxyCache(
+                        region.id(),
+                        pc.tenantId,
+                        pc.id,
+                        pc.name,
+                        pc.provider,
+                        pc.url,
+                        pc.accessKey,
+                        pc.accessSecret,
+                        pc.description,
+                        pc.createdAt,
+                        pc.updatedAt));
             }
             java.util.Set<String> used = new java.util.TreeSet<>();
             for (RegistryEntity r : s.registries.values()) {
                 if (!mine(tenant, r.tenantId)) continue;
                 List<SeedDocument.Repository> repos = new ArrayList<>();
                 for (RepositoryEntity repo : r.repositories.values()) repos.add(repository(repo, content, used));
-                registries.add(new SeedDocument.Registry(region.id(), r.tenantId, r.id, r.name, r.proxyCacheId,
-                        r.createdAt, r.updatedAt, repos));
+                registries.add(new SeedDocument.Registry(
+                        region.id(), r.tenantId, r.id, r.name, r.proxyCacheId, r.createdAt, r.updatedAt, repos));
             }
             for (String digest : used) {
                 if (!s.blobs.has(digest)) continue;
@@ -54,13 +66,15 @@ final class StateExporter {
         List<SeedDocument.ApiKey> keys = new ArrayList<>();
         for (Map.Entry<String, Principal> e : new TreeMap<>(emulator.apiKeys().all()).entrySet()) {
             Principal p = e.getValue();
-            if (mine(tenant, p.tenantId())) keys.add(new SeedDocument.ApiKey(e.getKey(), p.tenantId(), p.userId(), p.email()));
+            if (mine(tenant, p.tenantId()))
+                keys.add(new SeedDocument.ApiKey(e.getKey(), p.tenantId(), p.userId(), p.email()));
         }
         return new SeedDocument(users, caches, registries, keys, blobs);
     }
 
     /** With {@code content}, images that have a manifest carry it and their references, collected into {@code used}. */
-    private static SeedDocument.Repository repository(RepositoryEntity repo, boolean content, java.util.Set<String> used) {
+    private static SeedDocument.Repository repository(
+            RepositoryEntity repo, boolean content, java.util.Set<String> used) {
         List<SeedDocument.Image> images = new ArrayList<>();
         for (ImageEntity img : repo.images.values()) {
             boolean withContent = content && img.manifest != null;
@@ -73,12 +87,22 @@ final class StateExporter {
                     used.add(e.getKey());
                 }
             }
-            images.add(new SeedDocument.Image(img.digest, List.copyOf(img.tags.keySet()), img.sizeBytes, img.manifestMediaType,
-                    img.mediaType, img.pushedAt, img.pulledAt, img.extraAttr.isEmpty() ? null : new LinkedHashMap<>(img.extraAttr),
-                    withContent ? img.manifest.clone() : null, refs));
+            images.add(new SeedDocument.Image(
+                    img.digest,
+                    List.copyOf(img.tags.keySet()),
+                    img.sizeBytes,
+                    img.manifestMediaType,
+                    img.mediaType,
+                    img.pushedAt,
+                    img.pulledAt,
+                    img.extraAttr.isEmpty() ? null : new LinkedHashMap<>(img.extraAttr),
+                    withContent ? img.manifest.clone() : null,
+                    refs));
         }
         return new SeedDocument.Repository(repo.id, repo.name, repo.createdAt, repo.updatedAt, images);
     }
 
-    private static boolean mine(String tenant, String owner) { return tenant == null || tenant.equals(owner); }
+    private static boolean mine(String tenant, String owner) {
+        return tenant == null || tenant.equals(owner);
+    }
 }

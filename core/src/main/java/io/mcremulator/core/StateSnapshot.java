@@ -1,7 +1,6 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,8 +20,11 @@ public final class StateSnapshot {
     private final Instant takenAt;
 
     /** One region's entities, each a private copy. */
-    record RegionCopy(List<RegistryEntity> registries, List<ProxyCacheEntity> proxyCaches, List<UserEntity> users,
-                      Map<String, byte[]> blobs) {}
+    record RegionCopy(
+            List<RegistryEntity> registries,
+            List<ProxyCacheEntity> proxyCaches,
+            List<UserEntity> users,
+            Map<String, byte[]> blobs) {}
 
     private StateSnapshot(Map<Region, RegionCopy> regions, Map<String, Principal> apiKeys, Instant takenAt) {
         this.regions = regions;
@@ -31,7 +33,9 @@ public final class StateSnapshot {
     }
 
     /** When it was taken, by the engine's clock. */
-    public Instant takenAt() { return takenAt; }
+    public Instant takenAt() {
+        return takenAt;
+    }
 
     /** Copies {@code emulator}'s state; the caller holds every region's lock. */
     static StateSnapshot take(Emulator emulator, Instant now) {

@@ -2,7 +2,6 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,8 +21,11 @@ final class TenantScope {
             String t = tenantOf.apply(items.get(i));
             if (!tenant.equals(t)) {
                 String path = name + "[" + i + "].tenant";
-                throw EmulatorException.badRequest("invalid import: " + path + " is '" + t + "' but the import replaces tenant '"
-                        + tenant + "' only", path, t);
+                throw EmulatorException.badRequest(
+                        "invalid import: " + path + " is '" + t + "' but the import replaces tenant '" + tenant
+                                + "' only",
+                        path,
+                        t);
             }
         }
     }

@@ -12,7 +12,8 @@ final class UserEntity {
      */
     long generation = GENERATIONS.incrementAndGet();
 
-    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS =
+            new java.util.concurrent.atomic.AtomicLong();
 
     UserEntity(String userId, String tenantId, String email, String password) {
         this.userId = userId;

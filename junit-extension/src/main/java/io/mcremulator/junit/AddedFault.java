@@ -11,16 +11,27 @@ public final class AddedFault {
     }
 
     /** The rule's id ({@code fault-1} unless the spec named one). */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** The rule now, with its {@code matched} and {@code fired} counters. */
-    public ActiveFault current() { return faults.get(id); }
+    public ActiveFault current() {
+        return faults.get(id);
+    }
 
     /** How many requests got the rule's effect so far. */
-    public long fired() { return current().fired(); }
+    public long fired() {
+        return current().fired();
+    }
 
     /** Removes the rule now (it is removed after the test anyway). */
-    public void remove() { faults.remove(id); }
+    public void remove() {
+        faults.remove(id);
+    }
 
-    @Override public String toString() { return "AddedFault[" + id + "]"; }
+    @Override
+    public String toString() {
+        return "AddedFault[" + id + "]";
+    }
 }

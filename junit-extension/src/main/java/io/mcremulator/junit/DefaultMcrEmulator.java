@@ -5,7 +5,6 @@ import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.control.SeedParser;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,23 +51,50 @@ final class DefaultMcrEmulator implements McrEmulator {
         return t;
     }
 
-    @Override public int port() { return running.server.port(); }
+    @Override
+    public int port() {
+        return running.server.port();
+    }
 
-    @Override public String baseUrl() { return running.server.baseUrl(); }
+    @Override
+    public String baseUrl() {
+        return running.server.baseUrl();
+    }
 
-    @Override public Region region() { return region; }
+    @Override
+    public Region region() {
+        return region;
+    }
 
-    @Override public String regionUrl(Region r) { return running.server.regionUrl(r); }
+    @Override
+    public String regionUrl(Region r) {
+        return running.server.regionUrl(r);
+    }
 
-    @Override public String managementUrl(Region r) { return running.server.managementUrl(r); }
+    @Override
+    public String managementUrl(Region r) {
+        return running.server.managementUrl(r);
+    }
 
-    @Override public String registryHost() { return running.server.registryHost(); }
+    @Override
+    public String registryHost() {
+        return running.server.registryHost();
+    }
 
-    @Override public TestTenant tenant() { return tenant; }
+    @Override
+    public TestTenant tenant() {
+        return tenant;
+    }
 
-    @Override public TestTenant newTenant() { return newTenantImpl(); }
+    @Override
+    public TestTenant newTenant() {
+        return newTenantImpl();
+    }
 
-    @Override public TestTenant tenant(String tenantId) { return new DefaultTenant(running, region, tenantId); }
+    @Override
+    public TestTenant tenant(String tenantId) {
+        return new DefaultTenant(running, region, tenantId);
+    }
 
     @Override
     public String uniqueName(String prefix) {
@@ -79,7 +105,9 @@ final class DefaultMcrEmulator implements McrEmulator {
     }
 
     @Override
-    public void seedFile(String location) { seed(new SeedSource(location, "McrEmulator.seedFile in " + origin).load(loader())); }
+    public void seedFile(String location) {
+        seed(new SeedSource(location, "McrEmulator.seedFile in " + origin).load(loader()));
+    }
 
     @Override
     public void seedJson(String json) {
@@ -90,7 +118,10 @@ final class DefaultMcrEmulator implements McrEmulator {
         }
     }
 
-    @Override public void seed(SeedDocument document) { running.engine().seed(document); }
+    @Override
+    public void seed(SeedDocument document) {
+        running.engine().seed(document);
+    }
 
     @Override
     public void reset() {
@@ -103,7 +134,9 @@ final class DefaultMcrEmulator implements McrEmulator {
     }
 
     /** After the server was reset under this handle (RESET isolation): its users' API keys count again. */
-    void afterServerReset() { for (DefaultTenant t : allTenants()) t.registerApiKeys(); }
+    void afterServerReset() {
+        for (DefaultTenant t : allTenants()) t.registerApiKeys();
+    }
 
     private List<DefaultTenant> allTenants() {
         List<DefaultTenant> all = new java.util.ArrayList<>(created);
@@ -111,19 +144,36 @@ final class DefaultMcrEmulator implements McrEmulator {
         return all;
     }
 
-    @Override public Isolation isolation() { return running.settings.isolation(); }
+    @Override
+    public Isolation isolation() {
+        return running.settings.isolation();
+    }
 
-    @Override public Emulator engine() { return running.engine(); }
+    @Override
+    public Emulator engine() {
+        return running.engine();
+    }
 
     // ------------------------------------------------------------------ test control
 
-    private boolean tenantScoped() { return running.settings.isolation() == Isolation.TENANT; }
+    private boolean tenantScoped() {
+        return running.settings.isolation() == Isolation.TENANT;
+    }
 
-    @Override public McrFaults faults() { return faults; }
+    @Override
+    public McrFaults faults() {
+        return faults;
+    }
 
-    @Override public McrSnapshots snapshots() { return snapshots; }
+    @Override
+    public McrSnapshots snapshots() {
+        return snapshots;
+    }
 
-    @Override public McrClock clock() { return clock; }
+    @Override
+    public McrClock clock() {
+        return clock;
+    }
 
     @Override
     public List<RecordedRequest> requests(Map<String, String> filters) {
@@ -139,15 +189,23 @@ final class DefaultMcrEmulator implements McrEmulator {
     }
 
     private List<RecordedRequest> fetch(Map<String, String> filters) {
-        return running.control().requests(filters).stream().map(RecordedRequest::of).toList();
+        return running.control().requests(filters).stream()
+                .map(RecordedRequest::of)
+                .toList();
     }
 
     /** For messages: whose requests {@link #requests(Map)} sees. */
     String journalScope() {
-        return tenantScoped() ? "for tenant(s) " + allTenants().stream().map(DefaultTenant::id).toList() : "since the test started";
+        return tenantScoped()
+                ? "for tenant(s) "
+                        + allTenants().stream().map(DefaultTenant::id).toList()
+                : "since the test started";
     }
 
-    @Override public Verification verify(String operationId) { return new Verification(this, operationId); }
+    @Override
+    public Verification verify(String operationId) {
+        return new Verification(this, operationId);
+    }
 
     /** From now on, unmatched requests without a tenant are this test's (failOnUnmatchedRequests). */
     void markUnmatchedBaseline() {
@@ -164,7 +222,8 @@ final class DefaultMcrEmulator implements McrEmulator {
         List<RecordedRequest> found = new ArrayList<>();
         for (Map<String, Object> e : running.control().unmatchedRequests()) {
             RecordedRequest r = RecordedRequest.of(e);
-            boolean ours = r.tenant() != null ? !tenantScoped() || mine.contains(r.tenant()) : r.seq() > unmatchedBaseline;
+            boolean ours =
+                    r.tenant() != null ? !tenantScoped() || mine.contains(r.tenant()) : r.seq() > unmatchedBaseline;
             if (ours) found.add(r);
         }
         if (found.isEmpty()) return;
@@ -198,5 +257,8 @@ final class DefaultMcrEmulator implements McrEmulator {
         return cl != null ? cl : DefaultMcrEmulator.class.getClassLoader();
     }
 
-    @Override public String toString() { return "McrEmulator[" + baseUrl() + ", tenant " + tenant.id() + "]"; }
+    @Override
+    public String toString() {
+        return "McrEmulator[" + baseUrl() + ", tenant " + tenant.id() + "]";
+    }
 }

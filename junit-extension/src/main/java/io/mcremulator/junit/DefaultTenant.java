@@ -3,7 +3,6 @@ package io.mcremulator.junit;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.model.CredentialsInfo;
-
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,11 +23,20 @@ final class DefaultTenant implements TestTenant {
         this.primary = addUser(UUID.randomUUID().toString());
     }
 
-    @Override public String id() { return id; }
+    @Override
+    public String id() {
+        return id;
+    }
 
-    @Override public TestUser user() { return primary; }
+    @Override
+    public TestUser user() {
+        return primary;
+    }
 
-    @Override public TestUser newUser() { return addUser(UUID.randomUUID().toString()); }
+    @Override
+    public TestUser newUser() {
+        return addUser(UUID.randomUUID().toString());
+    }
 
     @Override
     public TestUser user(String userId) {
@@ -50,7 +58,10 @@ final class DefaultTenant implements TestTenant {
         running.engine().seed(b.build());
     }
 
-    @Override public McrState state() { return new DefaultState(running.engine(), Principal.of(id, primary.id, primary.email()), region); }
+    @Override
+    public McrState state() {
+        return new DefaultState(running.engine(), Principal.of(id, primary.id, primary.email()), region);
+    }
 
     @Override
     public void reset() {
@@ -59,12 +70,19 @@ final class DefaultTenant implements TestTenant {
     }
 
     /** Registers the users' API keys again (a reset forgets them). */
-    void registerApiKeys() { for (User u : users) u.register(); }
+    void registerApiKeys() {
+        for (User u : users) u.register();
+    }
 
     /** Forgets everything of this tenant, for the end of the test. */
-    void remove() { running.engine().resetTenant(id); }
+    void remove() {
+        running.engine().resetTenant(id);
+    }
 
-    @Override public String toString() { return "TestTenant[" + id + "]"; }
+    @Override
+    public String toString() {
+        return "TestTenant[" + id + "]";
+    }
 
     final class User implements TestUser {
         private final String id;
@@ -76,15 +94,28 @@ final class DefaultTenant implements TestTenant {
             this.apiKey = apiKey;
         }
 
-        void register() { running.engine().apiKeys().register(apiKey, principal()); }
+        void register() {
+            running.engine().apiKeys().register(apiKey, principal());
+        }
 
-        private Principal principal() { return Principal.of(DefaultTenant.this.id, id, null); }
+        private Principal principal() {
+            return Principal.of(DefaultTenant.this.id, id, null);
+        }
 
-        @Override public String id() { return id; }
+        @Override
+        public String id() {
+            return id;
+        }
 
-        @Override public String email() { return principal().email(); }
+        @Override
+        public String email() {
+            return principal().email();
+        }
 
-        @Override public TestTenant tenant() { return DefaultTenant.this; }
+        @Override
+        public TestTenant tenant() {
+            return DefaultTenant.this;
+        }
 
         @Override
         public String bearerToken() {
@@ -98,9 +129,15 @@ final class DefaultTenant implements TestTenant {
             return running.tokens.token(DefaultTenant.this.id, id, email(), String.join(" ", scopes));
         }
 
-        @Override public String apiKey() { return apiKey; }
+        @Override
+        public String apiKey() {
+            return apiKey;
+        }
 
-        @Override public DockerCredentials dockerCredentials() { return dockerCredentials(region); }
+        @Override
+        public DockerCredentials dockerCredentials() {
+            return dockerCredentials(region);
+        }
 
         @Override
         public DockerCredentials dockerCredentials(Region r) {
@@ -108,6 +145,9 @@ final class DefaultTenant implements TestTenant {
             return new DockerCredentials(c.username(), c.password(), c.email(), running.server.registryHost());
         }
 
-        @Override public String toString() { return "TestUser[" + id + " of tenant " + DefaultTenant.this.id + "]"; }
+        @Override
+        public String toString() {
+            return "TestUser[" + id + " of tenant " + DefaultTenant.this.id + "]";
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Base64;
 public record DockerCredentials(String username, String password, String email, String registryHost) {
     /** {@code Basic <base64(username:password)>}, for raw {@code /v2/} calls. */
     public String basicAuthorizationHeader() {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.mcremulator.junit;
 
 import io.mcremulator.server.control.ControlClient;
-
-import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The emulator's clock ({@code created_at}, {@code updated_at}, {@code pushed_at}): fix it, advance it, read it.
@@ -19,10 +18,14 @@ public final class McrClock {
     private final Supplier<ControlClient> control;
     private volatile Map<String, Object> before;
 
-    McrClock(Supplier<ControlClient> control) { this.control = control; }
+    McrClock(Supplier<ControlClient> control) {
+        this.control = control;
+    }
 
     /** The emulator's current time. */
-    public Instant now() { return control.get().now(); }
+    public Instant now() {
+        return control.get().now();
+    }
 
     /** Stops the clock at {@code at}. */
     public void fix(Instant at) {
@@ -42,7 +45,9 @@ public final class McrClock {
         control.get().resumeClock();
     }
 
-    private synchronized void remember() { if (before == null) before = control.get().clock(); }
+    private synchronized void remember() {
+        if (before == null) before = control.get().clock();
+    }
 
     /** Puts the clock back as it was before this handle changed it. */
     synchronized void restore() {

@@ -3,7 +3,6 @@ package io.mcremulator.junit;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,12 +29,16 @@ public interface McrEmulator {
     Region region();
 
     /** {@code http://127.0.0.1:<port>/<region>}: what the Go SDK takes as its base URL. */
-    default String regionUrl() { return regionUrl(region()); }
+    default String regionUrl() {
+        return regionUrl(region());
+    }
 
     String regionUrl(Region region);
 
     /** {@code http://127.0.0.1:<port>/<region>/container-registry}: prefix of {@code /v0/...} and {@code /v1/...}. */
-    default String managementUrl() { return managementUrl(region()); }
+    default String managementUrl() {
+        return managementUrl(region());
+    }
 
     String managementUrl(Region region);
 
@@ -46,16 +49,24 @@ public interface McrEmulator {
     TestTenant tenant();
 
     /** A bearer token of the test tenant's primary user. */
-    default String bearerToken() { return tenant().bearerToken(); }
+    default String bearerToken() {
+        return tenant().bearerToken();
+    }
 
     /** {@code Bearer <token>} of the test tenant's primary user. */
-    default String authorizationHeader() { return tenant().authorizationHeader(); }
+    default String authorizationHeader() {
+        return tenant().authorizationHeader();
+    }
 
     /** An API key of the test tenant's primary user ({@code X-API-Key}). */
-    default String apiKey() { return tenant().apiKey(); }
+    default String apiKey() {
+        return tenant().apiKey();
+    }
 
     /** Docker credentials of the test tenant's primary user in the default region. */
-    default DockerCredentials dockerCredentials() { return tenant().dockerCredentials(); }
+    default DockerCredentials dockerCredentials() {
+        return tenant().dockerCredentials();
+    }
 
     /** A further, fresh tenant (removed after the test like the test's own). */
     TestTenant newTenant();
@@ -70,7 +81,9 @@ public interface McrEmulator {
     String uniqueName(String prefix);
 
     /** Adds state owned by the test's tenant in the default region, atomically (all or nothing). */
-    default void seed(Consumer<SeedBuilder> build) { tenant().seed(build); }
+    default void seed(Consumer<SeedBuilder> build) {
+        tenant().seed(build);
+    }
 
     /** Loads a seed document (docs/seed-format.md): {@code classpath:...} or a file path. */
     void seedFile(String location);
@@ -87,7 +100,9 @@ public interface McrEmulator {
     void reset();
 
     /** The test tenant's state in the default region, for assertions. */
-    default McrState state() { return tenant().state(); }
+    default McrState state() {
+        return tenant().state();
+    }
 
     Isolation isolation();
 
@@ -107,7 +122,9 @@ public interface McrEmulator {
      * the credentials of the handle's tenants (its own and {@link #newTenant()}'s), under RESET isolation every request
      * since the test started.
      */
-    default List<RecordedRequest> requests(String operationId) { return requests(Map.of("operationId", operationId)); }
+    default List<RecordedRequest> requests(String operationId) {
+        return requests(Map.of("operationId", operationId));
+    }
 
     /**
      * Journal entries matching {@code filters} (operationId, method, path, tenant, region, status, unmatched, faultId,

@@ -3,6 +3,13 @@ package io.mcremulator.junit;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
 import io.mcremulator.server.auth.AuthMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,14 +20,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * JUnit Jupiter extension that runs the MCR emulator in-process and injects {@link McrEmulator} handles.
@@ -38,18 +37,26 @@ import java.util.function.Consumer;
  * <p>By default one server per JVM and configuration, started on first use and stopped at the end of the run;
  * each test gets a fresh tenant ({@link Isolation#TENANT}), so tests may run in parallel.
  */
-public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(McrEmulatorExtension.class);
+public final class McrEmulatorExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(McrEmulatorExtension.class);
 
     /** Null when registered by {@code @McrEmulatorTest}/{@code @ExtendWith}: settings come from the annotation. */
     private final Builder programmatic;
 
     /** Used by {@code @ExtendWith}; for settings, use {@link #builder()} or {@link McrEmulatorTest}. */
-    public McrEmulatorExtension() { this.programmatic = null; }
+    public McrEmulatorExtension() {
+        this.programmatic = null;
+    }
 
-    private McrEmulatorExtension(Builder builder) { this.programmatic = builder.copy(); }
+    private McrEmulatorExtension(Builder builder) {
+        this.programmatic = builder.copy();
+    }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     // ------------------------------------------------------------------ callbacks
 
@@ -82,7 +89,8 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
         TestHandle h = context.getStore(NAMESPACE).remove(key("test"), TestHandle.class);
         RunningServer running = server(context);
         try {
-            if (h != null && settings(context).failOnUnmatchedRequests()) h.handle().assertNoUnmatchedRequests();
+            if (h != null && settings(context).failOnUnmatchedRequests())
+                h.handle().assertNoUnmatchedRequests();
         } finally {
             try {
                 if (h != null) h.close();
@@ -108,25 +116,42 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
 
     /** Closes the handle with the context it lives in (class handles) or in afterEach (test handles). */
     @SuppressWarnings("deprecation")
-    private record TestHandle(DefaultMcrEmulator handle) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-        @Override public void close() { handle.close(); }
+    private record TestHandle(DefaultMcrEmulator handle)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            handle.close();
+        }
     }
 
-    private String key(String what) { return what + "@" + System.identityHashCode(this); }
+    private String key(String what) {
+        return what + "@" + System.identityHashCode(this);
+    }
 
     private DefaultMcrEmulator testHandle(ExtensionContext context) {
         RunningServer running = server(context);
         Settings s = settings(context);
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key("test"),
-                k -> new TestHandle(new DefaultMcrEmulator(running, s.region(), s.origin())), TestHandle.class).handle();
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        key("test"),
+                        k -> new TestHandle(new DefaultMcrEmulator(running, s.region(), s.origin())),
+                        TestHandle.class)
+                .handle();
     }
 
     private DefaultMcrEmulator classHandle(ExtensionContext context) {
         ExtensionContext classContext = nearestClassContext(context);
         RunningServer running = server(classContext);
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(key("class"),
-                k -> new TestHandle(new DefaultMcrEmulator(running, settings(classContext).region(), settings(classContext).origin())),
-                TestHandle.class).handle();
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        key("class"),
+                        k -> new TestHandle(new DefaultMcrEmulator(
+                                running,
+                                settings(classContext).region(),
+                                settings(classContext).origin())),
+                        TestHandle.class)
+                .handle();
     }
 
     private RunningServer server(ExtensionContext context) {
@@ -134,8 +159,11 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
         ExtensionContext owner = settings.scope() == ServerScope.JVM ? context.getRoot() : topClassContext(context);
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         try {
-            return owner.getStore(NAMESPACE).getOrComputeIfAbsent(settings.serverKey() + "#" + settings.scope(),
-                    k -> RunningServer.start(settings, loader), RunningServer.class);
+            return owner.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(
+                            settings.serverKey() + "#" + settings.scope(),
+                            k -> RunningServer.start(settings, loader),
+                            RunningServer.class);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("mcr-emulator: " + e.getMessage(), e);
         }
@@ -144,7 +172,9 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
     private Settings settings(ExtensionContext context) {
         ExtensionContext classContext = nearestClassContext(context);
         try {
-            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(key("settings"), k -> readSettings(classContext), Settings.class);
+            return classContext
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(key("settings"), k -> readSettings(classContext), Settings.class);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("mcr-emulator: " + e.getMessage(), e);
         }
@@ -152,20 +182,25 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
 
     private Settings readSettings(ExtensionContext classContext) {
         Class<?> testClass = classContext.getRequiredTestClass();
-        if (programmatic != null) return programmatic.settings("McrEmulatorExtension.builder() registered in " + testClass.getName());
+        if (programmatic != null)
+            return programmatic.settings("McrEmulatorExtension.builder() registered in " + testClass.getName());
         Optional<McrEmulatorTest> annotation = findAnnotation(testClass);
-        if (annotation.isEmpty()) return new Builder().settings("@ExtendWith(McrEmulatorExtension.class) on " + testClass.getName());
+        if (annotation.isEmpty())
+            return new Builder().settings("@ExtendWith(McrEmulatorExtension.class) on " + testClass.getName());
         McrEmulatorTest a = annotation.get();
         String origin = "@McrEmulatorTest on " + testClass.getName();
-        Builder b = new Builder().auth(a.auth()).region(Settings.parseRegion(a.region(), origin + " (region)"))
-                .isolation(a.isolation()).server(a.server());
+        Builder b = new Builder()
+                .auth(a.auth())
+                .region(Settings.parseRegion(a.region(), origin + " (region)"))
+                .isolation(a.isolation())
+                .server(a.server());
         if (a.failOnUnmatchedRequests()) b.failOnUnmatchedRequests(true);
         for (String seed : a.seed()) b.seed(seed);
         for (String option : a.options()) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("option '" + option + "' (from " + origin + " (options)) is not name=value; known options: "
-                        + Options.known());
+                throw new IllegalArgumentException("option '" + option + "' (from " + origin
+                        + " (options)) is not name=value; known options: " + Options.known());
             }
             b.option(option.substring(0, eq).trim(), option.substring(eq + 1));
         }
@@ -188,14 +223,22 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
     private boolean deferred(ExtensionContext context) {
         if (programmatic != null || context.getTestClass().isEmpty()) return false;
         ExtensionContext classContext = nearestClassContext(context);
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(key("deferred"),
-                k -> hasRegisteredInstance(classContext.getRequiredTestClass()), Boolean.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        key("deferred"),
+                        k -> hasRegisteredInstance(classContext.getRequiredTestClass()),
+                        Boolean.class);
     }
 
     private static boolean hasRegisteredInstance(Class<?> testClass) {
         for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
-            boolean registered = !AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class,
-                    f -> McrEmulatorExtension.class.isAssignableFrom(f.getType()), HierarchyTraversalMode.TOP_DOWN).isEmpty();
+            boolean registered = !AnnotationSupport.findAnnotatedFields(
+                            c,
+                            RegisterExtension.class,
+                            f -> McrEmulatorExtension.class.isAssignableFrom(f.getType()),
+                            HierarchyTraversalMode.TOP_DOWN)
+                    .isEmpty();
             if (registered) return true;
         }
         return false;
@@ -203,13 +246,15 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
 
     private static ExtensionContext nearestClassContext(ExtensionContext context) {
         ExtensionContext c = context;
-        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent())
+            c = c.getParent().get();
         return c;
     }
 
     private static ExtensionContext topClassContext(ExtensionContext context) {
         ExtensionContext c = context;
-        while (c.getParent().isPresent() && c.getParent().get().getParent().isPresent()) c = c.getParent().get();
+        while (c.getParent().isPresent() && c.getParent().get().getParent().isPresent())
+            c = c.getParent().get();
         return c;
     }
 
@@ -228,17 +273,32 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
         private Builder() {}
 
         /** How the server checks callers (default DECODE); the handle's tokens always pass. */
-        public Builder auth(AuthMode mode) { this.auth = Objects.requireNonNull(mode, "auth"); return this; }
+        public Builder auth(AuthMode mode) {
+            this.auth = Objects.requireNonNull(mode, "auth");
+            return this;
+        }
 
         /** A seed document loaded at start and after every reset: {@code classpath:...} or a file path. */
-        public Builder seed(String location) { seeds.add(Objects.requireNonNull(location, "seed")); return this; }
+        public Builder seed(String location) {
+            seeds.add(Objects.requireNonNull(location, "seed"));
+            return this;
+        }
 
         /** Default region of the handles' URLs and docker credentials (default br-se1). */
-        public Builder region(Region region) { this.region = Objects.requireNonNull(region, "region"); return this; }
+        public Builder region(Region region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
 
-        public Builder isolation(Isolation isolation) { this.isolation = Objects.requireNonNull(isolation, "isolation"); return this; }
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
 
-        public Builder server(ServerScope scope) { this.server = Objects.requireNonNull(scope, "server"); return this; }
+        public Builder server(ServerScope scope) {
+            this.server = Objects.requireNonNull(scope, "server");
+            return this;
+        }
 
         /** A {@code name=value} option, as in {@link McrEmulatorTest#options()}; checked when the extension starts. */
         public Builder option(String name, String value) {
@@ -251,18 +311,27 @@ public final class McrEmulatorExtension implements BeforeAllCallback, BeforeEach
          * recorded by the request journal); see {@link McrEmulator#assertNoUnmatchedRequests()} for what counts as the
          * test's. Same as the option {@code failOnUnmatchedRequests=true}.
          */
-        public Builder failOnUnmatchedRequests(boolean fail) { return option(Options.FAIL_ON_UNMATCHED, String.valueOf(fail)); }
+        public Builder failOnUnmatchedRequests(boolean fail) {
+            return option(Options.FAIL_ON_UNMATCHED, String.valueOf(fail));
+        }
 
         /**
          * Engine settings in code (clock, id source, limits). A server configured this way is never shared with
          * other test classes.
          */
-        public Builder engine(Consumer<EmulatorConfig.Builder> customizer) { this.engine = customizer; return this; }
+        public Builder engine(Consumer<EmulatorConfig.Builder> customizer) {
+            this.engine = customizer;
+            return this;
+        }
 
-        public McrEmulatorExtension build() { return new McrEmulatorExtension(this); }
+        public McrEmulatorExtension build() {
+            return new McrEmulatorExtension(this);
+        }
 
         Settings settings(String origin) {
-            List<SeedSource> sources = seeds.stream().map(s -> new SeedSource(s, origin + " (seed)")).toList();
+            List<SeedSource> sources = seeds.stream()
+                    .map(s -> new SeedSource(s, origin + " (seed)"))
+                    .toList();
             return new Settings(auth, sources, region, isolation, server, options, engine, origin);
         }
 

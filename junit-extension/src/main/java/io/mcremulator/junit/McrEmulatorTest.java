@@ -1,14 +1,13 @@
 package io.mcremulator.junit;
 
 import io.mcremulator.server.auth.AuthMode;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against an in-process MCR emulator and injects an {@link McrEmulator} handle into test

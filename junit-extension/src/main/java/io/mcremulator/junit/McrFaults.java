@@ -3,8 +3,6 @@ package io.mcremulator.junit;
 import io.mcremulator.server.control.ControlClient;
 import io.mcremulator.server.control.FaultSpec;
 import io.mcremulator.server.http.Json;
-
-import java.util.function.Supplier;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Fault injection for one test: {@code mcr.faults().add(FaultSpec.operation("createRegistry").status(503).firstN(2))}.
@@ -33,13 +32,19 @@ public final class McrFaults {
     }
 
     /** Adds a rule; under TENANT isolation one without a tenant only hits this handle's tenant. */
-    public AddedFault add(FaultSpec spec) { return add(spec.toJson()); }
+    public AddedFault add(FaultSpec spec) {
+        return add(spec.toJson());
+    }
 
     /** Adds a rule given as JSON ({@code POST /_emulator/faults} body); scoped like {@link #add(FaultSpec)}. */
-    public AddedFault add(String ruleJson) { return addRaw(scopeTenant == null ? ruleJson : withTenant(ruleJson, scopeTenant)); }
+    public AddedFault add(String ruleJson) {
+        return addRaw(scopeTenant == null ? ruleJson : withTenant(ruleJson, scopeTenant));
+    }
 
     /** Adds a rule as given, for every tenant (and unauthenticated requests); still removed after the test. */
-    public AddedFault addForAllTenants(FaultSpec spec) { return addRaw(spec.toJson()); }
+    public AddedFault addForAllTenants(FaultSpec spec) {
+        return addRaw(spec.toJson());
+    }
 
     private AddedFault addRaw(String json) {
         String id = control.get().addFault(json);
@@ -56,9 +61,13 @@ public final class McrFaults {
     }
 
     /** Every rule of the server, including those of other tests running at the same time. */
-    public List<ActiveFault> listAll() { return control.get().faults().stream().map(ActiveFault::of).toList(); }
+    public List<ActiveFault> listAll() {
+        return control.get().faults().stream().map(ActiveFault::of).toList();
+    }
 
-    public ActiveFault get(String id) { return ActiveFault.of(control.get().fault(id)); }
+    public ActiveFault get(String id) {
+        return ActiveFault.of(control.get().fault(id));
+    }
 
     /** Removes one rule; fails when the server has no rule with this id. */
     public void remove(String id) {
@@ -84,7 +93,8 @@ public final class McrFaults {
         try {
             rule = Json.MAPPER.readValue(ruleJson, LinkedHashMap.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("fault rule is not a JSON object: " + Json.describe(e) + ": " + ruleJson, e);
+            throw new IllegalArgumentException(
+                    "fault rule is not a JSON object: " + Json.describe(e) + ": " + ruleJson, e);
         }
         if (rule.get("tenant") == null) rule.put("tenant", tenant);
         return new String(Json.write(rule), java.nio.charset.StandardCharsets.UTF_8);

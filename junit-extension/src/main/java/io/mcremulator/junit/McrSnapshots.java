@@ -1,10 +1,9 @@
 package io.mcremulator.junit;
 
 import io.mcremulator.server.control.ControlClient;
-
-import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Export, import and checkpoints of the emulator's state, as seed documents of format version 1
@@ -29,24 +28,33 @@ public final class McrSnapshots {
     }
 
     /** The handle's tenant's state (images referenced by digest). */
-    public String exportTenant() { return control.get().export(Map.of("tenant", tenant)); }
+    public String exportTenant() {
+        return control.get().export(Map.of("tenant", tenant));
+    }
 
     /** The handle's tenant's state, with manifests and blob bytes when {@code includeContent}. */
     public String exportTenant(boolean includeContent) {
-        return control.get().export(includeContent ? Map.of("tenant", tenant, "content", "include") : Map.of("tenant", tenant));
+        return control.get()
+                .export(includeContent ? Map.of("tenant", tenant, "content", "include") : Map.of("tenant", tenant));
     }
 
     /** The whole server's state (every tenant). */
-    public String exportAll() { return control.get().export(Map.of()); }
+    public String exportAll() {
+        return control.get().export(Map.of());
+    }
 
     /**
      * Replaces state with the document, atomically: only the document's tenant when it names one (an
      * {@link #exportTenant()} document), otherwise the whole state.
      */
-    public void importDocument(String documentJson) { control.get().importDocument(documentJson, Map.of()); }
+    public void importDocument(String documentJson) {
+        control.get().importDocument(documentJson, Map.of());
+    }
 
     /** Adds the document's resources to the state (like seeding), atomically. */
-    public void mergeDocument(String documentJson) { control.get().importDocument(documentJson, Map.of("mode", "merge")); }
+    public void mergeDocument(String documentJson) {
+        control.get().importDocument(documentJson, Map.of("mode", "merge"));
+    }
 
     /** Saves a named checkpoint: the tenant's state under TENANT isolation, the whole state under RESET. */
     public void checkpoint(String name) {
@@ -61,15 +69,22 @@ public final class McrSnapshots {
             return;
         }
         String doc = checkpoints.get(name);
-        if (doc == null) throw new IllegalArgumentException("no checkpoint named '" + name + "'; saved: " + checkpoints.keySet());
+        if (doc == null)
+            throw new IllegalArgumentException("no checkpoint named '" + name + "'; saved: " + checkpoints.keySet());
         control.get().importDocument(doc, Map.of("tenant", tenant));
     }
 
     /** A named snapshot of the whole server (kept by the server, across resets, until deleted). */
-    public void saveServerSnapshot(String name) { control.get().saveSnapshot(name); }
+    public void saveServerSnapshot(String name) {
+        control.get().saveSnapshot(name);
+    }
 
     /** Restores the whole server's state from a named snapshot: every test using the server sees it. */
-    public void restoreServerSnapshot(String name) { control.get().restoreSnapshot(name); }
+    public void restoreServerSnapshot(String name) {
+        control.get().restoreSnapshot(name);
+    }
 
-    public void deleteServerSnapshot(String name) { control.get().deleteSnapshot(name); }
+    public void deleteServerSnapshot(String name) {
+        control.get().deleteSnapshot(name);
+    }
 }

@@ -5,7 +5,6 @@ import io.mcremulator.core.model.ImageInfo;
 import io.mcremulator.core.model.ProxyCacheInfo;
 import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.core.model.RepositoryInfo;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -9,15 +9,24 @@ import java.util.Map;
  *
  * @param api {@code management}, {@code oci} or {@code control}
  */
-public record OperationInfo(String operationId, String api, String method, List<String> paths, boolean deprecated,
-                            List<String> deviations) {
+public record OperationInfo(
+        String operationId,
+        String api,
+        String method,
+        List<String> paths,
+        boolean deprecated,
+        List<String> deviations) {
 
     @SuppressWarnings("unchecked")
     static OperationInfo of(Map<String, Object> m) {
         Object paths = m.get("paths");
         Object deviations = m.get("deviations");
-        return new OperationInfo((String) m.get("operationId"), (String) m.get("api"), (String) m.get("method"),
-                paths instanceof List<?> l ? List.copyOf((List<String>) l) : List.of(), Boolean.TRUE.equals(m.get("deprecated")),
+        return new OperationInfo(
+                (String) m.get("operationId"),
+                (String) m.get("api"),
+                (String) m.get("method"),
+                paths instanceof List<?> l ? List.copyOf((List<String>) l) : List.of(),
+                Boolean.TRUE.equals(m.get("deprecated")),
                 deviations instanceof List<?> d ? List.copyOf((List<String>) d) : List.of());
     }
 }

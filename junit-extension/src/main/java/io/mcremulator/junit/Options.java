@@ -2,7 +2,6 @@ package io.mcremulator.junit;
 
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.McrEmulatorServer;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +29,9 @@ final class Options {
     static {
         ALL.put("registryNameMaxLength", (t, v) -> t.engine.registryNameMaxLength(integer(v)));
         ALL.put("proxyCacheNameMaxLength", (t, v) -> t.engine.proxyCacheNameMaxLength(integer(v)));
-        ALL.put("nonEmptyRegistryDelete", (t, v) -> t.engine.nonEmptyRegistryDelete(
-                enumValue(EmulatorConfig.NonEmptyRegistryDelete.class, v)));
+        ALL.put(
+                "nonEmptyRegistryDelete",
+                (t, v) -> t.engine.nonEmptyRegistryDelete(enumValue(EmulatorConfig.NonEmptyRegistryDelete.class, v)));
         ALL.put("proxyCacheInUseDeleteConflict", (t, v) -> t.engine.proxyCacheInUseDeleteConflict(bool(v)));
         ALL.put("defaultPageLimit", (t, v) -> t.engine.defaultPageLimit(integer(v)));
         ALL.put("neverPulled", (t, v) -> t.engine.neverPulled(enumValue(EmulatorConfig.NeverPulled.class, v)));
@@ -39,7 +39,8 @@ final class Options {
         ALL.put("maxBodyBytes", (t, v) -> t.server.maxBodyBytes(integer(v)));
         ALL.put("cleanupTenants", (t, v) -> t.cleanupTenants = bool(v));
         ALL.put("tenantType", (t, v) -> {
-            if (v.isBlank() || v.contains(".")) throw new IllegalArgumentException("expected a word without '.', got '" + v + "'");
+            if (v.isBlank() || v.contains("."))
+                throw new IllegalArgumentException("expected a word without '.', got '" + v + "'");
             t.tenantType = v;
         });
         ALL.put(FAIL_ON_UNMATCHED, (t, v) -> bool(v));
@@ -48,12 +49,15 @@ final class Options {
 
     private Options() {}
 
-    static String known() { return String.join(", ", ALL.keySet()); }
+    static String known() {
+        return String.join(", ", ALL.keySet());
+    }
 
     /** Applies one option; the message of a failure names the option and what it expected. */
     static void apply(Target target, String name, String value) {
         BiConsumer<Target, String> setter = ALL.get(name);
-        if (setter == null) throw new IllegalArgumentException("unknown option '" + name + "'; known options: " + known());
+        if (setter == null)
+            throw new IllegalArgumentException("unknown option '" + name + "'; known options: " + known());
         try {
             setter.accept(target, value.trim());
         } catch (RuntimeException e) {
@@ -80,7 +84,8 @@ final class Options {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             StringBuilder sb = new StringBuilder();
-            for (E c : type.getEnumConstants()) sb.append(sb.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+            for (E c : type.getEnumConstants())
+                sb.append(sb.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
             throw new IllegalArgumentException("expected one of " + sb + ", got '" + v + "'");
         }
     }

@@ -11,20 +11,50 @@ import java.util.Map;
  * @param status      the answer's status; 0 when a fault dropped the connection
  * @param faultId     the ids of the fault rules that fired on it (comma separated), or null
  */
-public record RecordedRequest(long seq, String time, String operationId, String method, String path, String query,
-                              String tenant, String region, int status, double durationMs, boolean unmatched,
-                              String faultId, boolean dropped, String requestBody, String responseBody) {
+public record RecordedRequest(
+        long seq,
+        String time,
+        String operationId,
+        String method,
+        String path,
+        String query,
+        String tenant,
+        String region,
+        int status,
+        double durationMs,
+        boolean unmatched,
+        String faultId,
+        boolean dropped,
+        String requestBody,
+        String responseBody) {
 
     static RecordedRequest of(Map<String, Object> m) {
-        return new RecordedRequest(num(m.get("seq")).longValue(), str(m.get("time")), str(m.get("operationId")),
-                str(m.get("method")), str(m.get("path")), str(m.get("query")), str(m.get("tenant")), str(m.get("region")),
-                num(m.get("status")).intValue(), num(m.get("durationMs")).doubleValue(), Boolean.TRUE.equals(m.get("unmatched")),
-                str(m.get("faultId")), Boolean.TRUE.equals(m.get("dropped")), str(m.get("requestBody")), str(m.get("responseBody")));
+        return new RecordedRequest(
+                num(m.get("seq")).longValue(),
+                str(m.get("time")),
+                str(m.get("operationId")),
+                str(m.get("method")),
+                str(m.get("path")),
+                str(m.get("query")),
+                str(m.get("tenant")),
+                str(m.get("region")),
+                num(m.get("status")).intValue(),
+                num(m.get("durationMs")).doubleValue(),
+                Boolean.TRUE.equals(m.get("unmatched")),
+                str(m.get("faultId")),
+                Boolean.TRUE.equals(m.get("dropped")),
+                str(m.get("requestBody")),
+                str(m.get("responseBody")));
     }
 
     /** One line for failure messages: {@code #12 POST /v0/registries -> 503 (fault fault-1) {"name":"x"}}. */
     public String describe() {
-        StringBuilder sb = new StringBuilder("#").append(seq).append(' ').append(method).append(' ').append(path);
+        StringBuilder sb = new StringBuilder("#")
+                .append(seq)
+                .append(' ')
+                .append(method)
+                .append(' ')
+                .append(path);
         if (query != null && !query.isEmpty()) sb.append('?').append(query);
         sb.append(" -> ").append(dropped ? "dropped" : String.valueOf(status));
         if (operationId != null) sb.append(" [").append(operationId).append(']');
@@ -35,7 +65,11 @@ public record RecordedRequest(long seq, String time, String operationId, String 
         return sb.toString();
     }
 
-    private static String str(Object o) { return o == null ? null : o.toString(); }
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
 
-    private static Number num(Object o) { return o instanceof Number n ? n : 0; }
+    private static Number num(Object o) {
+        return o instanceof Number n ? n : 0;
+    }
 }

@@ -7,14 +7,13 @@ import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.control.ControlClient;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One started server with what the extension keeps beside it: the parsed seeds (loaded again after every reset),
@@ -29,10 +28,16 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
     final Options.Target options;
     /** Held by a RESET-mode test from its start to its end. */
     final ReentrantLock exclusive = new ReentrantLock(true);
+
     private final List<SeedDocument> seeds;
     private volatile boolean closed;
 
-    private RunningServer(Settings settings, McrEmulatorServer server, Tokens tokens, Options.Target options, List<SeedDocument> seeds) {
+    private RunningServer(
+            Settings settings,
+            McrEmulatorServer server,
+            Tokens tokens,
+            Options.Target options,
+            List<SeedDocument> seeds) {
         this.settings = settings;
         this.server = server;
         this.tokens = tokens;
@@ -64,7 +69,9 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
         return running;
     }
 
-    Emulator engine() { return server.emulator(); }
+    Emulator engine() {
+        return server.emulator();
+    }
 
     private volatile ControlClient control;
 

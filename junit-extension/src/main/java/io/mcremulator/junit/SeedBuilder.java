@@ -2,7 +2,6 @@ package io.mcremulator.junit;
 
 import io.mcremulator.core.Region;
 import io.mcremulator.core.seed.SeedDocument;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +56,7 @@ public final class SeedBuilder {
     }
 
     public SeedBuilder proxyCache(String name, String provider, String url) {
-        return proxyCache(name, provider, url, p -> { });
+        return proxyCache(name, provider, url, p -> {});
     }
 
     public SeedBuilder proxyCache(String name, String provider, String url, Consumer<ProxyCacheSpec> spec) {
@@ -65,13 +64,25 @@ public final class SeedBuilder {
         spec.accept(s);
         UUID id = UUID.randomUUID();
         proxyCacheIds.put(region.id() + "/" + name, id);
-        proxyCaches.add(new SeedDocument.ProxyCache(region.id(), tenant, id, name, provider, url, s.accessKey, s.accessSecret,
-                s.description, s.createdAt, s.createdAt));
+        proxyCaches.add(new SeedDocument.ProxyCache(
+                region.id(),
+                tenant,
+                id,
+                name,
+                provider,
+                url,
+                s.accessKey,
+                s.accessSecret,
+                s.description,
+                s.createdAt,
+                s.createdAt));
         return this;
     }
 
     /** An empty registry. */
-    public SeedBuilder registry(String name) { return registry(name, r -> { }); }
+    public SeedBuilder registry(String name) {
+        return registry(name, r -> {});
+    }
 
     public SeedBuilder registry(String name, Consumer<RegistrySpec> spec) {
         RegistrySpec r = new RegistrySpec(name, region);
@@ -96,13 +107,22 @@ public final class SeedBuilder {
             for (RepositorySpec repo : r.repositories) {
                 List<SeedDocument.Image> images = new ArrayList<>();
                 for (ImageSpec i : repo.images) {
-                    String digest = i.digest != null ? i.digest : syntheticDigest(r.name, repo.name, images.size(), i.tags);
-                    images.add(new SeedDocument.Image(digest, i.tags, i.sizeBytes, i.manifestMediaType, i.mediaType,
-                            i.pushedAt, i.pulledAt, i.extraAttr));
+                    String digest =
+                            i.digest != null ? i.digest : syntheticDigest(r.name, repo.name, images.size(), i.tags);
+                    images.add(new SeedDocument.Image(
+                            digest,
+                            i.tags,
+                            i.sizeBytes,
+                            i.manifestMediaType,
+                            i.mediaType,
+                            i.pushedAt,
+                            i.pulledAt,
+                            i.extraAttr));
                 }
                 repos.add(new SeedDocument.Repository(null, repo.name, repo.createdAt, repo.createdAt, images));
             }
-            regs.add(new SeedDocument.Registry(r.region.id(), tenant, null, r.name, pc, r.createdAt, r.createdAt, repos));
+            regs.add(new SeedDocument.Registry(
+                    r.region.id(), tenant, null, r.name, pc, r.createdAt, r.createdAt, repos));
         }
         return new SeedDocument(users, proxyCaches, regs);
     }
@@ -110,8 +130,9 @@ public final class SeedBuilder {
     /** A digest for an image given without one: unique, well-formed, stable for the same inputs. */
     private String syntheticDigest(String registry, String repository, int index, List<String> tags) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((tenant + "/" + registry + "/" + repository + "#" + index + tags)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((tenant + "/" + registry + "/" + repository + "#" + index + tags)
+                            .getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(h);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -131,9 +152,15 @@ public final class SeedBuilder {
             return this;
         }
 
-        public ProxyCacheSpec description(String d) { description = d; return this; }
+        public ProxyCacheSpec description(String d) {
+            description = d;
+            return this;
+        }
 
-        public ProxyCacheSpec createdAt(Instant t) { createdAt = t; return this; }
+        public ProxyCacheSpec createdAt(Instant t) {
+            createdAt = t;
+            return this;
+        }
     }
 
     /** A registry: its repositories, optionally a proxy cache (by name, created by the same builder). */
@@ -149,11 +176,19 @@ public final class SeedBuilder {
             this.region = region;
         }
 
-        public RegistrySpec proxyCache(String proxyCacheName) { proxyCache = proxyCacheName; return this; }
+        public RegistrySpec proxyCache(String proxyCacheName) {
+            proxyCache = proxyCacheName;
+            return this;
+        }
 
-        public RegistrySpec createdAt(Instant t) { createdAt = t; return this; }
+        public RegistrySpec createdAt(Instant t) {
+            createdAt = t;
+            return this;
+        }
 
-        public RegistrySpec repository(String name) { return repository(name, r -> { }); }
+        public RegistrySpec repository(String name) {
+            return repository(name, r -> {});
+        }
 
         public RegistrySpec repository(String name, Consumer<RepositorySpec> spec) {
             RepositorySpec r = new RepositorySpec(name);
@@ -169,9 +204,14 @@ public final class SeedBuilder {
         private Instant createdAt;
         private final List<ImageSpec> images = new ArrayList<>();
 
-        private RepositorySpec(String name) { this.name = name; }
+        private RepositorySpec(String name) {
+            this.name = name;
+        }
 
-        public RepositorySpec createdAt(Instant t) { createdAt = t; return this; }
+        public RepositorySpec createdAt(Instant t) {
+            createdAt = t;
+            return this;
+        }
 
         /** An image with these tags and a digest made up for it. */
         public RepositorySpec image(String... tags) {
@@ -200,20 +240,44 @@ public final class SeedBuilder {
         private Instant pulledAt;
         private Map<String, Object> extraAttr;
 
-        public ImageSpec digest(String d) { digest = d; return this; }
+        public ImageSpec digest(String d) {
+            digest = d;
+            return this;
+        }
 
-        public ImageSpec tags(String... t) { tags = Arrays.asList(t); return this; }
+        public ImageSpec tags(String... t) {
+            tags = Arrays.asList(t);
+            return this;
+        }
 
-        public ImageSpec sizeBytes(long n) { sizeBytes = n; return this; }
+        public ImageSpec sizeBytes(long n) {
+            sizeBytes = n;
+            return this;
+        }
 
-        public ImageSpec manifestMediaType(String t) { manifestMediaType = t; return this; }
+        public ImageSpec manifestMediaType(String t) {
+            manifestMediaType = t;
+            return this;
+        }
 
-        public ImageSpec mediaType(String t) { mediaType = t; return this; }
+        public ImageSpec mediaType(String t) {
+            mediaType = t;
+            return this;
+        }
 
-        public ImageSpec pushedAt(Instant t) { pushedAt = t; return this; }
+        public ImageSpec pushedAt(Instant t) {
+            pushedAt = t;
+            return this;
+        }
 
-        public ImageSpec pulledAt(Instant t) { pulledAt = t; return this; }
+        public ImageSpec pulledAt(Instant t) {
+            pulledAt = t;
+            return this;
+        }
 
-        public ImageSpec extraAttr(Map<String, Object> attrs) { extraAttr = new LinkedHashMap<>(attrs); return this; }
+        public ImageSpec extraAttr(Map<String, Object> attrs) {
+            extraAttr = new LinkedHashMap<>(attrs);
+            return this;
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.mcremulator.junit;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.control.SeedParser;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +16,9 @@ import java.nio.file.Path;
 record SeedSource(String location, String origin) {
     static final String CLASSPATH = "classpath:";
 
-    String describe() { return "seed '" + location + "' (from " + origin + ")"; }
+    String describe() {
+        return "seed '" + location + "' (from " + origin + ")";
+    }
 
     /** Reads and parses the document; a missing file or a bad document fails with a message naming both. */
     SeedDocument load(ClassLoader loader) {
@@ -34,7 +35,8 @@ record SeedSource(String location, String origin) {
             String name = location.substring(CLASSPATH.length());
             while (name.startsWith("/")) name = name.substring(1);
             try (InputStream in = loader.getResourceAsStream(name)) {
-                if (in == null) throw new IllegalArgumentException(describe() + ": no resource '" + name + "' on the classpath");
+                if (in == null)
+                    throw new IllegalArgumentException(describe() + ": no resource '" + name + "' on the classpath");
                 return in.readAllBytes();
             } catch (IOException e) {
                 throw new IllegalArgumentException(describe() + ": cannot be read: " + e, e);
@@ -44,8 +46,8 @@ record SeedSource(String location, String origin) {
         try {
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(describe() + ": no such file " + path.toAbsolutePath()
-                    + " (use 'classpath:' for resources)", e);
+            throw new IllegalArgumentException(
+                    describe() + ": no such file " + path.toAbsolutePath() + " (use 'classpath:' for resources)", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(describe() + ": cannot be read: " + e, e);
         }

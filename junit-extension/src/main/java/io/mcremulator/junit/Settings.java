@@ -3,7 +3,6 @@ package io.mcremulator.junit;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
 import io.mcremulator.server.auth.AuthMode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,31 +15,46 @@ import java.util.function.Consumer;
  * @param origin         where the settings came from, for messages ({@code @McrEmulatorTest on com.acme.FooTest})
  * @param engineCustomizer programmatic engine settings (clock, ids); a server with one is never shared
  */
-record Settings(AuthMode auth, List<SeedSource> seeds, Region region, Isolation isolation, ServerScope scope,
-                Map<String, String> options, Consumer<EmulatorConfig.Builder> engineCustomizer, String origin) {
+record Settings(
+        AuthMode auth,
+        List<SeedSource> seeds,
+        Region region,
+        Isolation isolation,
+        ServerScope scope,
+        Map<String, String> options,
+        Consumer<EmulatorConfig.Builder> engineCustomizer,
+        String origin) {
 
     Settings {
         seeds = List.copyOf(seeds);
         options = new TreeMap<>(options);
         Options.Target probe = target(options, engineCustomizer, origin);
         if (probe.fixedTenant != null && isolation == Isolation.TENANT) {
-            throw new IllegalArgumentException("option 'tenant' needs isolation RESET: with TENANT isolation every test "
-                    + "gets its own tenant (from " + origin + ")");
+            throw new IllegalArgumentException(
+                    "option 'tenant' needs isolation RESET: with TENANT isolation every test "
+                            + "gets its own tenant (from " + origin + ")");
         }
     }
 
     /** Option {@code failOnUnmatchedRequests} (annotation attribute, builder method or option). */
-    boolean failOnUnmatchedRequests() { return Boolean.parseBoolean(options.getOrDefault(Options.FAIL_ON_UNMATCHED, "false").trim()); }
+    boolean failOnUnmatchedRequests() {
+        return Boolean.parseBoolean(
+                options.getOrDefault(Options.FAIL_ON_UNMATCHED, "false").trim());
+    }
 
     static Region parseRegion(String region, String origin) {
-        return Region.parse(region).orElseThrow(() -> new IllegalArgumentException("unknown region '" + region
-                + "' (from " + origin + "); expected br-se1, br-ne1, br-mgl1 or br-se-1"));
+        return Region.parse(region)
+                .orElseThrow(() -> new IllegalArgumentException("unknown region '" + region + "' (from " + origin
+                        + "); expected br-se1, br-ne1, br-mgl1 or br-se-1"));
     }
 
     /** The options applied to fresh builders; fails naming the bad option and the origin. */
-    Options.Target target() { return target(options, engineCustomizer, origin); }
+    Options.Target target() {
+        return target(options, engineCustomizer, origin);
+    }
 
-    private static Options.Target target(Map<String, String> options, Consumer<EmulatorConfig.Builder> engineCustomizer, String origin) {
+    private static Options.Target target(
+            Map<String, String> options, Consumer<EmulatorConfig.Builder> engineCustomizer, String origin) {
         Options.Target t = new Options.Target();
         for (Map.Entry<String, String> e : options.entrySet()) {
             try {

@@ -19,13 +19,21 @@ public interface TestTenant {
     /** A user of this tenant with a given id, e.g. one named in a seed document. */
     TestUser user(String userId);
 
-    default String bearerToken() { return user().bearerToken(); }
+    default String bearerToken() {
+        return user().bearerToken();
+    }
 
-    default String authorizationHeader() { return user().authorizationHeader(); }
+    default String authorizationHeader() {
+        return user().authorizationHeader();
+    }
 
-    default String apiKey() { return user().apiKey(); }
+    default String apiKey() {
+        return user().apiKey();
+    }
 
-    default DockerCredentials dockerCredentials() { return user().dockerCredentials(); }
+    default DockerCredentials dockerCredentials() {
+        return user().dockerCredentials();
+    }
 
     /** Adds registries, repositories, images, proxy caches and users owned by this tenant, atomically. */
     void seed(Consumer<SeedBuilder> build);

@@ -18,7 +18,9 @@ public interface TestUser {
     String bearerToken(String... scopes);
 
     /** {@code Bearer <token>}, the value of the {@code Authorization} header. */
-    default String authorizationHeader() { return "Bearer " + bearerToken(); }
+    default String authorizationHeader() {
+        return "Bearer " + bearerToken();
+    }
 
     /** A UUID that the server maps to this user and tenant, for the {@code X-API-Key} header. */
     String apiKey();

@@ -2,7 +2,6 @@ package io.mcremulator.junit;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,7 +24,9 @@ final class Tokens {
 
     /** Makes one throw-away token on a background thread, so the first test does not pay for java-jwt's start. */
     void warmUpInBackground() {
-        Thread t = new Thread(() -> token("warm-up", "warm-up", "warm-up@users.mcr-emulator.local", ALL_SCOPES), "mcr-emulator-token-warmup");
+        Thread t = new Thread(
+                () -> token("warm-up", "warm-up", "warm-up@users.mcr-emulator.local", ALL_SCOPES),
+                "mcr-emulator-token-warmup");
         t.setDaemon(true);
         t.start();
     }

@@ -22,21 +22,33 @@ public final class Verification {
     }
 
     /** Only requests whose body contains {@code text}, e.g. {@code "\"name\":\"r1\""} (bodies are kept up to 4 KiB). */
-    public Verification withBodyContaining(String text) { return filter("bodyContains", text); }
+    public Verification withBodyContaining(String text) {
+        return filter("bodyContains", text);
+    }
 
     /** Only requests answered with {@code status}: {@code "201"}, or a class such as {@code "2xx"}. */
-    public Verification withStatus(String status) { return filter("status", status); }
+    public Verification withStatus(String status) {
+        return filter("status", status);
+    }
 
-    public Verification withStatus(int status) { return filter("status", String.valueOf(status)); }
+    public Verification withStatus(int status) {
+        return filter("status", String.valueOf(status));
+    }
 
     /** Only requests to {@code region} ({@code br-ne1}...). */
-    public Verification inRegion(String region) { return filter("region", region); }
+    public Verification inRegion(String region) {
+        return filter("region", region);
+    }
 
     /** Only requests made with {@code tenant}'s credentials (e.g. one from {@link McrEmulator#newTenant()}). */
-    public Verification byTenant(TestTenant tenant) { return filter("tenant", tenant.id()); }
+    public Verification byTenant(TestTenant tenant) {
+        return filter("tenant", tenant.id());
+    }
 
     /** Only requests a given fault rule fired on. */
-    public Verification withFault(String faultId) { return filter("faultId", faultId); }
+    public Verification withFault(String faultId) {
+        return filter("faultId", faultId);
+    }
 
     private Verification filter(String name, String value) {
         filters.put(name, value);
@@ -44,7 +56,9 @@ public final class Verification {
     }
 
     /** The matching requests, oldest first. */
-    public List<RecordedRequest> requests() { return handle.requests(filters); }
+    public List<RecordedRequest> requests() {
+        return handle.requests(filters);
+    }
 
     /** Asserts exactly {@code times} matching requests; returns them. */
     public List<RecordedRequest> calledTimes(int times) {
@@ -53,9 +67,13 @@ public final class Verification {
         return found;
     }
 
-    public RecordedRequest calledOnce() { return calledTimes(1).get(0); }
+    public RecordedRequest calledOnce() {
+        return calledTimes(1).get(0);
+    }
 
-    public void neverCalled() { calledTimes(0); }
+    public void neverCalled() {
+        calledTimes(0);
+    }
 
     /** Asserts at least {@code times} matching requests; returns them. */
     public List<RecordedRequest> calledAtLeast(int times) {
@@ -65,8 +83,13 @@ public final class Verification {
     }
 
     private void fail(String expected, List<RecordedRequest> found) {
-        StringBuilder sb = new StringBuilder("expected ").append(describe()).append(" to be called ").append(expected)
-                .append(" time(s), but it was called ").append(found.size()).append(" time(s)");
+        StringBuilder sb = new StringBuilder("expected ")
+                .append(describe())
+                .append(" to be called ")
+                .append(expected)
+                .append(" time(s), but it was called ")
+                .append(found.size())
+                .append(" time(s)");
         List<RecordedRequest> all = handle.requests(Map.of());
         if (all.isEmpty()) {
             sb.append("; the journal holds no request ").append(handle.journalScope());
@@ -74,16 +97,23 @@ public final class Verification {
             sb.append(". Requests recorded ").append(handle.journalScope()).append(" (oldest first):");
             int from = Math.max(0, all.size() - 50);
             if (from > 0) sb.append("\n  ... ").append(from).append(" older request(s)");
-            for (RecordedRequest r : all.subList(from, all.size())) sb.append("\n  ").append(r.describe());
+            for (RecordedRequest r : all.subList(from, all.size()))
+                sb.append("\n  ").append(r.describe());
         }
         throw new AssertionError(sb.toString());
     }
 
     private String describe() {
         StringBuilder sb = new StringBuilder(operationId);
-        filters.forEach((k, v) -> { if (!k.equals("operationId")) sb.append(" [").append(k).append('=').append(v).append(']'); });
+        filters.forEach((k, v) -> {
+            if (!k.equals("operationId"))
+                sb.append(" [").append(k).append('=').append(v).append(']');
+        });
         return sb.toString();
     }
 
-    @Override public String toString() { return "Verification[" + describe() + "]"; }
+    @Override
+    public String toString() {
+        return "Verification[" + describe() + "]";
+    }
 }

@@ -1,11 +1,10 @@
 package io.mcremulator.junit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The clock is one per server: these tests use RESET isolation, so they never run at the same time as another test
@@ -16,10 +15,15 @@ class ClockAndOperationsTest {
     static final Instant AT = Instant.parse("2030-01-02T03:04:05Z");
 
     private static String createdAt(McrEmulator mcr, String name) {
-        var r = Http.postJson(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader(), "{\"name\":\"" + name + "\"}");
+        var r = Http.postJson(
+                mcr.managementUrl() + "/v0/registries",
+                "Authorization",
+                mcr.authorizationHeader(),
+                "{\"name\":\"" + name + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String id = r.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
-        var got = Http.get(mcr.managementUrl() + "/v0/registries/" + id, "Authorization", mcr.authorizationHeader()).body();
+        var got = Http.get(mcr.managementUrl() + "/v0/registries/" + id, "Authorization", mcr.authorizationHeader())
+                .body();
         int i = got.indexOf("\"created_at\":\"") + 14;
         assertThat(i).as(got).isGreaterThan(14);
         return got.substring(i, got.indexOf('"', i));

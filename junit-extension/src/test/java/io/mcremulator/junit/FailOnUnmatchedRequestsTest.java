@@ -1,15 +1,14 @@
 package io.mcremulator.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The switch {@code failOnUnmatchedRequests}: a test that called a route the emulator does not have fails after it
@@ -23,7 +22,8 @@ class FailOnUnmatchedRequestsTest {
         assertThat(r.testEvents().succeeded().count()).isEqualTo(1);
         List<String> failures = failures(r);
         assertThat(failures).hasSize(1);
-        assertThat(failures.get(0)).contains("matched no route of the emulator")
+        assertThat(failures.get(0))
+                .contains("matched no route of the emulator")
                 .contains("POST /br-se1/container-registry/v0/registries/nope/replicate -> 404");
     }
 
@@ -45,22 +45,29 @@ class FailOnUnmatchedRequestsTest {
     void aBadSwitchValueNamesTheOption() {
         EngineExecutionResults r = run(BadValue.class);
         assertThat(r.testEvents().succeeded().count()).isZero();
-        assertThat(String.join("\n", failures(r)) + r.containerEvents().failed().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-                        .map(Throwable::getMessage).orElse("")).toList())
+        assertThat(String.join("\n", failures(r))
+                        + r.containerEvents().failed().stream()
+                                .map(e -> e.getPayload(TestExecutionResult.class)
+                                        .flatMap(TestExecutionResult::getThrowable)
+                                        .map(Throwable::getMessage)
+                                        .orElse(""))
+                                .toList())
                 .contains("option 'failOnUnmatchedRequests=maybe': expected true or false");
     }
 
     private static EngineExecutionResults run(Class<?> type) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-                .selectors(selectClass(type)).execute();
+                .selectors(selectClass(type))
+                .execute();
     }
 
     private static List<String> failures(EngineExecutionResults r) {
         return r.testEvents().failed().stream()
-                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-                        .map(t -> t.getClass().getName() + ": " + t.getMessage()).orElse(""))
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .flatMap(TestExecutionResult::getThrowable)
+                        .map(t -> t.getClass().getName() + ": " + t.getMessage())
+                        .orElse(""))
                 .toList();
     }
 
@@ -70,7 +77,11 @@ class FailOnUnmatchedRequestsTest {
     static class ByAnnotation {
         @Test
         void callsARouteThatDoesNotExist(McrEmulator mcr) {
-            Http.postJson(mcr.managementUrl() + "/v0/registries/nope/replicate", "Authorization", mcr.authorizationHeader(), "{}");
+            Http.postJson(
+                    mcr.managementUrl() + "/v0/registries/nope/replicate",
+                    "Authorization",
+                    mcr.authorizationHeader(),
+                    "{}");
         }
 
         @Test
@@ -81,17 +92,21 @@ class FailOnUnmatchedRequestsTest {
 
     static class ByBuilder {
         @RegisterExtension
-        static McrEmulatorExtension emu = McrEmulatorExtension.builder().failOnUnmatchedRequests(true).build();
+        static McrEmulatorExtension emu =
+                McrEmulatorExtension.builder().failOnUnmatchedRequests(true).build();
 
         @Test
         void callsAnUnknownVersionWithoutCredentials(McrEmulator mcr) {
-            Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(mcr.baseUrl() + "/v3/registries")).GET().build());
+            Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(mcr.baseUrl() + "/v3/registries"))
+                    .GET()
+                    .build());
         }
     }
 
     @McrEmulatorTest(options = "failOnUnmatchedRequests=maybe")
     static class BadValue {
-        @Test void test(McrEmulator mcr) { }
+        @Test
+        void test(McrEmulator mcr) {}
     }
 
     @McrEmulatorTest

@@ -1,20 +1,19 @@
 package io.mcremulator.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.server.control.ControlClient;
 import io.mcremulator.server.control.FaultSpec;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-
-import java.net.http.HttpResponse;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Fault injection through the handle, run concurrently: rules hit only their test's tenant and end with the test. */
 @McrEmulatorTest
@@ -26,7 +25,10 @@ class HandleFaultsTest {
     static HttpResponse<String> createWithRetries(McrEmulator mcr, TestTenant who, String name) {
         HttpResponse<String> r = null;
         for (int attempt = 0; attempt < 4; attempt++) {
-            r = Http.postJson(mcr.managementUrl() + "/v0/registries", "Authorization", who.authorizationHeader(),
+            r = Http.postJson(
+                    mcr.managementUrl() + "/v0/registries",
+                    "Authorization",
+                    who.authorizationHeader(),
                     "{\"name\":\"" + name + "\"}");
             if (r.statusCode() != 429 && r.statusCode() < 500) return r;
         }
@@ -35,14 +37,17 @@ class HandleFaultsTest {
 
     @RepeatedTest(6)
     void goSdkRetryPatternSucceedsOnTheThirdCall(McrEmulator mcr) {
-        AddedFault fault = mcr.faults().add(FaultSpec.operation("createRegistry").status(503).firstN(2));
+        AddedFault fault = mcr.faults()
+                .add(FaultSpec.operation("createRegistry").status(503).firstN(2));
         FAULT_IDS.add(fault.id());
         String name = mcr.uniqueName("retry");
 
         HttpResponse<String> r = createWithRetries(mcr, mcr.tenant(), name);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        mcr.verify("createRegistry").withBodyContaining("\"name\":\"" + name + "\"").calledTimes(3);
+        mcr.verify("createRegistry")
+                .withBodyContaining("\"name\":\"" + name + "\"")
+                .calledTimes(3);
         mcr.verify("createRegistry").withStatus(503).withFault(fault.id()).calledTimes(2);
         mcr.verify("createRegistry").withStatus("2xx").calledOnce();
         assertThat(fault.fired()).isEqualTo(2);
@@ -51,29 +56,40 @@ class HandleFaultsTest {
 
     @Test
     void aRuleWithoutTenantOnlyHitsTheTestTenant(McrEmulator mcr) {
-        AddedFault fault = mcr.faults().add(FaultSpec.operation("createRegistry").status(500));
+        AddedFault fault =
+                mcr.faults().add(FaultSpec.operation("createRegistry").status(500));
         FAULT_IDS.add(fault.id());
         assertThat(fault.current().tenant()).isEqualTo(mcr.tenant().id());
 
-        HttpResponse<String> mine = Http.postJson(mcr.managementUrl() + "/v0/registries", "Authorization",
-                mcr.authorizationHeader(), "{\"name\":\"" + mcr.uniqueName("own") + "\"}");
+        HttpResponse<String> mine = Http.postJson(
+                mcr.managementUrl() + "/v0/registries",
+                "Authorization",
+                mcr.authorizationHeader(),
+                "{\"name\":\"" + mcr.uniqueName("own") + "\"}");
         assertThat(mine.statusCode()).isEqualTo(500);
         assertThat(mine.body()).contains("\"slug\":\"internal_server_error\"").contains(fault.id());
 
         TestTenant other = mcr.newTenant();
-        HttpResponse<String> theirs = Http.postJson(mcr.managementUrl() + "/v0/registries", "Authorization",
-                other.authorizationHeader(), "{\"name\":\"" + mcr.uniqueName("other") + "\"}");
+        HttpResponse<String> theirs = Http.postJson(
+                mcr.managementUrl() + "/v0/registries",
+                "Authorization",
+                other.authorizationHeader(),
+                "{\"name\":\"" + mcr.uniqueName("other") + "\"}");
         assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(201);
     }
 
     @Test
     void rawJsonRulesTooAndAnExplicitTenantIsKept(McrEmulator mcr) {
         TestTenant other = mcr.newTenant();
-        AddedFault fault = mcr.faults().add("{\"operationId\":\"getRegistries\",\"status\":429,\"retryAfterSeconds\":7,\"tenant\":\""
-                + other.id() + "\"}");
+        AddedFault fault = mcr.faults()
+                .add("{\"operationId\":\"getRegistries\",\"status\":429,\"retryAfterSeconds\":7,\"tenant\":\""
+                        + other.id() + "\"}");
         FAULT_IDS.add(fault.id());
-        assertThat(Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader()).statusCode()).isEqualTo(200);
-        HttpResponse<String> r = Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", other.authorizationHeader());
+        assertThat(Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader())
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> r =
+                Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", other.authorizationHeader());
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).contains("7");
     }
@@ -89,7 +105,9 @@ class HandleFaultsTest {
 
         a.remove();
         assertThat(mcr.faults().list()).extracting(ActiveFault::id).containsExactly(b.id());
-        assertThat(Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader()).statusCode()).isEqualTo(200);
+        assertThat(Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader())
+                        .statusCode())
+                .isEqualTo(200);
 
         mcr.faults().clear();
         assertThat(mcr.faults().list()).isEmpty();
@@ -98,10 +116,14 @@ class HandleFaultsTest {
 
     @Test
     void aBadRuleIsRefusedWithTheServersMessage(McrEmulator mcr) {
-        assertThatThrownBy(() -> mcr.faults().add(FaultSpec.operation("createRegistyr").status(503)))
-                .isInstanceOf(ControlClient.ControlApiException.class).hasMessageContaining("400").hasMessageContaining("createRegistyr");
+        assertThatThrownBy(() ->
+                        mcr.faults().add(FaultSpec.operation("createRegistyr").status(503)))
+                .isInstanceOf(ControlClient.ControlApiException.class)
+                .hasMessageContaining("400")
+                .hasMessageContaining("createRegistyr");
         assertThatThrownBy(() -> mcr.faults().add("{not json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a JSON object");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a JSON object");
     }
 
     @AfterAll

@@ -25,11 +25,17 @@ final class Http {
     }
 
     static HttpResponse<String> get(String url, String header, String value) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header(header, value).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header(header, value)
+                .GET()
+                .build());
     }
 
     static HttpResponse<String> postJson(String url, String header, String value, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header(header, value).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header(header, value)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 }

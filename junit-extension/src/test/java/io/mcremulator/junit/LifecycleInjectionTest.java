@@ -1,11 +1,11 @@
 package io.mcremulator.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where the handle can be injected, and which tenant each injection point gets. */
 @McrEmulatorTest
@@ -14,7 +14,9 @@ class LifecycleInjectionTest {
     final McrEmulator fromConstructor;
     McrEmulator fromBeforeEach;
 
-    LifecycleInjectionTest(McrEmulator mcr) { this.fromConstructor = mcr; }
+    LifecycleInjectionTest(McrEmulator mcr) {
+        this.fromConstructor = mcr;
+    }
 
     @BeforeAll
     static void beforeAll(McrEmulator mcr) {
@@ -23,14 +25,18 @@ class LifecycleInjectionTest {
     }
 
     @BeforeEach
-    void beforeEach(McrEmulator mcr) { fromBeforeEach = mcr; }
+    void beforeEach(McrEmulator mcr) {
+        fromBeforeEach = mcr;
+    }
 
     @Test
     void beforeEachAndTestShareTheTestsTenant(McrEmulator mcr) {
         assertThat(mcr).isSameAs(fromBeforeEach);
         assertThat(mcr.tenant().id()).isNotEqualTo(fromBeforeAll.tenant().id());
         assertThat(mcr.port()).isEqualTo(fromBeforeAll.port()).isEqualTo(fromConstructor.port());
-        assertThat(fromBeforeAll.state().registries()).as("the class tenant keeps what @BeforeAll seeded").hasSize(1);
+        assertThat(fromBeforeAll.state().registries())
+                .as("the class tenant keeps what @BeforeAll seeded")
+                .hasSize(1);
         assertThat(mcr.state().registries()).as("the test tenant starts empty").isEmpty();
     }
 
@@ -41,5 +47,7 @@ class LifecycleInjectionTest {
     }
 
     @AfterEach
-    void afterEach(McrEmulator mcr) { assertThat(mcr).isSameAs(fromBeforeEach); }
+    void afterEach(McrEmulator mcr) {
+        assertThat(mcr).isSameAs(fromBeforeEach);
+    }
 }

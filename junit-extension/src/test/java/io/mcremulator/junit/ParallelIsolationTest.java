@@ -1,19 +1,18 @@
 package io.mcremulator.junit;
 
-import io.mcremulator.core.model.RegistryInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.core.model.RegistryInfo;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Tests running at the same time on the one shared server each see only their own tenant's state
@@ -27,13 +26,19 @@ class ParallelIsolationTest {
 
     @RepeatedTest(24)
     void eachTestSeesOnlyItsOwnRegistries(McrEmulator mcr) {
-        assertThat(TENANTS.add(mcr.tenant().id())).as("tenant ids are never reused").isTrue();
+        assertThat(TENANTS.add(mcr.tenant().id()))
+                .as("tenant ids are never reused")
+                .isTrue();
         assertThat(mcr.state().registries()).isEmpty();
         String name = mcr.uniqueName("par");
-        HttpResponse<String> r = Http.postJson(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader(),
+        HttpResponse<String> r = Http.postJson(
+                mcr.managementUrl() + "/v0/registries",
+                "Authorization",
+                mcr.authorizationHeader(),
                 "{\"name\":\"" + name + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        HttpResponse<String> list = Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader());
+        HttpResponse<String> list =
+                Http.get(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader());
         assertThat(list.body()).contains("\"total\":1").contains(name);
         assertThat(mcr.state().registries()).extracting(RegistryInfo::name).containsExactly(name);
     }
@@ -53,6 +58,9 @@ class ParallelIsolationTest {
 
     @AfterAll
     static void tenantsOfFinishedTestsAreGone(McrEmulator classHandle) {
-        for (String id : TENANTS) assertThat(classHandle.tenant(id).state().registries()).as("tenant " + id).isEmpty();
+        for (String id : TENANTS)
+            assertThat(classHandle.tenant(id).state().registries())
+                    .as("tenant " + id)
+                    .isEmpty();
     }
 }

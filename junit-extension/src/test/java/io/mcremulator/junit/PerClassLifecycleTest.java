@@ -1,10 +1,10 @@
 package io.mcremulator.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** PER_CLASS lifecycle: the constructor and the instance @BeforeAll get the class handle, tests their own. */
 @McrEmulatorTest
@@ -13,10 +13,14 @@ class PerClassLifecycleTest {
     final McrEmulator fromConstructor;
     McrEmulator fromBeforeAll;
 
-    PerClassLifecycleTest(McrEmulator mcr) { this.fromConstructor = mcr; }
+    PerClassLifecycleTest(McrEmulator mcr) {
+        this.fromConstructor = mcr;
+    }
 
     @BeforeAll
-    void start(McrEmulator mcr) { fromBeforeAll = mcr; }
+    void start(McrEmulator mcr) {
+        fromBeforeAll = mcr;
+    }
 
     @Test
     void testHandleDiffersFromClassHandle(McrEmulator mcr) {

@@ -1,14 +1,14 @@
 package io.mcremulator.junit;
 
-import io.mcremulator.core.Region;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+
+import io.mcremulator.core.Region;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The builder path with rest-assured: region, seed file, option, a seeded tenant's own API key. */
 class ProgrammaticExtensionTest {
@@ -25,10 +25,14 @@ class ProgrammaticExtensionTest {
     void defaultRegionComesFromTheBuilder(McrEmulator mcr) {
         assertThat(mcr.managementUrl()).endsWith("/br-ne1/container-registry");
         String name = mcr.uniqueName("prog");
-        given().header("Authorization", mcr.authorizationHeader()).contentType(ContentType.JSON)
+        given().header("Authorization", mcr.authorizationHeader())
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\"}")
-                .when().post(mcr.managementUrl() + "/v0/registries")
-                .then().statusCode(201).body("name", equalTo(name));
+                .when()
+                .post(mcr.managementUrl() + "/v0/registries")
+                .then()
+                .statusCode(201)
+                .body("name", equalTo(name));
         assertThat(mcr.state().registry(name)).isPresent();
         assertThat(mcr.state().in(Region.BR_SE1).registry(name)).isEmpty();
     }
@@ -37,10 +41,14 @@ class ProgrammaticExtensionTest {
     void seedFileIsLoadedAndItsApiKeyWorks(McrEmulator mcr) {
         // the seed file's user has a fixed API key; the seed lives in the default br-se1 region
         given().header("X-API-Key", "22222222-2222-4222-8222-222222222222")
-                .when().get(mcr.managementUrl(Region.BR_SE1) + "/v0/registries")
-                .then().statusCode(200).body("results.name", hasItem("shop-seeded"));
+                .when()
+                .get(mcr.managementUrl(Region.BR_SE1) + "/v0/registries")
+                .then()
+                .statusCode(200)
+                .body("results.name", hasItem("shop-seeded"));
         TestTenant shop = mcr.tenant(SHOP_TENANT);
-        assertThat(shop.state().in(Region.BR_SE1).images("shop-seeded", "team/api")).singleElement()
+        assertThat(shop.state().in(Region.BR_SE1).images("shop-seeded", "team/api"))
+                .singleElement()
                 .satisfies(i -> assertThat(i.tags()).containsExactly("1.0", "latest"));
     }
 
@@ -50,7 +58,9 @@ class ProgrammaticExtensionTest {
         var reg = shop.state().in(Region.BR_SE1).registry("shop-seeded").orElseThrow();
         var repo = shop.state().in(Region.BR_SE1).repositories("shop-seeded").get(0);
         given().header("Authorization", shop.authorizationHeader())
-                .when().get(mcr.managementUrl(Region.BR_SE1) + "/v1/registries/" + reg.id() + "/repositories/" + repo.id())
-                .then().statusCode(201);
+                .when()
+                .get(mcr.managementUrl(Region.BR_SE1) + "/v1/registries/" + reg.id() + "/repositories/" + repo.id())
+                .then()
+                .statusCode(201);
     }
 }

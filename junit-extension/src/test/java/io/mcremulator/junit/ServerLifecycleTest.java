@@ -1,11 +1,9 @@
 package io.mcremulator.junit;
 
-import io.mcremulator.server.auth.AuthMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.mcremulator.server.auth.AuthMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,9 +11,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Server lifetime: shared per JVM run and closed with the run's root context; per class when asked; VERIFY auth.
@@ -55,7 +54,8 @@ class ServerLifecycleTest {
         for (Class<?> c : classes) selectors.add(selectClass(c));
         EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-                .selectors(selectors.toArray(new org.junit.platform.engine.DiscoverySelector[0])).execute();
+                .selectors(selectors.toArray(new org.junit.platform.engine.DiscoverySelector[0]))
+                .execute();
         r.allEvents().failed().stream().forEach(e -> {
             throw new AssertionError("nested run failed: " + e);
         });
@@ -73,22 +73,35 @@ class ServerLifecycleTest {
 
     @McrEmulatorTest(options = "defaultPageLimit=21")
     static class SharedA {
-        @Test void test(McrEmulator mcr) { PORTS.add(mcr.port()); assertThat(listening(mcr.port())).isTrue(); }
+        @Test
+        void test(McrEmulator mcr) {
+            PORTS.add(mcr.port());
+            assertThat(listening(mcr.port())).isTrue();
+        }
     }
 
     @McrEmulatorTest(options = "defaultPageLimit=21")
     static class SharedB {
-        @Test void test(McrEmulator mcr) { PORTS.add(mcr.port()); }
+        @Test
+        void test(McrEmulator mcr) {
+            PORTS.add(mcr.port());
+        }
     }
 
     @McrEmulatorTest(server = ServerScope.CLASS)
     static class PerClassA {
-        @Test void test(McrEmulator mcr) { PORTS.add(mcr.port()); }
+        @Test
+        void test(McrEmulator mcr) {
+            PORTS.add(mcr.port());
+        }
     }
 
     @McrEmulatorTest(server = ServerScope.CLASS)
     static class PerClassB {
-        @Test void test(McrEmulator mcr) { PORTS.add(mcr.port()); }
+        @Test
+        void test(McrEmulator mcr) {
+            PORTS.add(mcr.port());
+        }
     }
 
     @McrEmulatorTest(auth = AuthMode.VERIFY)
@@ -96,11 +109,15 @@ class ServerLifecycleTest {
         @Test
         void test(McrEmulator mcr) {
             String url = mcr.managementUrl() + "/v0/registries";
-            assertThat(Http.get(url, "Authorization", mcr.authorizationHeader()).statusCode()).isEqualTo(200);
+            assertThat(Http.get(url, "Authorization", mcr.authorizationHeader()).statusCode())
+                    .isEqualTo(200);
             String[] parts = mcr.bearerToken().split("\\.");
-            String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+            String unsigned = Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
                     + "." + parts[1] + ".";
-            assertThat(Http.get(url, "Authorization", "Bearer " + unsigned).statusCode()).isEqualTo(401);
+            assertThat(Http.get(url, "Authorization", "Bearer " + unsigned).statusCode())
+                    .isEqualTo(401);
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.mcremulator.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mcremulator.core.model.RegistryInfo;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Export, import and checkpoints of the test tenant's state, concurrently with other tests. */
 @McrEmulatorTest
@@ -15,7 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SnapshotsTest {
 
     private static String create(McrEmulator mcr, String name) {
-        var r = Http.postJson(mcr.managementUrl() + "/v0/registries", "Authorization", mcr.authorizationHeader(), "{\"name\":\"" + name + "\"}");
+        var r = Http.postJson(
+                mcr.managementUrl() + "/v0/registries",
+                "Authorization",
+                mcr.authorizationHeader(),
+                "{\"name\":\"" + name + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return name;
     }
@@ -39,7 +43,11 @@ class SnapshotsTest {
         String name = create(mcr, mcr.uniqueName("exp"));
         String id = mcr.state().registry(name).orElseThrow().id().toString();
         String doc = mcr.snapshots().exportTenant();
-        assertThat(doc).contains("\"version\":1").contains("\"tenant\":\"" + mcr.tenant().id() + "\"").contains(name).contains(id);
+        assertThat(doc)
+                .contains("\"version\":1")
+                .contains("\"tenant\":\"" + mcr.tenant().id() + "\"")
+                .contains(name)
+                .contains(id);
 
         mcr.reset();
         assertThat(mcr.state().registries()).isEmpty();
@@ -50,13 +58,16 @@ class SnapshotsTest {
     @Test
     void exportAllHoldsEveryTenant(McrEmulator mcr) {
         String name = create(mcr, mcr.uniqueName("all"));
-        assertThat(mcr.snapshots().exportAll()).contains(name).doesNotContain("\"tenant\":\"" + mcr.tenant().id() + "\",\"users\"");
+        assertThat(mcr.snapshots().exportAll())
+                .contains(name)
+                .doesNotContain("\"tenant\":\"" + mcr.tenant().id() + "\",\"users\"");
     }
 
     @Test
     void aBadDocumentChangesNothing(McrEmulator mcr) {
         String name = create(mcr, mcr.uniqueName("bad"));
-        assertThatThrownBy(() -> mcr.snapshots().importDocument("{\"version\":99}")).hasMessageContaining("400");
+        assertThatThrownBy(() -> mcr.snapshots().importDocument("{\"version\":99}"))
+                .hasMessageContaining("400");
         assertThat(mcr.state().registries()).extracting(RegistryInfo::name).containsExactly(name);
     }
 }

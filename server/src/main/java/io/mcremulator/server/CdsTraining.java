@@ -17,20 +17,43 @@ final class CdsTraining {
     private CdsTraining() {}
 
     static void run() throws Exception {
-        McrEmulatorServer server = McrEmulatorServer.builder().host("127.0.0.1").port(0).build().start();
+        McrEmulatorServer server =
+                McrEmulatorServer.builder().host("127.0.0.1").port(0).build().start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             String base = server.baseUrl();
             String mgmt = server.managementUrl(io.mcremulator.core.Region.DEFAULT);
             String token = "Bearer " + unsignedJwt();
-            send(http, HttpRequest.newBuilder(URI.create(base + "/_emulator/health")).GET());
-            send(http, HttpRequest.newBuilder(URI.create(mgmt + "/v0/credentials")).header("Authorization", token).GET());
-            send(http, HttpRequest.newBuilder(URI.create(mgmt + "/v0/registries")).header("Authorization", token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cds-training\"}")));
-            send(http, HttpRequest.newBuilder(URI.create(mgmt + "/v0/registries?_limit=10&_sort=name:asc")).header("Authorization", token).GET());
-            send(http, HttpRequest.newBuilder(URI.create(mgmt + "/v0/registries/not-a-uuid")).header("Authorization", token).GET());
+            send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(base + "/_emulator/health"))
+                            .GET());
+            send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(mgmt + "/v0/credentials"))
+                            .header("Authorization", token)
+                            .GET());
+            send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(mgmt + "/v0/registries"))
+                            .header("Authorization", token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cds-training\"}")));
+            send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(mgmt + "/v0/registries?_limit=10&_sort=name:asc"))
+                            .header("Authorization", token)
+                            .GET());
+            send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(mgmt + "/v0/registries/not-a-uuid"))
+                            .header("Authorization", token)
+                            .GET());
             send(http, HttpRequest.newBuilder(URI.create(base + "/v2/")).GET());
-            send(http, HttpRequest.newBuilder(URI.create(base + "/_emulator/reset")).POST(HttpRequest.BodyPublishers.noBody()));
+            send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(base + "/_emulator/reset"))
+                            .POST(HttpRequest.BodyPublishers.noBody()));
         } finally {
             server.stop();
         }
@@ -44,7 +67,8 @@ final class CdsTraining {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = b64.encodeToString(("{\"tenant\":\"pf.00000000-0000-4000-8000-00000000c0d5\","
-                + "\"sub\":\"00000000-0000-4000-8000-00000000c0d6\",\"email\":\"cds@users.mcr-emulator.local\"}").getBytes(StandardCharsets.UTF_8));
+                        + "\"sub\":\"00000000-0000-4000-8000-00000000c0d6\",\"email\":\"cds@users.mcr-emulator.local\"}")
+                .getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".";
     }
 }

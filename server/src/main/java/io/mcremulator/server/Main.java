@@ -4,7 +4,6 @@ import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
 import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,13 +69,16 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            System.out.println("mcr-emulator stopped");
-            stopped.countDown();
-        }, "mcr-emulator-shutdown"));
-        System.out.println("mcr-emulator ready on " + server.baseUrl() + " (Go SDK base URL: " + server.regionUrl(Region.BR_SE1)
-                + ", registry host: " + server.registryHost() + ")" + startedIn());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            System.out.println("mcr-emulator stopped");
+                            stopped.countDown();
+                        },
+                        "mcr-emulator-shutdown"));
+        System.out.println("mcr-emulator ready on " + server.baseUrl() + " (Go SDK base URL: "
+                + server.regionUrl(Region.BR_SE1) + ", registry host: " + server.registryHost() + ")" + startedIn());
         stopped.await();
     }
 
@@ -86,8 +88,12 @@ public final class Main {
      */
     static String startedIn() {
         ProcessHandle.Info info = ProcessHandle.current().info();
-        String wall = info.startInstant().map(t -> " in " + Duration.between(t, java.time.Instant.now()).toMillis() + " ms").orElse("");
-        String cpu = info.totalCpuDuration().map(d -> " (CPU " + d.toMillis() + " ms)").orElse("");
+        String wall = info.startInstant()
+                .map(t -> " in " + Duration.between(t, java.time.Instant.now()).toMillis() + " ms")
+                .orElse("");
+        String cpu = info.totalCpuDuration()
+                .map(d -> " (CPU " + d.toMillis() + " ms)")
+                .orElse("");
         return wall + cpu;
     }
 
@@ -111,7 +117,8 @@ public final class Main {
                 if (i + 1 >= args.length) throw new IllegalArgumentException("flag --" + name + " needs a value");
                 value = args[++i];
             }
-            if (!OPTIONS.containsKey(name)) throw new IllegalArgumentException("unknown flag --" + name + "; see --help");
+            if (!OPTIONS.containsKey(name))
+                throw new IllegalArgumentException("unknown flag --" + name + "; see --help");
             out.put(name, value);
         }
         return out;
@@ -128,19 +135,23 @@ public final class Main {
                 .host(o.getOrDefault("host", "0.0.0.0"))
                 .port(intOption(o, "port", 8080));
         EmulatorConfig.Builder engine = EmulatorConfig.builder();
-        if (o.containsKey("registry-name-max-length")) engine.registryNameMaxLength(intOption(o, "registry-name-max-length", 63));
+        if (o.containsKey("registry-name-max-length"))
+            engine.registryNameMaxLength(intOption(o, "registry-name-max-length", 63));
         if (o.containsKey("default-page-limit")) engine.defaultPageLimit(intOption(o, "default-page-limit", 20));
         if (o.containsKey("non-empty-registry-delete")) {
-            engine.nonEmptyRegistryDelete(enumOption(EmulatorConfig.NonEmptyRegistryDelete.class, o, "non-empty-registry-delete"));
+            engine.nonEmptyRegistryDelete(
+                    enumOption(EmulatorConfig.NonEmptyRegistryDelete.class, o, "non-empty-registry-delete"));
         }
         if (o.containsKey("proxy-cache-in-use-delete")) {
             String v = o.get("proxy-cache-in-use-delete").toLowerCase(Locale.ROOT);
             if (!v.equals("conflict") && !v.equals("allow")) {
-                throw new IllegalArgumentException("--proxy-cache-in-use-delete must be 'conflict' or 'allow', got '" + v + "'");
+                throw new IllegalArgumentException(
+                        "--proxy-cache-in-use-delete must be 'conflict' or 'allow', got '" + v + "'");
             }
             engine.proxyCacheInUseDeleteConflict(v.equals("conflict"));
         }
-        if (o.containsKey("never-pulled")) engine.neverPulled(enumOption(EmulatorConfig.NeverPulled.class, o, "never-pulled"));
+        if (o.containsKey("never-pulled"))
+            engine.neverPulled(enumOption(EmulatorConfig.NeverPulled.class, o, "never-pulled"));
         if (o.containsKey("id-seed")) {
             try {
                 engine.ids(io.mcremulator.core.time.IdSource.seeded(Long.parseLong(o.get("id-seed"))));
@@ -150,10 +161,12 @@ public final class Main {
         }
         if (o.containsKey("fixed-clock")) {
             try {
-                engine.clock(io.mcremulator.core.time.ControllableClock.fixed(java.time.OffsetDateTime.parse(o.get("fixed-clock")).toInstant()));
+                engine.clock(io.mcremulator.core.time.ControllableClock.fixed(
+                        java.time.OffsetDateTime.parse(o.get("fixed-clock")).toInstant()));
             } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("--fixed-clock must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '"
-                        + o.get("fixed-clock") + "'");
+                throw new IllegalArgumentException(
+                        "--fixed-clock must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '"
+                                + o.get("fixed-clock") + "'");
             }
         }
         io.mcremulator.server.oci.OciOptions.applyEngine(o, engine);
@@ -164,8 +177,12 @@ public final class Main {
             throw new IllegalArgumentException("--record-unmatched must be true or false, got '" + unmatched + "'");
         }
         b.control(new io.mcremulator.server.control.ControlSettings(
-                intOption(o, "journal-capacity", io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_CAPACITY),
-                intOption(o, "journal-max-body-bytes", io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
+                intOption(
+                        o, "journal-capacity", io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_CAPACITY),
+                intOption(
+                        o,
+                        "journal-max-body-bytes",
+                        io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
                 unmatched.equals("true")));
         if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
         AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
@@ -174,13 +191,15 @@ public final class Main {
             try {
                 pem = Files.readString(Path.of(o.get("jwt-rs256-public-key")));
             } catch (Exception e) {
-                throw new IllegalArgumentException("cannot read RS256 public key file '" + o.get("jwt-rs256-public-key") + "': " + e);
+                throw new IllegalArgumentException(
+                        "cannot read RS256 public key file '" + o.get("jwt-rs256-public-key") + "': " + e);
             }
         }
         b.auth(new AuthSettings(mode, o.get("jwt-hs256-secret"), pem, o.get("jwt-jwks-url"), Map.of(), null));
         if (o.containsKey("seed")) {
             Path seed = Path.of(o.get("seed"));
-            if (!Files.isRegularFile(seed)) throw new IllegalArgumentException("seed file '" + seed + "' does not exist");
+            if (!Files.isRegularFile(seed))
+                throw new IllegalArgumentException("seed file '" + seed + "' does not exist");
             b.seedFile(seed);
         }
         return b;
@@ -202,7 +221,9 @@ public final class Main {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--" + name + " has no value '" + v + "'; expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT).replace('_', '-'));
+                    + java.util.Arrays.toString(type.getEnumConstants())
+                            .toLowerCase(Locale.ROOT)
+                            .replace('_', '-'));
         }
     }
 
@@ -211,9 +232,14 @@ public final class Main {
         String port = System.getenv().getOrDefault("MCR_PORT", "8080");
         for (int i = 1; i + 1 < args.length; i++) if (args[i].equals("--port")) port = args[i + 1];
         try {
-            HttpResponse<Void> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_emulator/health")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_emulator/health"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200 ? 0 : 1;
         } catch (Exception e) {
             System.err.println("mcr-emulator healthcheck failed: " + e);

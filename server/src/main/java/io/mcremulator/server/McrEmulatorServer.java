@@ -36,17 +36,15 @@ import io.mcremulator.server.oci.OciSettings;
 import io.mcremulator.server.oci.OciUploadsApi;
 import io.mcremulator.server.oci.RegistryTokens;
 import io.mcremulator.server.oci.TokenApi;
-import org.eclipse.jetty.http.UriCompliance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's HTTP server: the MCR management API, the test-control API and (with the OCI module) the
@@ -67,16 +65,31 @@ public final class McrEmulatorServer implements AutoCloseable {
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
         this.controlPlane = new ControlPlane(emulator, authenticator, settings.control());
-        RouteTable.Handlers handlers = new RouteTable.Handlers(new CredentialsApi(), new RegistriesApi(), repositories, images,
-                new RepositoryPathApi(repositories, images), new ProxyCachesApi(),
+        RouteTable.Handlers handlers = new RouteTable.Handlers(
+                new CredentialsApi(),
+                new RegistriesApi(),
+                repositories,
+                images,
+                new RepositoryPathApi(repositories, images),
+                new ProxyCachesApi(),
                 new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
-        RegistryTokens tokens = new RegistryTokens(settings.engine().ids(), settings.engine().clock(), settings.oci().tokenTtl());
+        RegistryTokens tokens = new RegistryTokens(
+                settings.engine().ids(),
+                settings.engine().clock(),
+                settings.oci().tokenTtl());
         OciAuth ociAuth = new OciAuth(settings.oci(), tokens);
         OciPipeline oci = new OciPipeline(emulator, settings.oci(), ociAuth);
-        RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(oci, new OciListsApi(), new OciBlobsApi(), new OciUploadsApi(),
-                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()), new TokenApi(tokens, ociAuth));
+        RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(
+                oci,
+                new OciListsApi(),
+                new OciBlobsApi(),
+                new OciUploadsApi(),
+                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
+                new TokenApi(tokens, ociAuth));
         this.operations = RouteTable.all(handlers, ociHandlers);
-        controlPlane.ociIdentity(ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(), settings.oci().region());
+        controlPlane.ociIdentity(
+                ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
+                settings.oci().region());
         controlPlane.bind(new OperationIndex(operations));
         this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
     }
@@ -84,7 +97,9 @@ public final class McrEmulatorServer implements AutoCloseable {
     private final RequestPipeline pipeline;
     private final ControlPlane controlPlane;
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Starts the server and loads the configured seed files; fails with a message naming a bad file. */
     public synchronized McrEmulatorServer start() {
@@ -146,8 +161,10 @@ public final class McrEmulatorServer implements AutoCloseable {
         for (Operation op : operations) {
             for (String path : OperationIndex.servedPaths(op)) {
                 io.javalin.http.Handler handler = op.kind() == Operation.Kind.MANAGEMENT
-                        ? pipeline.management(op, path.startsWith(RequestPipeline.REGION_PREFIX)) : op.raw();
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.findOrCreate(op.method()), path, handler));
+                        ? pipeline.management(op, path.startsWith(RequestPipeline.REGION_PREFIX))
+                        : op.raw();
+                config.routes.addEndpoint(
+                        new io.javalin.router.Endpoint(HandlerType.findOrCreate(op.method()), path, handler));
                 // Javalin would answer HEAD of a GET route itself (200, no auth): run the GET handler instead, so HEAD
                 // gets the same status and headers as GET, without the body.
                 if (op.method().equals("GET") && !explicit.contains("HEAD " + path)) {
@@ -155,12 +172,15 @@ public final class McrEmulatorServer implements AutoCloseable {
                 }
             }
         }
-        config.routes.exception(EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
+        config.routes.exception(
+                EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
-            String message = status == 404 ? "not found: no route for " + ctx.method() + " " + ctx.path()
-                    : status == 405 ? "method not allowed: " + ctx.method() + " is not defined for " + ctx.path()
-                    : e.getMessage();
+            String message = status == 404
+                    ? "not found: no route for " + ctx.method() + " " + ctx.path()
+                    : status == 405
+                            ? "method not allowed: " + ctx.method() + " is not defined for " + ctx.path()
+                            : e.getMessage();
             writeError(ctx, ErrorCode.mcrForStatus(status), status, message, Map.of());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -187,9 +207,23 @@ public final class McrEmulatorServer implements AutoCloseable {
     private static void writeError(Context ctx, ErrorCode code, int status, String message, Map<String, ?> detail) {
         if (ctx.path().startsWith("/v2")) {
             // OCI callers get the distribution error format whatever produced the error.
-            ErrorBodies.writeJson(ctx, status, ErrorBodies.oci(code.api() == ErrorCode.Api.OCI ? code.code()
-                    : status == 404 ? "NAME_UNKNOWN" : status == 401 ? "UNAUTHORIZED" : status == 403 ? "DENIED"
-                    : status == 405 ? "UNSUPPORTED" : status == 429 ? "TOOMANYREQUESTS" : "UNSUPPORTED", message, detail));
+            ErrorBodies.writeJson(
+                    ctx,
+                    status,
+                    ErrorBodies.oci(
+                            code.api() == ErrorCode.Api.OCI
+                                    ? code.code()
+                                    : status == 404
+                                            ? "NAME_UNKNOWN"
+                                            : status == 401
+                                                    ? "UNAUTHORIZED"
+                                                    : status == 403
+                                                            ? "DENIED"
+                                                            : status == 405
+                                                                    ? "UNSUPPORTED"
+                                                                    : status == 429 ? "TOOMANYREQUESTS" : "UNSUPPORTED",
+                            message,
+                            detail));
             return;
         }
         ErrorBodies.writeJson(ctx, status, ErrorBodies.mcr(code.code(), message, detail));
@@ -201,27 +235,41 @@ public final class McrEmulatorServer implements AutoCloseable {
     }
 
     /** Base URL of bare paths ({@code http://host:port}); management operations are under {@code /v0} and {@code /v1}. */
-    public String baseUrl() { return "http://" + displayHost() + ":" + port(); }
+    public String baseUrl() {
+        return "http://" + displayHost() + ":" + port();
+    }
 
     /** Base URL to give the Go SDK's {@code WithBaseURL}: {@code http://host:port/<region>}. */
-    public String regionUrl(Region region) { return baseUrl() + "/" + region.urlSegment(); }
+    public String regionUrl(Region region) {
+        return baseUrl() + "/" + region.urlSegment();
+    }
 
     /** Base URL of the region's management API: {@code http://host:port/<region>/container-registry}. */
-    public String managementUrl(Region region) { return regionUrl(region) + "/container-registry"; }
+    public String managementUrl(Region region) {
+        return regionUrl(region) + "/container-registry";
+    }
 
     /** {@code host:port} for image references. */
-    public String registryHost() { return displayHost() + ":" + port(); }
+    public String registryHost() {
+        return displayHost() + ":" + port();
+    }
 
     private String displayHost() {
         String h = settings.host();
         return h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h;
     }
 
-    public Emulator emulator() { return emulator; }
+    public Emulator emulator() {
+        return emulator;
+    }
 
-    public ServerSettings settings() { return settings; }
+    public ServerSettings settings() {
+        return settings;
+    }
 
-    public List<Operation> operations() { return operations; }
+    public List<Operation> operations() {
+        return operations;
+    }
 
     public synchronized void stop() {
         if (app != null) {
@@ -231,7 +279,9 @@ public final class McrEmulatorServer implements AutoCloseable {
     }
 
     @Override
-    public void close() { stop(); }
+    public void close() {
+        stop();
+    }
 
     /** Builder of a server; every option has a default, so {@code builder().build().start()} just works. */
     public static final class Builder {
@@ -245,32 +295,70 @@ public final class McrEmulatorServer implements AutoCloseable {
         private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
 
-        public Builder host(String host) { this.host = host; return this; }
-        public Builder port(int port) { this.port = port; return this; }
-        public Builder engine(EmulatorConfig engine) { this.engine = engine; return this; }
-        public Builder auth(AuthSettings auth) { this.auth = auth; return this; }
-        public Builder getRepositoryStatus(int status) { this.getRepositoryStatus = status; return this; }
-        public Builder maxBodyBytes(int bytes) { this.maxBodyBytes = bytes; return this; }
-        public Builder seedFile(Path file) { this.seedFiles.add(file); return this; }
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder engine(EmulatorConfig engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        public Builder auth(AuthSettings auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        public Builder getRepositoryStatus(int status) {
+            this.getRepositoryStatus = status;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder seedFile(Path file) {
+            this.seedFiles.add(file);
+            return this;
+        }
         /** The /v2 registry API: which region it serves, Bearer or Basic challenge, token lifetime. */
-        public Builder oci(OciSettings oci) { this.oci = oci; return this; }
+        public Builder oci(OciSettings oci) {
+            this.oci = oci;
+            return this;
+        }
         /** Journal size, body limit and unmatched-request recording of the test-control plane. */
-        public Builder control(ControlSettings control) { this.control = control; return this; }
+        public Builder control(ControlSettings control) {
+            this.control = control;
+            return this;
+        }
 
         /**
          * Deterministic mode: ids and passwords drawn from {@code seed}, and the clock fixed at {@code clockAt} (move it
          * with {@code POST /_emulator/clock/advance}). Two servers built alike answer the same calls identically.
          */
         public Builder deterministic(long seed, java.time.Instant clockAt) {
-            this.engine = engine.toBuilder().ids(io.mcremulator.core.time.IdSource.seeded(seed))
-                    .clock(io.mcremulator.core.time.ControllableClock.fixed(clockAt)).build();
+            this.engine = engine.toBuilder()
+                    .ids(io.mcremulator.core.time.IdSource.seeded(seed))
+                    .clock(io.mcremulator.core.time.ControllableClock.fixed(clockAt))
+                    .build();
             return this;
         }
 
         public ServerSettings settings() {
-            return new ServerSettings(host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
+            return new ServerSettings(
+                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
         }
 
-        public McrEmulatorServer build() { return new McrEmulatorServer(settings()); }
+        public McrEmulatorServer build() {
+            return new McrEmulatorServer(settings());
+        }
     }
 }

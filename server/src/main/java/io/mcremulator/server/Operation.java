@@ -2,7 +2,6 @@ package io.mcremulator.server;
 
 import io.javalin.http.Handler;
 import io.mcremulator.server.http.Call;
-
 import java.util.Set;
 
 /**
@@ -12,11 +11,23 @@ import java.util.Set;
  * @param operationId the OpenAPI operationId for MCR operations; a descriptive id for the others
  * @param deprecated  true for the deprecated v0 repository/image routes kept for the Go SDK and Terraform
  */
-public record Operation(String operationId, String method, String path, Kind kind, Set<String> scopes,
-                        CallHandler call, Handler raw, boolean deprecated, String note) {
+public record Operation(
+        String operationId,
+        String method,
+        String path,
+        Kind kind,
+        Set<String> scopes,
+        CallHandler call,
+        Handler raw,
+        boolean deprecated,
+        String note) {
 
     /** Which API an operation belongs to; it decides auth and the error format. */
-    public enum Kind { MANAGEMENT, OCI, CONTROL }
+    public enum Kind {
+        MANAGEMENT,
+        OCI,
+        CONTROL
+    }
 
     public static final String READ = "mcr.read";
     public static final String WRITE = "mcr.write";
@@ -31,7 +42,8 @@ public record Operation(String operationId, String method, String path, Kind kin
         return new Operation(id, method, path, Kind.MANAGEMENT, scopes, h, null, false, null);
     }
 
-    public static Operation mcrDeprecated(String id, String method, String path, Set<String> scopes, CallHandler h, String note) {
+    public static Operation mcrDeprecated(
+            String id, String method, String path, Set<String> scopes, CallHandler h, String note) {
         return new Operation(id, method, path, Kind.MANAGEMENT, scopes, h, null, true, note);
     }
 

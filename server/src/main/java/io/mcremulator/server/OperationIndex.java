@@ -29,7 +29,9 @@ public final class OperationIndex {
 
     /** The path patterns a row is served under: management rows also under {@code /{region}/container-registry}. */
     public static List<String> servedPaths(Operation op) {
-        return op.kind() == Operation.Kind.MANAGEMENT ? List.of(op.path(), RequestPipeline.REGION_PREFIX + op.path()) : List.of(op.path());
+        return op.kind() == Operation.Kind.MANAGEMENT
+                ? List.of(op.path(), RequestPipeline.REGION_PREFIX + op.path())
+                : List.of(op.path());
     }
 
     public Optional<Operation> find(String method, String endpointPath) {
@@ -38,10 +40,17 @@ public final class OperationIndex {
 
     /** A row whose operationId (or one of its '|'-separated ids) is {@code id}. */
     public Optional<Operation> byOperationId(String id) {
-        return operations.stream().filter(op -> op.operationId().equals(id) || List.of(op.operationId().split("\\|")).contains(id)).findFirst();
+        return operations.stream()
+                .filter(op -> op.operationId().equals(id)
+                        || List.of(op.operationId().split("\\|")).contains(id))
+                .findFirst();
     }
 
-    public List<Operation> operations() { return operations; }
+    public List<Operation> operations() {
+        return operations;
+    }
 
-    private static String key(String method, String path) { return method.toUpperCase(Locale.ROOT) + " " + path; }
+    private static String key(String method, String path) {
+        return method.toUpperCase(Locale.ROOT) + " " + path;
+    }
 }

@@ -10,7 +10,6 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Call;
-
 import java.util.Map;
 
 /** What runs around every management operation: region from the path, authentication, scope checks. */
@@ -35,8 +34,10 @@ final class RequestPipeline {
                 Principal principal = auth.authenticate(ctx);
                 for (String scope : op.scopes()) {
                     if (!principal.hasScope(scope)) {
-                        throw new EmulatorException(ErrorCode.FORBIDDEN, "user not allowed: operation " + op.operationId()
-                                + " needs scope '" + scope + "'", Map.of("required_scopes", op.scopes()));
+                        throw new EmulatorException(
+                                ErrorCode.FORBIDDEN,
+                                "user not allowed: operation " + op.operationId() + " needs scope '" + scope + "'",
+                                Map.of("required_scopes", op.scopes()));
                     }
                 }
                 op.call().handle(new Call(ctx, principal, region, emulator, maxBodyBytes));
@@ -48,7 +49,10 @@ final class RequestPipeline {
 
     private static Region region(Context ctx) {
         String seg = ctx.pathParam(REGION_PARAM);
-        return Region.fromUrlSegment(seg).orElseThrow(() -> new EmulatorException(ErrorCode.NOT_FOUND,
-                "unknown region '" + seg + "': expected br-se1, br-ne1 or br-se-1", Map.of("region", seg)));
+        return Region.fromUrlSegment(seg)
+                .orElseThrow(() -> new EmulatorException(
+                        ErrorCode.NOT_FOUND,
+                        "unknown region '" + seg + "': expected br-se1, br-ne1 or br-se-1",
+                        Map.of("region", seg)));
     }
 }

@@ -1,5 +1,12 @@
 package io.mcremulator.server;
 
+import static io.mcremulator.server.Operation.READ;
+import static io.mcremulator.server.Operation.WRITE;
+import static io.mcremulator.server.Operation.control;
+import static io.mcremulator.server.Operation.mcr;
+import static io.mcremulator.server.Operation.mcrDeprecated;
+import static io.mcremulator.server.Operation.oci;
+
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
 import io.mcremulator.server.api.ProxyCachesApi;
@@ -13,17 +20,9 @@ import io.mcremulator.server.oci.OciManifestsApi;
 import io.mcremulator.server.oci.OciPipeline;
 import io.mcremulator.server.oci.OciUploadsApi;
 import io.mcremulator.server.oci.TokenApi;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static io.mcremulator.server.Operation.READ;
-import static io.mcremulator.server.Operation.WRITE;
-import static io.mcremulator.server.Operation.control;
-import static io.mcremulator.server.Operation.mcr;
-import static io.mcremulator.server.Operation.mcrDeprecated;
-import static io.mcremulator.server.Operation.oci;
 
 /**
  * Every route the server answers, in one table. Management operations are served under bare {@code /v0|/v1}
@@ -34,9 +33,14 @@ public final class RouteTable {
     private RouteTable() {}
 
     /** The handlers the table points at. */
-    public record Handlers(CredentialsApi credentials, RegistriesApi registries, RepositoriesApi repositories,
-                           ImagesApi images, RepositoryPathApi repositoryPaths, ProxyCachesApi proxyCaches,
-                           ControlApi control) {}
+    public record Handlers(
+            CredentialsApi credentials,
+            RegistriesApi registries,
+            RepositoriesApi repositories,
+            ImagesApi images,
+            RepositoryPathApi repositoryPaths,
+            ProxyCachesApi proxyCaches,
+            ControlApi control) {}
 
     public static List<Operation> management(Handlers h) {
         Set<String> r = Set.of(READ);
@@ -52,31 +56,92 @@ public final class RouteTable {
                 mcr("getRegistry", "GET", "/v0/registries/{registry_id}", r, h.registries()::get),
                 mcr("deleteRegistry", "DELETE", "/v0/registries/{registry_id}", w, h.registries()::delete),
                 // repositories and images, v1 (by id)
-                mcr("getRepositoriesV1", "GET", "/v1/registries/{registry_id}/repositories", r, h.repositories()::listV1),
-                mcr("getRepositoryV1", "GET", "/v1/registries/{registry_id}/repositories/{repository_id}", r, h.repositories()::getV1),
-                mcr("deleteRepositoryV1", "DELETE", "/v1/registries/{registry_id}/repositories/{repository_id}", w, h.repositories()::deleteV1),
-                mcr("getImagesV1", "GET", "/v1/registries/{registry_id}/repositories/{repository_id}/images", r, h.images()::listV1),
-                mcr("getImageV1", "GET", "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}", r, h.images()::getV1),
-                mcr("deleteImageV1", "DELETE", "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}", rw, h.images()::deleteV1),
+                mcr(
+                        "getRepositoriesV1",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories",
+                        r,
+                        h.repositories()::listV1),
+                mcr(
+                        "getRepositoryV1",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}",
+                        r,
+                        h.repositories()::getV1),
+                mcr(
+                        "deleteRepositoryV1",
+                        "DELETE",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}",
+                        w,
+                        h.repositories()::deleteV1),
+                mcr(
+                        "getImagesV1",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images",
+                        r,
+                        h.images()::listV1),
+                mcr(
+                        "getImageV1",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}",
+                        r,
+                        h.images()::getV1),
+                mcr(
+                        "deleteImageV1",
+                        "DELETE",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}",
+                        rw,
+                        h.images()::deleteV1),
                 // repositories and images, deprecated v0 (by name; names contain '/')
-                mcrDeprecated("getRepositories", "GET", "/v0/registries/{registry_id}/repositories", r, h.repositories()::listV0, null),
-                mcrDeprecated("getRepository|getImages|getImage", "GET", "/v0/registries/{registry_id}/repositories/<repository_path>", r,
-                        h.repositoryPaths()::get, "<repo>, <repo>/images or <repo>/images/<digest_or_tag>, read from the right"),
-                mcrDeprecated("deleteRepository|deleteImage", "DELETE", "/v0/registries/{registry_id}/repositories/<repository_path>", rw,
-                        h.repositoryPaths()::delete, "<repo> or <repo>/images/<digest_or_tag>, read from the right"),
+                mcrDeprecated(
+                        "getRepositories",
+                        "GET",
+                        "/v0/registries/{registry_id}/repositories",
+                        r,
+                        h.repositories()::listV0,
+                        null),
+                mcrDeprecated(
+                        "getRepository|getImages|getImage",
+                        "GET",
+                        "/v0/registries/{registry_id}/repositories/<repository_path>",
+                        r,
+                        h.repositoryPaths()::get,
+                        "<repo>, <repo>/images or <repo>/images/<digest_or_tag>, read from the right"),
+                mcrDeprecated(
+                        "deleteRepository|deleteImage",
+                        "DELETE",
+                        "/v0/registries/{registry_id}/repositories/<repository_path>",
+                        rw,
+                        h.repositoryPaths()::delete,
+                        "<repo> or <repo>/images/<digest_or_tag>, read from the right"),
                 // proxy caches
                 mcr("createProxyCache", "POST", "/v0/proxy-caches", w, h.proxyCaches()::create),
                 mcr("getProxyCaches", "GET", "/v0/proxy-caches", r, h.proxyCaches()::list),
-                mcr("checkProxyCacheCredentialStatus", "POST", "/v0/proxy-caches/status", r, h.proxyCaches()::checkCredentials),
+                mcr(
+                        "checkProxyCacheCredentialStatus",
+                        "POST",
+                        "/v0/proxy-caches/status",
+                        r,
+                        h.proxyCaches()::checkCredentials),
                 mcr("getProxyCache", "GET", "/v0/proxy-caches/{proxy_cache_id}", r, h.proxyCaches()::get),
                 mcr("updateProxyCache", "PATCH", "/v0/proxy-caches/{proxy_cache_id}", w, h.proxyCaches()::update),
                 mcr("deleteProxyCache", "DELETE", "/v0/proxy-caches/{proxy_cache_id}", w, h.proxyCaches()::delete),
-                mcr("getProxyCacheStatus", "GET", "/v0/proxy-caches/{proxy_cache_id}/status", r, h.proxyCaches()::status));
+                mcr(
+                        "getProxyCacheStatus",
+                        "GET",
+                        "/v0/proxy-caches/{proxy_cache_id}/status",
+                        r,
+                        h.proxyCaches()::status));
     }
 
     /** The handlers of the OCI registry API (/v2) and its token endpoint. */
-    public record OciHandlers(OciPipeline pipeline, OciListsApi lists, OciBlobsApi blobs, OciUploadsApi uploads,
-                              OciManifestsApi manifests, TokenApi token) {}
+    public record OciHandlers(
+            OciPipeline pipeline,
+            OciListsApi lists,
+            OciBlobsApi blobs,
+            OciUploadsApi uploads,
+            OciManifestsApi manifests,
+            TokenApi token) {}
 
     /**
      * The OCI Distribution API (Docker Registry v2) of the region {@code OciSettings.region} serves.
@@ -96,7 +161,11 @@ public final class RouteTable {
                 oci("ociManifestGet", "GET", name + "/manifests/{reference}", p.authenticated(h.manifests()::get)),
                 oci("ociManifestHead", "HEAD", name + "/manifests/{reference}", p.authenticated(h.manifests()::get)),
                 oci("ociManifestPut", "PUT", name + "/manifests/{reference}", p.authenticated(h.manifests()::put)),
-                oci("ociManifestDelete", "DELETE", name + "/manifests/{reference}", p.authenticated(h.manifests()::delete)),
+                oci(
+                        "ociManifestDelete",
+                        "DELETE",
+                        name + "/manifests/{reference}",
+                        p.authenticated(h.manifests()::delete)),
                 oci("ociBlobUploadStart", "POST", name + "/blobs/uploads", p.authenticated(h.uploads()::start)),
                 oci("ociBlobUploadChunk", "PATCH", upload, p.authenticated(h.uploads()::patch)),
                 oci("ociBlobUploadFinish", "PUT", upload, p.authenticated(h.uploads()::finish)),

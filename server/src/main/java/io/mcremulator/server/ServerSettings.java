@@ -4,7 +4,6 @@ import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.oci.OciSettings;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,9 +17,16 @@ import java.util.List;
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
  */
-public record ServerSettings(String host, int port, EmulatorConfig engine, AuthSettings auth, int getRepositoryStatus,
-                             int maxBodyBytes, List<Path> seedFiles, OciSettings oci,
-                             ControlSettings control) {
+public record ServerSettings(
+        String host,
+        int port,
+        EmulatorConfig engine,
+        AuthSettings auth,
+        int getRepositoryStatus,
+        int maxBodyBytes,
+        List<Path> seedFiles,
+        OciSettings oci,
+        ControlSettings control) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -29,7 +35,8 @@ public record ServerSettings(String host, int port, EmulatorConfig engine, AuthS
         if (getRepositoryStatus != 200 && getRepositoryStatus != 201) {
             throw new IllegalArgumentException("getRepositoryStatus must be 200 or 201, got " + getRepositoryStatus);
         }
-        if (maxBodyBytes < 1024) throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
+        if (maxBodyBytes < 1024)
+            throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
         if (oci == null) oci = OciSettings.defaults();
         if (control == null) control = ControlSettings.defaults();

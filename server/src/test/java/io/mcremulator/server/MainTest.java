@@ -1,8 +1,9 @@
 package io.mcremulator.server;
 
-import io.mcremulator.server.auth.AuthMode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcremulator.server.auth.AuthMode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,9 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The standalone runner: flags, env vars, errors, and a real process that prints its ready line and stops on SIGTERM. */
 class MainTest {
@@ -32,27 +31,41 @@ class MainTest {
 
     @Test
     void flagsTakeSpaceOrEqualsForm() {
-        assertThat(Main.parse(new String[]{"--port", "0", "--host=127.0.0.1", "--auth-mode", "decode"}))
-                .containsEntry("port", "0").containsEntry("host", "127.0.0.1").containsEntry("auth-mode", "decode");
+        assertThat(Main.parse(new String[] {"--port", "0", "--host=127.0.0.1", "--auth-mode", "decode"}))
+                .containsEntry("port", "0")
+                .containsEntry("host", "127.0.0.1")
+                .containsEntry("auth-mode", "decode");
     }
 
     @Test
     void unknownFlagsAndMissingValuesAreErrorsThatNameThem() {
-        assertThatThrownBy(() -> Main.parse(new String[]{"--prot", "1"})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Main.parse(new String[] {"--prot", "1"}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--prot");
-        assertThatThrownBy(() -> Main.parse(new String[]{"--port"})).hasMessageContaining("--port");
-        assertThatThrownBy(() -> Main.parse(new String[]{"8080"})).hasMessageContaining("8080");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--port"})).hasMessageContaining("--port");
+        assertThatThrownBy(() -> Main.parse(new String[] {"8080"})).hasMessageContaining("8080");
     }
 
     @Test
     void envVarsApplyAndFlagsWin() {
-        ServerSettings fromEnv = Main.fromOptions(Map.of(), Map.of("MCR_PORT", "0", "MCR_HOST", "127.0.0.2",
-                "MCR_REGISTRY_NAME_MAX_LENGTH", "45", "MCR_AUTH_MODE", "anonymous")).settings();
+        ServerSettings fromEnv = Main.fromOptions(
+                        Map.of(),
+                        Map.of(
+                                "MCR_PORT",
+                                "0",
+                                "MCR_HOST",
+                                "127.0.0.2",
+                                "MCR_REGISTRY_NAME_MAX_LENGTH",
+                                "45",
+                                "MCR_AUTH_MODE",
+                                "anonymous"))
+                .settings();
         assertThat(fromEnv.port()).isZero();
         assertThat(fromEnv.host()).isEqualTo("127.0.0.2");
         assertThat(fromEnv.engine().registryNameMaxLength()).isEqualTo(45);
         assertThat(fromEnv.auth().mode()).isEqualTo(AuthMode.ANONYMOUS);
-        ServerSettings flagWins = Main.fromOptions(Map.of("port", "1234"), Map.of("MCR_PORT", "0")).settings();
+        ServerSettings flagWins = Main.fromOptions(Map.of("port", "1234"), Map.of("MCR_PORT", "0"))
+                .settings();
         assertThat(flagWins.port()).isEqualTo(1234);
         ServerSettings defaults = Main.fromOptions(Map.of(), Map.of()).settings();
         assertThat(defaults.port()).isEqualTo(8080);
@@ -61,12 +74,19 @@ class MainTest {
 
     @Test
     void badValuesAreErrorsThatNameTheFlag() {
-        assertThatThrownBy(() -> Main.fromOptions(Map.of("port", "eighty"), Map.of())).hasMessageContaining("--port");
-        assertThatThrownBy(() -> Main.fromOptions(Map.of("port", "70000"), Map.of()).build()).hasMessageContaining("port");
-        assertThatThrownBy(() -> Main.fromOptions(Map.of("auth-mode", "strict"), Map.of())).hasMessageContaining("strict");
-        assertThatThrownBy(() -> Main.fromOptions(Map.of("auth-mode", "verify"), Map.of())).hasMessageContaining("verify");
-        assertThatThrownBy(() -> Main.fromOptions(Map.of("seed", "/no/such/seed.json"), Map.of())).hasMessageContaining("/no/such/seed.json");
-        assertThatThrownBy(() -> Main.fromOptions(Map.of("never-pulled", "sometimes"), Map.of())).hasMessageContaining("--never-pulled");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("port", "eighty"), Map.of()))
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() ->
+                        Main.fromOptions(Map.of("port", "70000"), Map.of()).build())
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("auth-mode", "strict"), Map.of()))
+                .hasMessageContaining("strict");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("auth-mode", "verify"), Map.of()))
+                .hasMessageContaining("verify");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("seed", "/no/such/seed.json"), Map.of()))
+                .hasMessageContaining("/no/such/seed.json");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("never-pulled", "sometimes"), Map.of()))
+                .hasMessageContaining("--never-pulled");
         assertThatThrownBy(() -> Main.fromOptions(Map.of("proxy-cache-in-use-delete", "maybe"), Map.of()))
                 .hasMessageContaining("--proxy-cache-in-use-delete");
     }
@@ -74,8 +94,11 @@ class MainTest {
     // ------------------------------------------------------------------ a real process
 
     private static Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
@@ -94,13 +117,16 @@ class MainTest {
     }
 
     private static int get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
     void portZeroPicksAFreePortPrintsTheReadyLineAndSigtermStopsCleanly() throws Exception {
         Process p = start(Map.of(), "--port", "0", "--host", "127.0.0.1");
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String base = awaitReady(p, out);
             assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+").isNotEqualTo("http://127.0.0.1:0");
             assertThat(get(base + "/_emulator/health")).isEqualTo(200);
@@ -119,11 +145,17 @@ class MainTest {
         String tenant = UUID.randomUUID().toString();
         Path seed = Files.createTempFile("seed", ".json");
         Files.writeString(seed, "{\"registries\":[{\"tenant\":\"" + tenant + "\",\"name\":\"from-env-seed\"}]}");
-        Process p = start(Map.of("MCR_PORT", "0", "MCR_HOST", "127.0.0.1", "MCR_SEED_FILE", seed.toString(), "MCR_AUTH_MODE", "decode"));
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        Process p = start(Map.of(
+                "MCR_PORT", "0", "MCR_HOST", "127.0.0.1", "MCR_SEED_FILE", seed.toString(), "MCR_AUTH_MODE", "decode"));
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String base = awaitReady(p, out);
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/v0/registries"))
-                    .header("X-API-Key", tenant).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/v0/registries"))
+                                    .header("X-API-Key", tenant)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).contains("from-env-seed");
         } finally {
             p.destroy();
@@ -134,9 +166,15 @@ class MainTest {
 
     @Test
     void anUnknownFlagExitsWithStatus2() throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--no-such-flag", "x")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--no-such-flag",
+                        "x")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);

@@ -39,22 +39,36 @@ public final class McrControl {
     // ---- faults
 
     /** Adds a rule given as JSON; returns its id. */
-    public String addFault(String ruleJson) { return FlatJson.strings(send("POST", "/_emulator/faults", ruleJson)).get("id"); }
+    public String addFault(String ruleJson) {
+        return FlatJson.strings(send("POST", "/_emulator/faults", ruleJson)).get("id");
+    }
 
-    public String addFault(McrFault fault) { return addFault(fault.toJson()); }
+    public String addFault(McrFault fault) {
+        return addFault(fault.toJson());
+    }
 
     /** {@code {"faults":[...]}} with each rule's {@code matched} and {@code fired} counters. */
-    public String faultsJson() { return send("GET", "/_emulator/faults", null); }
+    public String faultsJson() {
+        return send("GET", "/_emulator/faults", null);
+    }
 
     /** One rule with its counters. */
-    public String faultJson(String id) { return send("GET", "/_emulator/faults/" + enc(id), null); }
+    public String faultJson(String id) {
+        return send("GET", "/_emulator/faults/" + enc(id), null);
+    }
 
     /** How many requests a rule fired on so far. */
-    public long faultFired(String id) { return Long.parseLong(FlatJson.members(faultJson(id)).get("fired")); }
+    public long faultFired(String id) {
+        return Long.parseLong(FlatJson.members(faultJson(id)).get("fired"));
+    }
 
-    public void removeFault(String id) { send("DELETE", "/_emulator/faults/" + enc(id), null); }
+    public void removeFault(String id) {
+        send("DELETE", "/_emulator/faults/" + enc(id), null);
+    }
 
-    public void clearFaults() { send("DELETE", "/_emulator/faults", null); }
+    public void clearFaults() {
+        send("DELETE", "/_emulator/faults", null);
+    }
 
     // ---- request journal
 
@@ -62,15 +76,23 @@ public final class McrControl {
      * {@code {"count":n,"size":..,"evicted":..,"requests":[...]}}, oldest first, filtered by operationId, method, path,
      * tenant, region, status ({@code 503} or {@code 5xx}), unmatched, faultId, bodyContains, since, limit.
      */
-    public String requestsJson(Map<String, String> filters) { return send("GET", "/_emulator/requests" + query(filters), null); }
+    public String requestsJson(Map<String, String> filters) {
+        return send("GET", "/_emulator/requests" + query(filters), null);
+    }
 
-    public String requestsJson(String operationId) { return requestsJson(Map.of("operationId", operationId)); }
+    public String requestsJson(String operationId) {
+        return requestsJson(Map.of("operationId", operationId));
+    }
 
     /** How many journal entries match {@code filters}. */
-    public int requestCount(Map<String, String> filters) { return count(requestsJson(filters)); }
+    public int requestCount(Map<String, String> filters) {
+        return count(requestsJson(filters));
+    }
 
     /** How many times an operation was called (every tenant). */
-    public int requestCount(String operationId) { return requestCount(Map.of("operationId", operationId)); }
+    public int requestCount(String operationId) {
+        return requestCount(Map.of("operationId", operationId));
+    }
 
     /** How many times an operation was called with a tenant's credentials. */
     public int requestCount(String operationId, String tenantId) {
@@ -78,27 +100,39 @@ public final class McrControl {
     }
 
     /** Requests that matched no route of the emulator (404/405 from the router). */
-    public String unmatchedRequestsJson() { return send("GET", "/_emulator/requests/unmatched", null); }
+    public String unmatchedRequestsJson() {
+        return send("GET", "/_emulator/requests/unmatched", null);
+    }
 
     /** Fails with an {@link AssertionError} holding them when some request matched no route of the emulator. */
     public void assertNoUnmatchedRequests() {
         String json = unmatchedRequestsJson();
         int n = count(json);
-        if (n > 0) throw new AssertionError(n + " request(s) matched no route of the emulator: " + FlatJson.members(json).get("requests"));
+        if (n > 0)
+            throw new AssertionError(n + " request(s) matched no route of the emulator: "
+                    + FlatJson.members(json).get("requests"));
     }
 
-    public void clearRequests() { send("DELETE", "/_emulator/requests", null); }
+    public void clearRequests() {
+        send("DELETE", "/_emulator/requests", null);
+    }
 
     // ---- export, import, snapshots
 
     /** The whole state as a version-1 seed document. */
-    public String export() { return send("GET", "/_emulator/export", null); }
+    public String export() {
+        return send("GET", "/_emulator/export", null);
+    }
 
     /** An export with parameters: {@code tenant} (one tenant), {@code content=include} (manifests and blobs too). */
-    public String export(Map<String, String> params) { return send("GET", "/_emulator/export" + query(params), null); }
+    public String export(Map<String, String> params) {
+        return send("GET", "/_emulator/export" + query(params), null);
+    }
 
     /** Replaces the state (or only the document's tenant, when it names one) with the document, atomically. */
-    public void importDocument(String documentJson) { send("POST", "/_emulator/import", documentJson); }
+    public void importDocument(String documentJson) {
+        send("POST", "/_emulator/import", documentJson);
+    }
 
     /** {@code POST /_emulator/import} with parameters: {@code mode} ({@code replace}, {@code merge}), {@code tenant}. */
     public void importDocument(String documentJson, Map<String, String> params) {
@@ -106,34 +140,55 @@ public final class McrControl {
     }
 
     /** An exact in-memory copy of the whole state under a name (kept across resets). */
-    public void saveSnapshot(String name) { send("PUT", "/_emulator/snapshots/" + enc(name), null); }
+    public void saveSnapshot(String name) {
+        send("PUT", "/_emulator/snapshots/" + enc(name), null);
+    }
 
-    public void restoreSnapshot(String name) { send("POST", "/_emulator/snapshots/" + enc(name) + "/restore", null); }
+    public void restoreSnapshot(String name) {
+        send("POST", "/_emulator/snapshots/" + enc(name) + "/restore", null);
+    }
 
-    public void deleteSnapshot(String name) { send("DELETE", "/_emulator/snapshots/" + enc(name), null); }
+    public void deleteSnapshot(String name) {
+        send("DELETE", "/_emulator/snapshots/" + enc(name), null);
+    }
 
     /** {@code {"snapshots":[{"name":..,"takenAt":..}]}} */
-    public String snapshotsJson() { return send("GET", "/_emulator/snapshots", null); }
+    public String snapshotsJson() {
+        return send("GET", "/_emulator/snapshots", null);
+    }
 
     // ---- clock
 
-    public Instant now() { return Instant.parse(FlatJson.strings(send("GET", "/_emulator/clock", null)).get("now")); }
+    public Instant now() {
+        return Instant.parse(
+                FlatJson.strings(send("GET", "/_emulator/clock", null)).get("now"));
+    }
 
-    public void fixClock(Instant at) { send("POST", "/_emulator/clock/fix", "{\"at\":\"" + at + "\"}"); }
+    public void fixClock(Instant at) {
+        send("POST", "/_emulator/clock/fix", "{\"at\":\"" + at + "\"}");
+    }
 
-    public void advanceClock(Duration by) { send("POST", "/_emulator/clock/advance", "{\"by\":\"" + by + "\"}"); }
+    public void advanceClock(Duration by) {
+        send("POST", "/_emulator/clock/advance", "{\"by\":\"" + by + "\"}");
+    }
 
     /** Lets the clock follow system time again. */
-    public void resumeClock() { send("POST", "/_emulator/clock/resume", null); }
+    public void resumeClock() {
+        send("POST", "/_emulator/clock/resume", null);
+    }
 
     // ---- coverage
 
     /** {@code {"count":n,"operations":[...]}}: every implemented operation and its known deviations. */
-    public String operationsJson() { return send("GET", "/_emulator/operations", null); }
+    public String operationsJson() {
+        return send("GET", "/_emulator/operations", null);
+    }
 
     // ---- plumbing
 
-    private static int count(String journalJson) { return Integer.parseInt(FlatJson.members(journalJson).get("count")); }
+    private static int count(String journalJson) {
+        return Integer.parseInt(FlatJson.members(journalJson).get("count"));
+    }
 
     private static String query(Map<String, String> params) {
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
@@ -141,13 +196,18 @@ public final class McrControl {
         return q.toString();
     }
 
-    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
 
     private String send(String method, String pathAndQuery, String jsonBody) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(container.getBaseUrl() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
         if (jsonBody != null) b.header("Content-Type", "application/json");
-        b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        b.method(
+                method,
+                jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         HttpResponse<String> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -157,7 +217,9 @@ public final class McrControl {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + method + " " + pathAndQuery, e);
         }
-        if (r.statusCode() / 100 != 2) throw new IllegalStateException(method + " " + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+        if (r.statusCode() / 100 != 2)
+            throw new IllegalStateException(
+                    method + " " + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
         return r.body();
     }
 }

@@ -1,12 +1,6 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import org.testcontainers.containers.ContainerLaunchException;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.MountableFile;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * Testcontainers module for mcr-emulator, the in-memory emulator of Magalu Cloud Container Registry.
@@ -42,6 +41,7 @@ import java.util.stream.Collectors;
 public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer> {
     /** Image name the module is made for; other names must be declared compatible ({@code asCompatibleSubstituteFor}). */
     public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("mcr-emulator");
+
     public static final String DEFAULT_TAG = "latest";
     /** The port the emulator listens on inside the container (management API, OCI /v2 API and /_emulator). */
     public static final int PORT = 8080;
@@ -49,6 +49,7 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     public static final String DEFAULT_REGION = "br-se1";
     /** Where {@link #withSeed(Path)} and {@link #withSeed(String)} put the seed document in the container. */
     public static final String SEED_PATH = "/etc/mcr-emulator/seed.json";
+
     static final String RS256_KEY_PATH = "/etc/mcr-emulator/jwt-rs256-public-key.pem";
 
     /** How the management API checks callers ({@code MCR_AUTH_MODE}). */
@@ -61,7 +62,8 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         ANONYMOUS
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String failedStartLog;
     private volatile boolean started;
 
@@ -87,7 +89,8 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
 
     /** Loads this seed document (JSON, docs/seed-format.md) at start: {@code MCR_SEED_FILE}. */
     public McrEmulatorContainer withSeed(Path seedFile) {
-        if (!Files.isRegularFile(seedFile)) throw new IllegalArgumentException("seed file " + seedFile + " does not exist");
+        if (!Files.isRegularFile(seedFile))
+            throw new IllegalArgumentException("seed file " + seedFile + " does not exist");
         withCopyFileToContainer(MountableFile.forHostPath(seedFile, 0644), SEED_PATH);
         return withEnv("MCR_SEED_FILE", SEED_PATH);
     }
@@ -171,7 +174,8 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}: for settings newer than this module's typed methods.
      */
     public McrEmulatorContainer withSetting(String variable, String value) {
-        if (!variable.matches("MCR_[A-Z0-9_]+")) throw new IllegalArgumentException("not an emulator setting: '" + variable + "' (expected MCR_...)");
+        if (!variable.matches("MCR_[A-Z0-9_]+"))
+            throw new IllegalArgumentException("not an emulator setting: '" + variable + "' (expected MCR_...)");
         return withEnv(variable, value);
     }
 
@@ -231,11 +235,13 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
 
     private DockerCredentials getDockerCredentials(Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(getManagementUrl() + "/v0/credentials"))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
         headers.forEach(request::header);
         HttpResponse<String> response = send(request.GET().build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /v0/credentials answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET /v0/credentials answered " + response.statusCode() + ": " + response.body());
         }
         Map<String, String> body = FlatJson.strings(response.body());
         return new DockerCredentials(body.get("username"), body.get("password"), body.get("email"));
@@ -263,9 +269,13 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
 
     private void control(String path, HttpRequest.BodyPublisher body) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(getBaseUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(body).build());
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(body)
+                .build());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -323,8 +333,10 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
 
     static String startFailureMessage(String log) {
         List<String> lines = log.lines().collect(Collectors.toList());
-        String problem = lines.stream().filter(l -> l.contains("configuration error") || l.contains("Exception") || l.contains("ERROR"))
-                .findFirst().orElse(lines.isEmpty() ? "(the container printed nothing)" : lines.get(lines.size() - 1));
+        String problem = lines.stream()
+                .filter(l -> l.contains("configuration error") || l.contains("Exception") || l.contains("ERROR"))
+                .findFirst()
+                .orElse(lines.isEmpty() ? "(the container printed nothing)" : lines.get(lines.size() - 1));
         return "mcr-emulator did not start: " + problem.trim() + "\n---- container log ----\n" + log.strip();
     }
 }

@@ -41,8 +41,10 @@ public record McrUser(String tenantType, String tenantId, String userId, String 
 
     /** An unsigned JWT ({@code alg: none}) with the claims {@code tenant}, {@code sub} and {@code email}. */
     public String bearerToken() {
-        StringBuilder claims = new StringBuilder("{\"tenant\":").append(jsonString(tenantClaim()))
-                .append(",\"sub\":").append(jsonString(userId));
+        StringBuilder claims = new StringBuilder("{\"tenant\":")
+                .append(jsonString(tenantClaim()))
+                .append(",\"sub\":")
+                .append(jsonString(userId));
         if (email != null) claims.append(",\"email\":").append(jsonString(email));
         claims.append('}');
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

@@ -1,11 +1,13 @@
 package io.mcremulator.testcontainers;
 
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real docker CLI logs in to the container's registry with the pair from GET /v0/credentials, pushes an image
@@ -41,9 +40,14 @@ class DockerPushTest {
     @Test
     void dockerPushIsSeenThroughTheManagementApi(@TempDir Path context) throws Exception {
         McrUser user = McrUser.random();
-        String registryId = given().header("Authorization", user.authorizationHeader()).contentType(ContentType.JSON)
-                .body("{\"name\":\"pushed\"}").post(mcr.get().getManagementUrl() + "/v0/registries")
-                .then().statusCode(201).extract().path("id");
+        String registryId = given().header("Authorization", user.authorizationHeader())
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"pushed\"}")
+                .post(mcr.get().getManagementUrl() + "/v0/registries")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         DockerCredentials login = mcr.get().getDockerCredentials(user);
 
         Files.writeString(context.resolve("hello.txt"), "hello from mcr-emulator's container test\n");
@@ -51,7 +55,13 @@ class DockerPushTest {
         String reference = mcr.get().getImageReference("pushed", "tools/hello", "1.0");
         try {
             docker(null, "build", "-q", "-t", reference, context.toString());
-            docker(login.password(), "login", mcr.get().getRegistryHost(), "--username", login.username(), "--password-stdin");
+            docker(
+                    login.password(),
+                    "login",
+                    mcr.get().getRegistryHost(),
+                    "--username",
+                    login.username(),
+                    "--password-stdin");
             docker(null, "push", reference);
         } finally {
             commandWorks("docker", "rmi", "-f", reference);
@@ -59,12 +69,14 @@ class DockerPushTest {
 
         given().header("Authorization", user.authorizationHeader())
                 .get(mcr.get().getManagementUrl() + "/v0/registries/" + registryId + "/repositories")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("results.name", contains("tools/hello"))
                 .body("results[0].image_count", equalTo(1));
         given().header("Authorization", user.authorizationHeader())
                 .get(mcr.get().getManagementUrl() + "/v0/registries/" + registryId + "/repositories/tools/hello/images")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("results[0].tags", hasItem("1.0"))
                 .body("results[0].digest", startsWith("sha256:"));
     }
@@ -72,7 +84,14 @@ class DockerPushTest {
     @Test
     void dockerLoginWithAWrongPasswordIsRefused() throws Exception {
         DockerCredentials login = mcr.get().getDockerCredentials(McrUser.random());
-        Result r = run(login.password() + "-wrong", "docker", "login", mcr.get().getRegistryHost(), "--username", login.username(), "--password-stdin");
+        Result r = run(
+                login.password() + "-wrong",
+                "docker",
+                "login",
+                mcr.get().getRegistryHost(),
+                "--username",
+                login.username(),
+                "--password-stdin");
         assertThat(r.exitCode).as(r.output).isNotZero();
     }
 
@@ -80,7 +99,9 @@ class DockerPushTest {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
         Result r = run(stdin, command.toArray(String[]::new));
-        assertThat(r.exitCode).as(String.join(" ", command) + " failed:\n" + r.output).isZero();
+        assertThat(r.exitCode)
+                .as(String.join(" ", command) + " failed:\n" + r.output)
+                .isZero();
     }
 
     record Result(int exitCode, String output) {}

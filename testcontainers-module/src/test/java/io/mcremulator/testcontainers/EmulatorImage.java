@@ -1,14 +1,13 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.utility.DockerImageName;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The image under test, built once per test run from the project's Dockerfile and the server's standalone jar,
@@ -17,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * default public JRE image.
  */
 final class EmulatorImage {
-    static final String TAG = "mcr-emulator:test";
+    /** Tag of the image under test; {@code -Dmcr.testImageTag} lets parallel checkouts on one engine keep apart. */
+    static final String TAG = System.getProperty("mcr.testImageTag", "mcr-emulator:test");
+
     static final String LOCAL_BASE = "mcr-emulator-jre:local";
 
     private static DockerImageName built;
@@ -31,7 +32,8 @@ final class EmulatorImage {
         Path projectDir = Path.of(System.getProperty("mcr.projectDir", ".."));
         Path jar = Path.of(System.getProperty("mcr.standaloneJar", ""));
         if (!Files.isRegularFile(jar)) {
-            throw new AssertionError("standalone jar " + jar + " is missing: run the build through the reactor, e.g. ./mvnw -B verify");
+            throw new AssertionError(
+                    "standalone jar " + jar + " is missing: run the build through the reactor, e.g. ./mvnw -B verify");
         }
         String base = baseImage(projectDir);
         String name = new ImageFromDockerfile(TAG, false)
@@ -55,7 +57,8 @@ final class EmulatorImage {
         if (imageExists(LOCAL_BASE)) return LOCAL_BASE;
         Path script = projectDir.resolve(".ci/build-jre-base-image.sh");
         try {
-            Process p = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+            Process p =
+                    new ProcessBuilder("bash", script.toString()).inheritIO().start();
             if (p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0 && imageExists(LOCAL_BASE)) return LOCAL_BASE;
             p.destroy();
         } catch (IOException e) {

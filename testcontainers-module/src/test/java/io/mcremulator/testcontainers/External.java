@@ -15,7 +15,9 @@ final class External {
 
     static void require(boolean present, String why) {
         if (present) return;
-        if (required()) throw new AssertionError(why + " (external parts are mandatory here: CI=true or -Dmcr.requireExternal=true)");
+        if (required())
+            throw new AssertionError(
+                    why + " (external parts are mandatory here: CI=true or -Dmcr.requireExternal=true)");
         Assumptions.assumeTrue(false, why + "; skipped (set -Dmcr.requireExternal=true to make this a failure)");
     }
 }

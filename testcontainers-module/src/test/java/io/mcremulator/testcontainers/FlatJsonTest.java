@@ -1,15 +1,16 @@
 package io.mcremulator.testcontainers;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class FlatJsonTest {
 
     @Test
     void readsStringMembersWithEscapesAndSkipsOtherValues() {
-        String json = "{ \"username\" : \"u-1\", \"password\":\"p\\\"w\\\\d\\u0041/\", \"n\": 3, \"o\": {\"x\": [1, \"}\"]}, \"email\":\"e@x\" }";
+        String json =
+                "{ \"username\" : \"u-1\", \"password\":\"p\\\"w\\\\d\\u0041/\", \"n\": 3, \"o\": {\"x\": [1, \"}\"]}, \"email\":\"e@x\" }";
         assertThat(FlatJson.strings(json))
                 .containsEntry("username", "u-1")
                 .containsEntry("password", "p\"w\\dA/")
@@ -29,7 +30,11 @@ class FlatJsonTest {
 
     @Test
     void faultBuilderWritesTheRuleJson() {
-        assertThat(McrFault.operation("createRegistry").status(503).firstN(2).tenant("t\"1").toJson())
+        assertThat(McrFault.operation("createRegistry")
+                        .status(503)
+                        .firstN(2)
+                        .tenant("t\"1")
+                        .toJson())
                 .isEqualTo("{\"operationId\":\"createRegistry\",\"status\":503,\"firstN\":2,\"tenant\":\"t\\\"1\"}");
         assertThat(McrFault.path("/v2/**").delayMs(10, 20).drop().toJson())
                 .isEqualTo("{\"path\":\"/v2/**\",\"delayMs\":10,\"delayMaxMs\":20,\"drop\":true}");
@@ -37,7 +42,9 @@ class FlatJsonTest {
 
     @Test
     void refusesWhatIsNotAnObject() {
-        assertThatThrownBy(() -> FlatJson.strings("[1]")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected '{'");
+        assertThatThrownBy(() -> FlatJson.strings("[1]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected '{'");
         assertThatThrownBy(() -> FlatJson.strings("{\"a\":\"b\"")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -45,7 +52,8 @@ class FlatJsonTest {
     void startFailureMessageLeadsWithTheConfigurationError() {
         String log = "Picked up something\nmcr-emulator: configuration error: unknown auth mode 'x'\n";
         assertThat(McrEmulatorContainer.startFailureMessage(log))
-                .startsWith("mcr-emulator did not start: mcr-emulator: configuration error: unknown auth mode 'x'\n---- container log ----\n")
+                .startsWith(
+                        "mcr-emulator did not start: mcr-emulator: configuration error: unknown auth mode 'x'\n---- container log ----\n")
                 .endsWith("unknown auth mode 'x'");
         assertThat(McrEmulatorContainer.startFailureMessage("")).contains("(the container printed nothing)");
     }

@@ -1,9 +1,7 @@
 package io.mcremulator.testcontainers;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,9 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The control facade against a real container: faults, journal, export/import, snapshots, clock, operations. */
 class McrControlTest {
@@ -44,8 +43,11 @@ class McrControlTest {
     }
 
     static HttpResponse<String> call(String method, String url, McrUser user, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) b.header("Authorization", user.authorizationHeader());
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -67,16 +69,21 @@ class McrControlTest {
     @Test
     void goSdkRetryPattern() {
         McrUser user = McrUser.random();
-        String id = control.addFault(McrFault.operation("createRegistry").status(503).firstN(2).tenant(user.tenantId()));
+        String id = control.addFault(
+                McrFault.operation("createRegistry").status(503).firstN(2).tenant(user.tenantId()));
 
         HttpResponse<String> r = createWithRetries(user, "retried");
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(control.requestCount("createRegistry", user.tenantId())).isEqualTo(3);
-        assertThat(control.requestCount(Map.of("operationId", "createRegistry", "status", "503"))).isEqualTo(2);
-        assertThat(control.requestCount(Map.of("operationId", "createRegistry", "bodyContains", "\"name\":\"retried\""))).isEqualTo(3);
+        assertThat(control.requestCount(Map.of("operationId", "createRegistry", "status", "503")))
+                .isEqualTo(2);
+        assertThat(control.requestCount(
+                        Map.of("operationId", "createRegistry", "bodyContains", "\"name\":\"retried\"")))
+                .isEqualTo(3);
         assertThat(control.faultFired(id)).isEqualTo(2);
-        String list = call("GET", mcr.getManagementUrl() + "/v0/registries", user, null).body();
+        String list = call("GET", mcr.getManagementUrl() + "/v0/registries", user, null)
+                .body();
         assertThat(list).contains("\"total\":1").contains("retried");
     }
 
@@ -90,14 +97,19 @@ class McrControlTest {
         assertThat(control.faultsJson()).contains("\"id\":\"" + id + "\"");
 
         control.removeFault(id);
-        assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null)
+                        .statusCode())
+                .isEqualTo(200);
         assertThatThrownBy(() -> control.removeFault(id)).hasMessageContaining("404");
 
         control.addFault(McrFault.operation("getRegistries").status(500));
         control.clearFaults();
         assertThat(control.faultsJson()).contains("\"faults\":[]");
-        assertThatThrownBy(() -> control.addFault(McrFault.operation("noSuchOperation").status(500)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("400").hasMessageContaining("noSuchOperation");
+        assertThatThrownBy(() ->
+                        control.addFault(McrFault.operation("noSuchOperation").status(500)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("400")
+                .hasMessageContaining("noSuchOperation");
     }
 
     @Test
@@ -105,14 +117,19 @@ class McrControlTest {
         McrUser user = McrUser.random();
         call("POST", mcr.getManagementUrl() + "/v0/registries", user, "{\"name\":\"journaled\"}");
         String json = control.requestsJson(Map.of("operationId", "createRegistry", "tenant", user.tenantId()));
-        assertThat(json).contains("\"count\":1").contains("\"requestBody\":\"{\\\"name\\\":\\\"journaled\\\"}\"").contains("\"status\":201");
+        assertThat(json)
+                .contains("\"count\":1")
+                .contains("\"requestBody\":\"{\\\"name\\\":\\\"journaled\\\"}\"")
+                .contains("\"status\":201");
         assertThat(control.requestCount("deleteRegistry")).isZero();
         control.assertNoUnmatchedRequests();
 
         call("GET", mcr.getManagementUrl() + "/v0/registrys", user, null);
         assertThat(control.unmatchedRequestsJson()).contains("/br-se1/container-registry/v0/registrys");
-        assertThatThrownBy(control::assertNoUnmatchedRequests).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("1 request(s) matched no route").hasMessageContaining("/v0/registrys");
+        assertThatThrownBy(control::assertNoUnmatchedRequests)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("1 request(s) matched no route")
+                .hasMessageContaining("/v0/registrys");
     }
 
     @Test
@@ -126,12 +143,17 @@ class McrControlTest {
 
         call("POST", mcr.getManagementUrl() + "/v0/registries", user, "{\"name\":\"snap-two\"}");
         control.restoreSnapshot("one");
-        assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null).body()).contains("snap-one").doesNotContain("snap-two");
+        assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null)
+                        .body())
+                .contains("snap-one")
+                .doesNotContain("snap-two");
 
         mcr.reset();
         assertThat(control.export()).doesNotContain("snap-one");
         control.importDocument(doc);
-        assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null).body()).contains("snap-one");
+        assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null)
+                        .body())
+                .contains("snap-one");
         assertThatThrownBy(() -> control.importDocument("{\"version\":99}")).hasMessageContaining("400");
         control.deleteSnapshot("one");
     }
@@ -145,10 +167,13 @@ class McrControlTest {
         assertThat(control.now()).isEqualTo(at.plus(Duration.ofHours(2)));
         McrUser user = McrUser.random();
         call("POST", mcr.getManagementUrl() + "/v0/registries", user, "{\"name\":\"clocked\"}");
-        assertThat(control.export(Map.of("tenant", user.tenantId()))).contains("\"created_at\":\"2031-05-06T09:08:09Z\"");
+        assertThat(control.export(Map.of("tenant", user.tenantId())))
+                .contains("\"created_at\":\"2031-05-06T09:08:09Z\"");
         control.resumeClock();
         assertThat(control.now()).isBefore(at);
 
-        assertThat(control.operationsJson()).contains("\"operationId\":\"createRegistry\"").contains("\"api\":\"oci\"");
+        assertThat(control.operationsJson())
+                .contains("\"operationId\":\"createRegistry\"")
+                .contains("\"api\":\"oci\"");
     }
 }

@@ -1,23 +1,27 @@
 package io.mcremulator.testcontainers;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class McrUserTest {
 
     @Test
     void bearerTokenIsAnUnsignedJwtWithTenantSubAndEmailClaims() {
-        McrUser user = new McrUser("pj", "0b9a1c0e-1111-4a4a-9b9b-000000000001", "0b9a1c0e-2222-4a4a-9b9b-000000000002", "a\"b@example.com");
+        McrUser user = new McrUser(
+                "pj",
+                "0b9a1c0e-1111-4a4a-9b9b-000000000001",
+                "0b9a1c0e-2222-4a4a-9b9b-000000000002",
+                "a\"b@example.com");
         String[] parts = user.bearerToken().split("\\.", -1);
         assertThat(parts).hasSize(3);
         assertThat(parts[2]).as("no signature").isEmpty();
         assertThat(decode(parts[0])).isEqualTo("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        assertThat(decode(parts[1])).isEqualTo("{\"tenant\":\"pj.0b9a1c0e-1111-4a4a-9b9b-000000000001\","
-                + "\"sub\":\"0b9a1c0e-2222-4a4a-9b9b-000000000002\",\"email\":\"a\\\"b@example.com\"}");
+        assertThat(decode(parts[1]))
+                .isEqualTo("{\"tenant\":\"pj.0b9a1c0e-1111-4a4a-9b9b-000000000001\","
+                        + "\"sub\":\"0b9a1c0e-2222-4a4a-9b9b-000000000002\",\"email\":\"a\\\"b@example.com\"}");
         assertThat(user.authorizationHeader()).isEqualTo("Bearer " + user.bearerToken());
     }
 

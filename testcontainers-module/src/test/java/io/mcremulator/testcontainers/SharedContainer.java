@@ -1,10 +1,9 @@
 package io.mcremulator.testcontainers;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.util.function.Supplier;
 
 /**
  * One container for a test class ({@code @RegisterExtension static final SharedContainer mcr = ...}), started

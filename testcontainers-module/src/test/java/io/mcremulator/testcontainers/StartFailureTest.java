@@ -1,13 +1,12 @@
 package io.mcremulator.testcontainers;
 
-import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.ContainerLaunchException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.ContainerLaunchException;
 
 /** A bad configuration stops the container at once, and start() says what the emulator said. */
 class StartFailureTest {
@@ -17,10 +16,13 @@ class StartFailureTest {
         try (McrEmulatorContainer mcr = new McrEmulatorContainer(EmulatorImage.get()).withAuthMode("bogus")) {
             assertThatThrownBy(mcr::start)
                     .isInstanceOf(ContainerLaunchException.class)
-                    .hasMessageStartingWith("mcr-emulator did not start: mcr-emulator: configuration error: unknown auth mode 'bogus'")
+                    .hasMessageStartingWith(
+                            "mcr-emulator did not start: mcr-emulator: configuration error: unknown auth mode 'bogus'")
                     .hasMessageContaining("expected one of decode, verify, anonymous")
                     .hasMessageContaining("---- container log ----");
-            assertThat(mcr.getContainerId()).as("the failed container is removed").isNull();
+            assertThat(mcr.getContainerId())
+                    .as("the failed container is removed")
+                    .isNull();
         }
     }
 
@@ -32,7 +34,8 @@ class StartFailureTest {
                 .withStartupTimeout(Duration.ofSeconds(120))) {
             assertThatThrownBy(mcr::start)
                     .isInstanceOf(ContainerLaunchException.class)
-                    .hasMessageContaining("configuration error: seed file '/etc/mcr-emulator/missing-seed.json' does not exist");
+                    .hasMessageContaining(
+                            "configuration error: seed file '/etc/mcr-emulator/missing-seed.json' does not exist");
         }
         // Fail fast: the wait gives up when the container exits, far before the 120 s startup timeout.
         assertThat(Duration.between(begin, Instant.now())).isLessThan(Duration.ofSeconds(60));

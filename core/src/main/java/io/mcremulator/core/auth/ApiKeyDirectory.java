@@ -11,13 +11,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiKeyDirectory {
     private final Map<String, Principal> keys = new ConcurrentHashMap<>();
 
-    public void register(String apiKey, Principal principal) { keys.put(apiKey, principal); }
+    public void register(String apiKey, Principal principal) {
+        keys.put(apiKey, principal);
+    }
 
-    public Optional<Principal> lookup(String apiKey) { return Optional.ofNullable(keys.get(apiKey)); }
+    public Optional<Principal> lookup(String apiKey) {
+        return Optional.ofNullable(keys.get(apiKey));
+    }
 
-    public Map<String, Principal> all() { return Map.copyOf(keys); }
+    public Map<String, Principal> all() {
+        return Map.copyOf(keys);
+    }
 
-    public void clear() { keys.clear(); }
+    public void clear() {
+        keys.clear();
+    }
 
-    public void removeTenant(String tenantId) { keys.values().removeIf(p -> p.tenantId().equals(tenantId)); }
+    public void removeTenant(String tenantId) {
+        keys.values().removeIf(p -> p.tenantId().equals(tenantId));
+    }
 }

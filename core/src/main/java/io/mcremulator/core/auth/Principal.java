@@ -20,5 +20,7 @@ public record Principal(String tenantId, String userId, String email, Set<String
     }
 
     /** True when the token names no scopes, or names {@code scope}. */
-    public boolean hasScope(String scope) { return scopes == null || scopes.contains(scope); }
+    public boolean hasScope(String scope) {
+        return scopes == null || scopes.contains(scope);
+    }
 }

@@ -24,18 +24,26 @@ public final class BlobStore {
     public BlobStore(Path folder, String regionId, StorageQuota quota) {
         this.quota = quota;
         try {
-            this.folder = folder == null ? null : Files.createTempDirectory(Files.createDirectories(folder), "mcr-" + regionId + "-");
+            this.folder = folder == null
+                    ? null
+                    : Files.createTempDirectory(Files.createDirectories(folder), "mcr-" + regionId + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the blob folder under " + folder, e);
         }
     }
 
-    public StorageQuota quota() { return quota; }
+    public StorageQuota quota() {
+        return quota;
+    }
 
-    public boolean has(String digest) { return blobs.containsKey(digest); }
+    public boolean has(String digest) {
+        return blobs.containsKey(digest);
+    }
 
     /** True when no blob is stored (then there is nothing to collect). */
-    public boolean isEmpty() { return blobs.isEmpty(); }
+    public boolean isEmpty() {
+        return blobs.isEmpty();
+    }
 
     /** Size of a stored blob, or -1. */
     public long size(String digest) {
@@ -89,7 +97,9 @@ public final class BlobStore {
         }
     }
 
-    public Set<String> digests() { return Set.copyOf(blobs.keySet()); }
+    public Set<String> digests() {
+        return Set.copyOf(blobs.keySet());
+    }
 
     /** Frees one blob. */
     public void delete(String digest) {
@@ -118,7 +128,9 @@ public final class BlobStore {
         return sum;
     }
 
-    public void clear() { retainOnly(Set.of()); }
+    public void clear() {
+        retainOnly(Set.of());
+    }
 
     /** A copy of every stored blob's bytes, for an in-memory checkpoint of the state. */
     public Map<String, byte[]> copyContent() {

@@ -2,7 +2,6 @@ package io.mcremulator.core.blob;
 
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,29 +16,39 @@ public final class Digests {
     private Digests() {}
 
     public static boolean isValid(String digest) {
-        return digest != null && (SHA256.matcher(digest).matches() || SHA512.matcher(digest).matches());
+        return digest != null
+                && (SHA256.matcher(digest).matches() || SHA512.matcher(digest).matches());
     }
 
     /** Returns the digest, or throws 400 {@code DIGEST_INVALID} naming the accepted forms. */
     public static String require(String digest) {
         if (!isValid(digest)) {
-            throw new EmulatorException(ErrorCode.DIGEST_INVALID, "invalid digest '" + digest
-                    + "': expected sha256:<64 lowercase hex> or sha512:<128 lowercase hex>", Map.of("digest", String.valueOf(digest)));
+            throw new EmulatorException(
+                    ErrorCode.DIGEST_INVALID,
+                    "invalid digest '" + digest + "': expected sha256:<64 lowercase hex> or sha512:<128 lowercase hex>",
+                    Map.of("digest", String.valueOf(digest)));
         }
         return digest;
     }
 
-    public static String sha256(byte[] bytes) { return "sha256:" + HexFormat.of().formatHex(newSha256().digest(bytes)); }
+    public static String sha256(byte[] bytes) {
+        return "sha256:" + HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
 
     /** The digest of {@code bytes} in the algorithm of {@code like} (sha256 or sha512). */
     public static String digestLike(String like, byte[] bytes) {
-        if (like.startsWith("sha512:")) return "sha512:" + HexFormat.of().formatHex(newSha512().digest(bytes));
+        if (like.startsWith("sha512:"))
+            return "sha512:" + HexFormat.of().formatHex(newSha512().digest(bytes));
         return sha256(bytes);
     }
 
-    static MessageDigest newSha256() { return md("SHA-256"); }
+    static MessageDigest newSha256() {
+        return md("SHA-256");
+    }
 
-    static MessageDigest newSha512() { return md("SHA-512"); }
+    static MessageDigest newSha512() {
+        return md("SHA-512");
+    }
 
     private static MessageDigest md(String alg) {
         try {

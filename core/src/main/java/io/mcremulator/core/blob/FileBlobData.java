@@ -25,21 +25,27 @@ final class FileBlobData implements BlobData {
         }
     }
 
-    @Override public synchronized long size() { return size; }
+    @Override
+    public synchronized long size() {
+        return size;
+    }
 
-    @Override public synchronized void append(byte[] buf, int off, int len) throws IOException {
+    @Override
+    public synchronized void append(byte[] buf, int off, int len) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(buf, off, len);
         while (b.hasRemaining()) out.write(b, size + (len - b.remaining()));
         size += len;
     }
 
-    @Override public synchronized void truncate(long newSize) throws IOException {
+    @Override
+    public synchronized void truncate(long newSize) throws IOException {
         if (newSize >= size) return;
         out.truncate(newSize);
         size = newSize;
     }
 
-    @Override public InputStream open(long offset, long length) throws IOException {
+    @Override
+    public InputStream open(long offset, long length) throws IOException {
         long limit = Math.max(0, Math.min(length, size() - offset));
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         ch.position(offset);
@@ -59,21 +65,24 @@ final class FileBlobData implements BlobData {
             this.left = left;
         }
 
-        @Override public int read() throws IOException {
+        @Override
+        public int read() throws IOException {
             if (left <= 0) return -1;
             int b = in.read();
             if (b >= 0) left--;
             return b;
         }
 
-        @Override public int read(byte[] b, int off, int len) throws IOException {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
             if (left <= 0) return -1;
             int n = in.read(b, off, (int) Math.min(len, left));
             if (n > 0) left -= n;
             return n;
         }
 
-        @Override public java.util.List<java.nio.ByteBuffer> remainingBuffers() throws IOException {
+        @Override
+        public java.util.List<java.nio.ByteBuffer> remainingBuffers() throws IOException {
             java.util.List<java.nio.ByteBuffer> out = new java.util.ArrayList<>();
             long pos = ch.position();
             while (left > 0) {
@@ -86,10 +95,14 @@ final class FileBlobData implements BlobData {
             return out;
         }
 
-        @Override public void close() throws IOException { in.close(); }
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
-    @Override public synchronized void discard() {
+    @Override
+    public synchronized void discard() {
         try {
             out.close();
             Files.deleteIfExists(file);

@@ -11,24 +11,35 @@ import java.io.InputStream;
 final class FixedBlobData implements BlobData {
     private volatile byte[] bytes;
 
-    FixedBlobData(byte[] bytes) { this.bytes = bytes; }
+    FixedBlobData(byte[] bytes) {
+        this.bytes = bytes;
+    }
 
-    @Override public long size() { return bytes.length; }
+    @Override
+    public long size() {
+        return bytes.length;
+    }
 
-    @Override public void append(byte[] buf, int off, int len) {
+    @Override
+    public void append(byte[] buf, int off, int len) {
         throw new UnsupportedOperationException("engine-made blob content is final");
     }
 
-    @Override public void truncate(long newSize) {
+    @Override
+    public void truncate(long newSize) {
         throw new UnsupportedOperationException("engine-made blob content is final");
     }
 
-    @Override public InputStream open(long offset, long length) {
+    @Override
+    public InputStream open(long offset, long length) {
         byte[] b = bytes;
         int from = (int) Math.min(b.length, Math.max(0, offset));
         int n = (int) Math.min(b.length - from, Math.max(0, length));
         return new ByteArrayInputStream(b, from, n);
     }
 
-    @Override public void discard() { bytes = new byte[0]; }
+    @Override
+    public void discard() {
+        bytes = new byte[0];
+    }
 }

@@ -2,7 +2,6 @@ package io.mcremulator.core.blob;
 
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ final class MemoryBlobData implements BlobData {
     static final int MAX_BLOCK = 16 * 1024 * 1024;
     /** Blocks 0..DOUBLINGS grow by doubling; every later block is MAX_BLOCK. */
     private static final int DOUBLINGS = Integer.numberOfTrailingZeros(MAX_BLOCK / FIRST_BLOCK);
+
     private static final long DOUBLING_BYTES = (long) FIRST_BLOCK * ((1L << (DOUBLINGS + 1)) - 1);
 
     private final List<ByteBuffer> blocks = new ArrayList<>();
@@ -29,11 +29,15 @@ final class MemoryBlobData implements BlobData {
 
     /** Where block {@code i} starts. */
     static long blockStart(int i) {
-        return i <= DOUBLINGS + 1 ? (long) FIRST_BLOCK * ((1L << i) - 1) : DOUBLING_BYTES + (long) (i - DOUBLINGS - 1) * MAX_BLOCK;
+        return i <= DOUBLINGS + 1
+                ? (long) FIRST_BLOCK * ((1L << i) - 1)
+                : DOUBLING_BYTES + (long) (i - DOUBLINGS - 1) * MAX_BLOCK;
     }
 
     /** The full length of block {@code i}. */
-    static int blockLength(int i) { return i <= DOUBLINGS ? FIRST_BLOCK << i : MAX_BLOCK; }
+    static int blockLength(int i) {
+        return i <= DOUBLINGS ? FIRST_BLOCK << i : MAX_BLOCK;
+    }
 
     /** The block holding byte {@code pos}. */
     static int blockOf(long pos) {
@@ -49,15 +53,23 @@ final class MemoryBlobData implements BlobData {
         try {
             return ByteBuffer.allocateDirect(bytes);
         } catch (OutOfMemoryError e) {
-            throw new EmulatorException(ErrorCode.OCI_STORAGE_FULL, "the JVM has no direct memory left for blob bytes ("
-                    + e.getMessage() + "): raise -XX:MaxDirectMemorySize, lower --max-stored-bytes / MCR_MAX_STORED_BYTES,"
-                    + " keep blobs on disk (--blob-dir / MCR_BLOB_DIR) or delete images", Map.of("requested_bytes", bytes));
+            throw new EmulatorException(
+                    ErrorCode.OCI_STORAGE_FULL,
+                    "the JVM has no direct memory left for blob bytes ("
+                            + e.getMessage()
+                            + "): raise -XX:MaxDirectMemorySize, lower --max-stored-bytes / MCR_MAX_STORED_BYTES,"
+                            + " keep blobs on disk (--blob-dir / MCR_BLOB_DIR) or delete images",
+                    Map.of("requested_bytes", bytes));
         }
     }
 
-    @Override public synchronized long size() { return size; }
+    @Override
+    public synchronized long size() {
+        return size;
+    }
 
-    @Override public synchronized void append(byte[] buf, int off, int len) {
+    @Override
+    public synchronized void append(byte[] buf, int off, int len) {
         while (len > 0) {
             int index = blockOf(size);
             if (index == blocks.size()) blocks.add(allocate(blockLength(index)));
@@ -72,7 +84,8 @@ final class MemoryBlobData implements BlobData {
     }
 
     /** Trims the last block to its used length, so a 2-byte config does not hold a 64 KiB block. */
-    @Override public synchronized void seal() {
+    @Override
+    public synchronized void seal() {
         if (blocks.isEmpty()) return;
         int last = blocks.size() - 1;
         int used = (int) (size - blockStart(last));
@@ -88,14 +101,16 @@ final class MemoryBlobData implements BlobData {
         }
     }
 
-    @Override public synchronized void truncate(long newSize) {
+    @Override
+    public synchronized void truncate(long newSize) {
         if (newSize >= size) return;
         int keep = newSize == 0 ? 0 : blockOf(newSize - 1) + 1;
         while (blocks.size() > keep) blocks.remove(blocks.size() - 1);
         size = newSize;
     }
 
-    @Override public InputStream open(long offset, long length) {
+    @Override
+    public InputStream open(long offset, long length) {
         long end = Math.min(size(), offset + length);
         return new Stream(offset, end);
     }
@@ -110,20 +125,25 @@ final class MemoryBlobData implements BlobData {
             this.end = end;
         }
 
-        @Override public List<ByteBuffer> remainingBuffers() {
+        @Override
+        public List<ByteBuffer> remainingBuffers() {
             List<ByteBuffer> out = new ArrayList<>();
             while (pos < end) {
                 int index = blockOf(pos);
                 ByteBuffer block = blocks.get(index);
                 int inBlock = (int) (pos - blockStart(index));
                 int n = (int) Math.min(block.capacity() - inBlock, end - pos);
-                out.add(block.asReadOnlyBuffer().position(inBlock).limit(inBlock + n).slice());
+                out.add(block.asReadOnlyBuffer()
+                        .position(inBlock)
+                        .limit(inBlock + n)
+                        .slice());
                 pos += n;
             }
             return out;
         }
 
-        @Override public int read() {
+        @Override
+        public int read() {
             if (pos >= end) return -1;
             int index = blockOf(pos);
             byte b = blocks.get(index).get((int) (pos - blockStart(index)));
@@ -131,7 +151,8 @@ final class MemoryBlobData implements BlobData {
             return b & 0xff;
         }
 
-        @Override public int read(byte[] b, int off, int len) {
+        @Override
+        public int read(byte[] b, int off, int len) {
             if (len == 0) return 0;
             if (pos >= end) return -1;
             int index = blockOf(pos);
@@ -143,16 +164,21 @@ final class MemoryBlobData implements BlobData {
             return n;
         }
 
-        @Override public long skip(long n) {
+        @Override
+        public long skip(long n) {
             long k = Math.max(0, Math.min(n, end - pos));
             pos += k;
             return k;
         }
 
-        @Override public int available() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, end - pos)); }
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(0, end - pos));
+        }
     }
 
-    @Override public synchronized void discard() {
+    @Override
+    public synchronized void discard() {
         blocks.clear();
         size = 0;
     }

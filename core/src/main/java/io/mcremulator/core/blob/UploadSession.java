@@ -2,7 +2,6 @@ package io.mcremulator.core.blob;
 
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,19 +37,31 @@ public final class UploadSession {
         this.touchedAt = now;
     }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** The OCI repository name the upload was started in. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public Instant createdAt() { return createdAt; }
+    public Instant createdAt() {
+        return createdAt;
+    }
 
-    Instant touchedAt() { return touchedAt; }
+    Instant touchedAt() {
+        return touchedAt;
+    }
 
-    boolean busy() { return busy; }
+    boolean busy() {
+        return busy;
+    }
 
     /** Bytes received so far. */
-    public synchronized long size() { return data == null ? 0 : data.size(); }
+    public synchronized long size() {
+        return data == null ? 0 : data.size();
+    }
 
     /**
      * Appends a body. {@code start}/{@code end} come from {@code Content-Range} (inclusive; null when absent);
@@ -65,7 +76,8 @@ public final class UploadSession {
             throw rangeError("chunk starts at byte " + start + " but " + before + " bytes were received: send the chunk"
                     + " that starts at " + before);
         }
-        if (start != null && end != null && end < start) throw rangeError("Content-Range end " + end + " is before its start " + start);
+        if (start != null && end != null && end < start)
+            throw rangeError("Content-Range end " + end + " is before its start " + start);
         MessageDigest s256 = cloneOf(sha256);
         busy = true;
         try {
@@ -84,17 +96,21 @@ public final class UploadSession {
             }
             long received = data.size() - before;
             if (declaredLength >= 0 && received != declaredLength) {
-                throw new EmulatorException(ErrorCode.SIZE_INVALID, "Content-Length says " + declaredLength + " bytes but the body had "
-                        + received, Map.of("content_length", declaredLength, "received", received));
+                throw new EmulatorException(
+                        ErrorCode.SIZE_INVALID,
+                        "Content-Length says " + declaredLength + " bytes but the body had " + received,
+                        Map.of("content_length", declaredLength, "received", received));
             }
             if (start != null && end != null && received != end - start + 1) {
-                throw rangeError("Content-Range " + start + "-" + end + " announces " + (end - start + 1) + " bytes but the body had " + received);
+                throw rangeError("Content-Range " + start + "-" + end + " announces " + (end - start + 1)
+                        + " bytes but the body had " + received);
             }
             touchedAt = now;
             return data.size();
         } catch (IOException e) {
             rollback(before, s256);
-            throw new UncheckedIOException("upload " + id + " interrupted; the session is back at " + before + " bytes", e);
+            throw new UncheckedIOException(
+                    "upload " + id + " interrupted; the session is back at " + before + " bytes", e);
         } catch (RuntimeException e) {
             rollback(before, s256);
             throw e;
@@ -106,7 +122,8 @@ public final class UploadSession {
     /** The digest of everything received, in the algorithm of {@code like}. */
     public synchronized String digestLike(String like) {
         requireOpen();
-        if (!like.startsWith("sha512:")) return "sha256:" + HexFormat.of().formatHex(cloneOf(sha256).digest());
+        if (!like.startsWith("sha512:"))
+            return "sha256:" + HexFormat.of().formatHex(cloneOf(sha256).digest());
         MessageDigest sha512 = Digests.newSha512();
         try (InputStream in = data.open(0, data.size())) {
             byte[] buf = new byte[64 * 1024];
@@ -135,8 +152,11 @@ public final class UploadSession {
     }
 
     private void requireOpen() {
-        if (data == null) throw new EmulatorException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "upload " + id + " is already finished or cancelled",
-                Map.of("upload", id));
+        if (data == null)
+            throw new EmulatorException(
+                    ErrorCode.BLOB_UPLOAD_UNKNOWN,
+                    "upload " + id + " is already finished or cancelled",
+                    Map.of("upload", id));
     }
 
     private void rollback(long size, MessageDigest s256) {

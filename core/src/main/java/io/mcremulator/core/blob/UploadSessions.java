@@ -2,7 +2,6 @@ package io.mcremulator.core.blob;
 
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +36,18 @@ public final class UploadSessions {
         expireIdle();
         UploadSession s = sessions.get(id);
         if (s == null || !s.name().equals(name)) {
-            throw new EmulatorException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown: no upload '" + id + "' in progress for "
-                    + name + " (finished, cancelled, or idle for more than " + expiry + ")", Map.of("upload", id));
+            throw new EmulatorException(
+                    ErrorCode.BLOB_UPLOAD_UNKNOWN,
+                    "blob upload unknown: no upload '" + id + "' in progress for " + name
+                            + " (finished, cancelled, or idle for more than " + expiry + ")",
+                    Map.of("upload", id));
         }
         return s;
     }
 
-    public Instant now() { return clock.instant(); }
+    public Instant now() {
+        return clock.instant();
+    }
 
     /** Ends a session and frees whatever it still holds. */
     public void remove(UploadSession s) {
@@ -62,7 +66,9 @@ public final class UploadSessions {
         for (UploadSession s : sessions.values()) if (name.test(s.name())) remove(s);
     }
 
-    public int openCount() { return sessions.size(); }
+    public int openCount() {
+        return sessions.size();
+    }
 
     public void expireIdle() {
         Instant limit = clock.instant().minus(expiry);

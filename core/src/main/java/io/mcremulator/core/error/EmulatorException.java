@@ -22,9 +22,13 @@ public class EmulatorException extends RuntimeException {
         this.detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
-    public ErrorCode code() { return code; }
+    public ErrorCode code() {
+        return code;
+    }
 
-    public Map<String, Object> detail() { return detail; }
+    public Map<String, Object> detail() {
+        return detail;
+    }
 
     public static EmulatorException badRequest(String message, String field, Object value) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -37,8 +41,10 @@ public class EmulatorException extends RuntimeException {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("resource", what);
         if (id != null) d.put("id", id);
-        return new EmulatorException(ErrorCode.NOT_FOUND,
-                "error when getting resource: " + what + (id == null ? "" : " '" + id + "'") + " not found", d);
+        return new EmulatorException(
+                ErrorCode.NOT_FOUND,
+                "error when getting resource: " + what + (id == null ? "" : " '" + id + "'") + " not found",
+                d);
     }
 
     public static EmulatorException conflict(String message, String field, Object value) {

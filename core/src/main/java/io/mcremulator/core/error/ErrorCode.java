@@ -26,7 +26,8 @@ public enum ErrorCode {
     BLOB_UPLOAD_INVALID(Api.OCI, 400, "BLOB_UPLOAD_INVALID", "blob upload invalid"),
     BLOB_UPLOAD_UNKNOWN(Api.OCI, 404, "BLOB_UPLOAD_UNKNOWN", "blob upload unknown to registry"),
     DIGEST_INVALID(Api.OCI, 400, "DIGEST_INVALID", "provided digest did not match uploaded content"),
-    MANIFEST_BLOB_UNKNOWN(Api.OCI, 400, "MANIFEST_BLOB_UNKNOWN", "manifest references a manifest or blob unknown to registry"),
+    MANIFEST_BLOB_UNKNOWN(
+            Api.OCI, 400, "MANIFEST_BLOB_UNKNOWN", "manifest references a manifest or blob unknown to registry"),
     MANIFEST_INVALID(Api.OCI, 400, "MANIFEST_INVALID", "manifest invalid"),
     MANIFEST_UNKNOWN(Api.OCI, 404, "MANIFEST_UNKNOWN", "manifest unknown"),
     NAME_INVALID(Api.OCI, 400, "NAME_INVALID", "invalid repository name"),
@@ -42,7 +43,10 @@ public enum ErrorCode {
     OCI_STORAGE_FULL(Api.OCI, 507, "DENIED", "storage quota of the emulator exceeded");
 
     /** Which API's error format a code belongs to. */
-    public enum Api { MCR, OCI }
+    public enum Api {
+        MCR,
+        OCI
+    }
 
     private final Api api;
     private final int status;
@@ -56,15 +60,23 @@ public enum ErrorCode {
         this.defaultMessage = defaultMessage;
     }
 
-    public Api api() { return api; }
+    public Api api() {
+        return api;
+    }
 
     /** HTTP status answered with this code. */
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
     /** The slug (MCR) or error code (OCI) written in the body. */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public String defaultMessage() { return defaultMessage; }
+    public String defaultMessage() {
+        return defaultMessage;
+    }
 
     /** The MCR slug for a status, for statuses produced outside the domain (e.g. by the HTTP layer). */
     public static ErrorCode mcrForStatus(int status) {

@@ -8,6 +8,13 @@ import java.util.Map;
  * An image (one manifest) as the API shows it. {@code tags} are sorted by name; {@code extraAttr} holds plain
  * values (strings, numbers, booleans, lists and maps of them).
  */
-public record ImageInfo(String digest, long sizeBytes, Instant pushedAt, Instant pulledAt, List<String> tags,
-                        String manifestMediaType, String mediaType, List<TagInfo> tagsDetails,
-                        Map<String, Object> extraAttr) {}
+public record ImageInfo(
+        String digest,
+        long sizeBytes,
+        Instant pushedAt,
+        Instant pulledAt,
+        List<String> tags,
+        String manifestMediaType,
+        String mediaType,
+        List<TagInfo> tagsDetails,
+        Map<String, Object> extraAttr) {}

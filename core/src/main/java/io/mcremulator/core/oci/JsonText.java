@@ -20,13 +20,17 @@ public final class JsonText {
             this.offset = offset;
         }
 
-        public int offset() { return offset; }
+        public int offset() {
+            return offset;
+        }
     }
 
     private final String s;
     private int i;
 
-    private JsonText(String s) { this.s = s; }
+    private JsonText(String s) {
+        this.s = s;
+    }
 
     public static Object parse(byte[] utf8) {
         JsonText p = new JsonText(new String(utf8, StandardCharsets.UTF_8));
@@ -42,12 +46,18 @@ public final class JsonText {
         if (i >= s.length()) throw error("unexpected end of input");
         char c = s.charAt(i);
         switch (c) {
-            case '{': return object(depth);
-            case '[': return array(depth);
-            case '"': return string();
-            case 't': return literal("true", Boolean.TRUE);
-            case 'f': return literal("false", Boolean.FALSE);
-            case 'n': return literal("null", null);
+            case '{':
+                return object(depth);
+            case '[':
+                return array(depth);
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) return number();
                 throw error("unexpected character '" + c + "'");
@@ -58,7 +68,10 @@ public final class JsonText {
         Map<String, Object> m = new LinkedHashMap<>();
         i++;
         ws();
-        if (peek('}')) { i++; return m; }
+        if (peek('}')) {
+            i++;
+            return m;
+        }
         while (true) {
             ws();
             if (!peek('"')) throw error("expected a member name");
@@ -68,7 +81,10 @@ public final class JsonText {
             ws();
             m.put(key, value(depth + 1));
             ws();
-            if (peek(',')) { i++; continue; }
+            if (peek(',')) {
+                i++;
+                continue;
+            }
             expect('}');
             return m;
         }
@@ -78,12 +94,18 @@ public final class JsonText {
         List<Object> l = new ArrayList<>();
         i++;
         ws();
-        if (peek(']')) { i++; return l; }
+        if (peek(']')) {
+            i++;
+            return l;
+        }
         while (true) {
             ws();
             l.add(value(depth + 1));
             ws();
-            if (peek(',')) { i++; continue; }
+            if (peek(',')) {
+                i++;
+                continue;
+            }
             expect(']');
             return l;
         }
@@ -97,7 +119,10 @@ public final class JsonText {
             char c = s.charAt(i++);
             if (c == '"') return b.toString();
             if (c < 0x20) throw error("control character in string");
-            if (c != '\\') { b.append(c); continue; }
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
             if (i >= s.length()) throw error("unterminated escape");
             char e = s.charAt(i++);
             switch (e) {
@@ -126,7 +151,11 @@ public final class JsonText {
         if (peek('-')) i++;
         digits();
         boolean integral = true;
-        if (peek('.')) { i++; integral = false; digits(); }
+        if (peek('.')) {
+            i++;
+            integral = false;
+            digits();
+        }
         if (peek('e') || peek('E')) {
             i++;
             integral = false;
@@ -156,7 +185,9 @@ public final class JsonText {
         return v;
     }
 
-    private boolean peek(char c) { return i < s.length() && s.charAt(i) == c; }
+    private boolean peek(char c) {
+        return i < s.length() && s.charAt(i) == c;
+    }
 
     private void expect(char c) {
         if (!peek(c)) throw error("expected '" + c + "'");
@@ -171,5 +202,7 @@ public final class JsonText {
         }
     }
 
-    private MalformedJson error(String message) { return new MalformedJson(message, i); }
+    private MalformedJson error(String message) {
+        return new MalformedJson(message, i);
+    }
 }

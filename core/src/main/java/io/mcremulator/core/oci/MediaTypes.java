@@ -14,12 +14,15 @@ public final class MediaTypes {
 
     private MediaTypes() {}
 
-    public static boolean isIndex(String mediaType) { return DOCKER_LIST.equals(mediaType) || OCI_INDEX.equals(mediaType); }
+    public static boolean isIndex(String mediaType) {
+        return DOCKER_LIST.equals(mediaType) || OCI_INDEX.equals(mediaType);
+    }
 
     /** Foreign / non-distributable layers live elsewhere: a manifest may reference them without pushing them. */
     public static boolean isNonDistributable(String mediaType) {
-        return mediaType != null && (mediaType.startsWith("application/vnd.oci.image.layer.nondistributable.")
-                || mediaType.equals("application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"));
+        return mediaType != null
+                && (mediaType.startsWith("application/vnd.oci.image.layer.nondistributable.")
+                        || mediaType.equals("application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"));
     }
 
     /** The type without parameters ({@code ; charset=...}), lowercased; null stays null. */

@@ -1,7 +1,6 @@
 package io.mcremulator.core.paging;
 
 import io.mcremulator.core.error.EmulatorException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,13 +14,16 @@ public record PageRequest(int limit, int offset, String sort) {
     /** The spec's pattern for {@code _sort}, verbatim (the empty string matches). */
     public static final Pattern SORT_PATTERN = Pattern.compile("(^[\\w-]+:(asc|desc)(,[\\w-]+:(asc|desc))*)?$");
 
-    public static PageRequest of(int limit, int offset, String sort) { return new PageRequest(limit, offset, sort); }
+    public static PageRequest of(int limit, int offset, String sort) {
+        return new PageRequest(limit, offset, sort);
+    }
 
     /**
      * Parses raw query values. Null or absent values take the defaults. The sort is checked against the pattern
      * and the resource's known fields.
      */
-    public static PageRequest parse(String limitRaw, String offsetRaw, String sortRaw, SortFields<?> fields, int defaultLimit) {
+    public static PageRequest parse(
+            String limitRaw, String offsetRaw, String sortRaw, SortFields<?> fields, int defaultLimit) {
         int limit = limitRaw == null ? defaultLimit : parseInt("_limit", limitRaw, 1);
         int offset = offsetRaw == null ? 0 : parseInt("_offset", offsetRaw, 0);
         String sort = sortRaw == null || sortRaw.isEmpty() ? fields.defaultSort() : sortRaw;
@@ -34,24 +36,32 @@ public record PageRequest(int limit, int offset, String sort) {
         try {
             v = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw EmulatorException.badRequest("invalid param: " + name + " must be an integer >= " + min + ", got '" + raw + "'", name, raw);
+            throw EmulatorException.badRequest(
+                    "invalid param: " + name + " must be an integer >= " + min + ", got '" + raw + "'", name, raw);
         }
         if (v < min) {
-            throw EmulatorException.badRequest("invalid param: " + name + " must be >= " + min + ", got " + v, name, raw);
+            throw EmulatorException.badRequest(
+                    "invalid param: " + name + " must be >= " + min + ", got " + v, name, raw);
         }
         return (int) Math.min(v, Integer.MAX_VALUE);
     }
 
     static void validateSort(String sort, SortFields<?> fields) {
         if (!SORT_PATTERN.matcher(sort).matches()) {
-            throw EmulatorException.badRequest("invalid param: _sort must look like 'field:asc' or 'field:desc', comma separated, got '"
-                    + sort + "'", "_sort", sort);
+            throw EmulatorException.badRequest(
+                    "invalid param: _sort must look like 'field:asc' or 'field:desc', comma separated, got '" + sort
+                            + "'",
+                    "_sort",
+                    sort);
         }
         for (String part : sort.split(",")) {
             String field = part.substring(0, part.indexOf(':'));
             if (fields.comparator(field) == null) {
-                throw EmulatorException.badRequest("invalid param: _sort field '" + field + "' is not sortable; sortable fields: "
-                        + String.join(", ", fields.names()), "_sort", sort);
+                throw EmulatorException.badRequest(
+                        "invalid param: _sort field '" + field + "' is not sortable; sortable fields: "
+                                + String.join(", ", fields.names()),
+                        "_sort",
+                        sort);
             }
         }
     }

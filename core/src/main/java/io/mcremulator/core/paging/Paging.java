@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 public final class Paging {
     private Paging() {}
 
-    public static <T> Page<T> page(Collection<T> items, Predicate<? super T> filter, PageRequest req, SortFields<T> fields) {
+    public static <T> Page<T> page(
+            Collection<T> items, Predicate<? super T> filter, PageRequest req, SortFields<T> fields) {
         List<T> matching = new ArrayList<>(items.size());
         for (T t : items) if (filter.test(t)) matching.add(t);
         matching.sort(req.comparator(fields));
@@ -31,16 +32,25 @@ public final class Paging {
      * @param entities  all entities of the list, read only when the order must be built
      * @param filterKey what {@code filter} depends on (the raw filter value), null when it keeps everything
      */
-    public static <E, V> Page<V> page(SortedOrders orders, Object owner, Supplier<? extends Collection<E>> entities, Function<E, V> view,
-                                      Predicate<? super V> filter, Object filterKey, PageRequest req, SortFields<V> fields) {
-        SortedOrders.Order order = orders.order(owner, fields, req, filterKey, () -> sort(entities.get(), view, filter, req.comparator(fields)));
+    public static <E, V> Page<V> page(
+            SortedOrders orders,
+            Object owner,
+            Supplier<? extends Collection<E>> entities,
+            Function<E, V> view,
+            Predicate<? super V> filter,
+            Object filterKey,
+            PageRequest req,
+            SortFields<V> fields) {
+        SortedOrders.Order order = orders.order(
+                owner, fields, req, filterKey, () -> sort(entities.get(), view, filter, req.comparator(fields)));
         Object[] sorted = order.entities();
         int total = sorted.length;
         int from = Math.min(req.offset(), total);
         int to = (int) Math.min((long) from + req.limit(), total);
         List<V> results = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            @SuppressWarnings("unchecked") E e = (E) sorted[i];
+            @SuppressWarnings("unchecked")
+            E e = (E) sorted[i];
             results.add(view.apply(e));
         }
         return new Page<>(List.copyOf(results), req.limit(), req.offset(), total);
@@ -48,7 +58,8 @@ public final class Paging {
 
     private record Viewed<E, V>(E entity, V view) {}
 
-    private static <E, V> List<E> sort(Collection<E> entities, Function<E, V> view, Predicate<? super V> filter, Comparator<V> order) {
+    private static <E, V> List<E> sort(
+            Collection<E> entities, Function<E, V> view, Predicate<? super V> filter, Comparator<V> order) {
         List<Viewed<E, V>> matching = new ArrayList<>(entities.size());
         for (E e : entities) {
             V v = view.apply(e);

@@ -21,15 +21,25 @@ public final class SortFields<T> {
         this.tieBreak = tieBreak;
     }
 
-    public static <T> Builder<T> builder() { return new Builder<>(); }
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
 
-    public Set<String> names() { return fields.keySet(); }
+    public Set<String> names() {
+        return fields.keySet();
+    }
 
-    public Comparator<T> comparator(String field) { return fields.get(field); }
+    public Comparator<T> comparator(String field) {
+        return fields.get(field);
+    }
 
-    public String defaultSort() { return defaultSort; }
+    public String defaultSort() {
+        return defaultSort;
+    }
 
-    public Comparator<T> tieBreak() { return tieBreak; }
+    public Comparator<T> tieBreak() {
+        return tieBreak;
+    }
 
     public static final class Builder<T> {
         private final Map<String, Comparator<T>> fields = new LinkedHashMap<>();
@@ -41,13 +51,20 @@ public final class SortFields<T> {
             return this;
         }
 
-        public Builder<T> defaultSort(String sort) { this.defaultSort = sort; return this; }
+        public Builder<T> defaultSort(String sort) {
+            this.defaultSort = sort;
+            return this;
+        }
 
         /** Last comparator applied, after the requested and the default keys; must tell any two items apart. */
-        public Builder<T> tieBreak(Comparator<T> c) { this.tieBreak = c; return this; }
+        public Builder<T> tieBreak(Comparator<T> c) {
+            this.tieBreak = c;
+            return this;
+        }
 
         public SortFields<T> build() {
-            if (defaultSort == null || tieBreak == null) throw new IllegalStateException("defaultSort and tieBreak are required");
+            if (defaultSort == null || tieBreak == null)
+                throw new IllegalStateException("defaultSort and tieBreak are required");
             return new SortFields<>(new LinkedHashMap<>(fields), defaultSort, tieBreak);
         }
     }

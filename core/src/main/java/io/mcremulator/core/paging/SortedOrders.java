@@ -20,7 +20,9 @@ public final class SortedOrders {
 
     /** One cached order: the entities matching the filter, in the requested order. */
     public record Order(Object[] entities) {
-        public int total() { return entities.length; }
+        public int total() {
+            return entities.length;
+        }
     }
 
     private record Key(Object owner, SortFields<?> fields, String sort, Object filter) {}

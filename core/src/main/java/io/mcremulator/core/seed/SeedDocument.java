@@ -9,8 +9,12 @@ import java.util.UUID;
  * A seed document: state to load in one atomic step (test control {@code POST /_emulator/seed}, or a file at
  * startup). Optional fields are null. {@code region} defaults to br-se1; {@code tenant} is required.
  */
-public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys,
-                           List<Blob> blobs) {
+public record SeedDocument(
+        List<User> users,
+        List<ProxyCache> proxyCaches,
+        List<Registry> registries,
+        List<ApiKey> apiKeys,
+        List<Blob> blobs) {
     /** Version of the JSON format written by exports (the {@code version} field); documents without one are read as 1. */
     public static final int FORMAT_VERSION = 1;
 
@@ -26,7 +30,8 @@ public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<
         this(users, proxyCaches, registries, List.of(), List.of());
     }
 
-    public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys) {
+    public SeedDocument(
+            List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries, List<ApiKey> apiKeys) {
         this(users, proxyCaches, registries, apiKeys, List.of());
     }
 
@@ -39,11 +44,28 @@ public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<
     /** A user: docker credentials (password generated when absent) and optionally an API key that maps to them. */
     public record User(String region, String tenant, String id, String email, String password, String apiKey) {}
 
-    public record ProxyCache(String region, String tenant, UUID id, String name, String provider, String url,
-                             String accessKey, String accessSecret, String description, Instant createdAt, Instant updatedAt) {}
+    public record ProxyCache(
+            String region,
+            String tenant,
+            UUID id,
+            String name,
+            String provider,
+            String url,
+            String accessKey,
+            String accessSecret,
+            String description,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record Registry(String region, String tenant, UUID id, String name, UUID proxyCacheId,
-                           Instant createdAt, Instant updatedAt, List<Repository> repositories) {
+    public record Registry(
+            String region,
+            String tenant,
+            UUID id,
+            String name,
+            UUID proxyCacheId,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Repository> repositories) {
         public Registry {
             repositories = repositories == null ? List.of() : List.copyOf(repositories);
         }
@@ -61,17 +83,34 @@ public record SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<
      * must be {@code digest}) and {@code references} (digest to size of the blobs it uses, each in {@link #blobs()}
      * or already stored), the image is pullable as it was exported.
      */
-    public record Image(String digest, List<String> tags, Long sizeBytes, String manifestMediaType, String mediaType,
-                        Instant pushedAt, Instant pulledAt, Map<String, Object> extraAttr, byte[] manifest,
-                        Map<String, Long> references) {
+    public record Image(
+            String digest,
+            List<String> tags,
+            Long sizeBytes,
+            String manifestMediaType,
+            String mediaType,
+            Instant pushedAt,
+            Instant pulledAt,
+            Map<String, Object> extraAttr,
+            byte[] manifest,
+            Map<String, Long> references) {
         public Image {
             tags = tags == null ? List.of() : List.copyOf(tags);
-            references = references == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(references));
+            references = references == null
+                    ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(references));
         }
 
         /** An image without content: metadata only, or (no digest) a generated pullable image. */
-        public Image(String digest, List<String> tags, Long sizeBytes, String manifestMediaType, String mediaType,
-                     Instant pushedAt, Instant pulledAt, Map<String, Object> extraAttr) {
+        public Image(
+                String digest,
+                List<String> tags,
+                Long sizeBytes,
+                String manifestMediaType,
+                String mediaType,
+                Instant pushedAt,
+                Instant pulledAt,
+                Map<String, Object> extraAttr) {
             this(digest, tags, sizeBytes, manifestMediaType, mediaType, pushedAt, pulledAt, extraAttr, null, null);
         }
     }

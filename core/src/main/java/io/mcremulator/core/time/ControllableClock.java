@@ -15,7 +15,9 @@ public final class ControllableClock extends Clock {
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
     private final Clock system = Clock.systemUTC();
 
-    public static ControllableClock system() { return new ControllableClock(); }
+    public static ControllableClock system() {
+        return new ControllableClock();
+    }
 
     public static ControllableClock fixed(Instant at) {
         ControllableClock c = new ControllableClock();
@@ -23,21 +25,34 @@ public final class ControllableClock extends Clock {
         return c;
     }
 
-    public void fixAt(Instant at) { fixed.set(at); }
+    public void fixAt(Instant at) {
+        fixed.set(at);
+    }
 
     public void advance(Duration by) {
         fixed.updateAndGet(cur -> (cur == null ? system.instant() : cur).plus(by));
     }
 
-    public void resume() { fixed.set(null); }
+    public void resume() {
+        fixed.set(null);
+    }
 
-    public boolean isFixed() { return fixed.get() != null; }
+    public boolean isFixed() {
+        return fixed.get() != null;
+    }
 
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-    @Override public Clock withZone(ZoneId zone) { return this; }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-    @Override public Instant instant() {
+    @Override
+    public Instant instant() {
         Instant f = fixed.get();
         return f != null ? f : system.instant();
     }

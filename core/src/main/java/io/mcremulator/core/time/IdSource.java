@@ -12,7 +12,11 @@ public interface IdSource {
     /** An opaque token (registry bearer tokens, upload session ids). */
     String token();
 
-    static IdSource random() { return RandomIdSource.secure(); }
+    static IdSource random() {
+        return RandomIdSource.secure();
+    }
 
-    static IdSource seeded(long seed) { return new RandomIdSource(new java.util.Random(seed)); }
+    static IdSource seeded(long seed) {
+        return new RandomIdSource(new java.util.Random(seed));
+    }
 }

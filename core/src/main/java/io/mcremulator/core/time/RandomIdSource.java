@@ -13,13 +13,14 @@ import java.util.UUID;
 final class RandomIdSource implements IdSource {
     private static final String PASSWORD_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!=*@#%";
-    private static final String TOKEN_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Random secrets;
     private final Random ids;
 
-    RandomIdSource(Random random) { this(random, random); }
+    RandomIdSource(Random random) {
+        this(random, random);
+    }
 
     private RandomIdSource(Random secrets, Random ids) {
         this.secrets = secrets;
@@ -35,9 +36,14 @@ final class RandomIdSource implements IdSource {
     private static final class SplittableAdapter extends Random {
         private final SplittableRandom r;
 
-        SplittableAdapter(SplittableRandom r) { this.r = r; }
+        SplittableAdapter(SplittableRandom r) {
+            this.r = r;
+        }
 
-        @Override protected int next(int bits) { return r.nextInt() >>> (32 - bits); }
+        @Override
+        protected int next(int bits) {
+            return r.nextInt() >>> (32 - bits);
+        }
     }
 
     @Override
@@ -56,12 +62,16 @@ final class RandomIdSource implements IdSource {
     public synchronized String password() {
         // Always mixed: at least one upper, lower, digit and symbol, like the service's examples.
         StringBuilder sb = new StringBuilder(32);
-        sb.append(pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).append(pick("abcdefghijklmnopqrstuvwxyz"))
-          .append(pick("0123456789")).append(pick("!=*@#%"));
+        sb.append(pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                .append(pick("abcdefghijklmnopqrstuvwxyz"))
+                .append(pick("0123456789"))
+                .append(pick("!=*@#%"));
         while (sb.length() < 32) sb.append(pick(PASSWORD_ALPHABET));
         for (int i = sb.length() - 1; i > 0; i--) { // shuffle
             int j = secrets.nextInt(i + 1);
-            char t = sb.charAt(i); sb.setCharAt(i, sb.charAt(j)); sb.setCharAt(j, t);
+            char t = sb.charAt(i);
+            sb.setCharAt(i, sb.charAt(j));
+            sb.setCharAt(j, t);
         }
         return sb.toString();
     }
@@ -73,5 +83,7 @@ final class RandomIdSource implements IdSource {
         return sb.toString();
     }
 
-    private char pick(String alphabet) { return alphabet.charAt(secrets.nextInt(alphabet.length())); }
+    private char pick(String alphabet) {
+        return alphabet.charAt(secrets.nextInt(alphabet.length()));
+    }
 }

@@ -1,7 +1,6 @@
 package io.mcremulator.core.blob;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -9,23 +8,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stored blobs read back exactly, whole or by range, in memory and on disk. */
 class BlobStoreTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    @Test void memory_and_disk_blobs_read_back_across_block_boundaries() throws Exception {
-        for (Path folder : new Path[]{null, dir}) {
+    @Test
+    void memory_and_disk_blobs_read_back_across_block_boundaries() throws Exception {
+        for (Path folder : new Path[] {null, dir}) {
             StorageQuota quota = new StorageQuota(10_000_000);
             BlobStore store = new BlobStore(folder, "t", quota);
             UploadSessions sessions = new UploadSessions(store, Clock.systemUTC(), Duration.ofHours(1));
             byte[] data = new byte[200_001];
             new Random(1).nextBytes(data);
             UploadSession s = sessions.start("r/a", "id");
-            s.append(new ByteArrayInputStream(data, 0, 70_000), null, null, -1, Clock.systemUTC().instant());
-            s.append(new ByteArrayInputStream(data, 70_000, data.length - 70_000), 70_000L, null, -1, Clock.systemUTC().instant());
+            s.append(
+                    new ByteArrayInputStream(data, 0, 70_000),
+                    null,
+                    null,
+                    -1,
+                    Clock.systemUTC().instant());
+            s.append(
+                    new ByteArrayInputStream(data, 70_000, data.length - 70_000),
+                    70_000L,
+                    null,
+                    -1,
+                    Clock.systemUTC().instant());
             String digest = s.digestLike("sha256:");
             assertThat(digest).isEqualTo(Digests.sha256(data));
             store.adopt(digest, s);
@@ -48,7 +59,8 @@ class BlobStoreTest {
                         rest.write(chunk);
                     }
                     int end = (int) Math.min(data.length, range[0] + range[1]);
-                    assertThat(rest.toByteArray()).as("folder %s, range %s", folder, Arrays.toString(range))
+                    assertThat(rest.toByteArray())
+                            .as("folder %s, range %s", folder, Arrays.toString(range))
                             .isEqualTo(Arrays.copyOfRange(data, (int) range[0] + 1, end));
                     assertThat(in.read()).as("read to its end").isEqualTo(-1);
                 }

@@ -11,7 +11,8 @@ public final class DirectMemoryProbe {
             for (int i = 0; i < 1024; i++) data.append(chunk, 0, chunk.length);
             System.out.println("NO ERROR size=" + data.size());
         } catch (EmulatorException e) {
-            System.out.println("REFUSED " + e.code().code() + " " + e.code().status() + " size=" + data.size() + " " + e.getMessage());
+            System.out.println("REFUSED " + e.code().code() + " " + e.code().status() + " size=" + data.size() + " "
+                    + e.getMessage());
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.mcremulator.core.blob;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.time.ControllableClock;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Upload sessions keep their bytes, digests and quota consistent whatever happens to a request body. */
 class UploadSessionTest {
@@ -23,40 +22,49 @@ class UploadSessionTest {
     final ControllableClock clock = ControllableClock.fixed(Instant.parse("2026-01-01T00:00:00Z"));
     final UploadSessions sessions = new UploadSessions(store, clock, Duration.ofMinutes(5));
 
-    @Test void an_interrupted_body_is_rolled_back_and_the_chunk_can_be_sent_again() {
+    @Test
+    void an_interrupted_body_is_rolled_back_and_the_chunk_can_be_sent_again() {
         UploadSession s = sessions.start("r/a", "u1");
         s.append(in("hello "), null, null, -1, clock.instant());
         InputStream broken = new InputStream() {
             int n;
-            @Override public int read() throws IOException {
+
+            @Override
+            public int read() throws IOException {
                 if (n++ < 3) return 'x';
                 throw new IOException("connection reset");
             }
         };
-        assertThatThrownBy(() -> s.append(broken, null, null, -1, clock.instant())).isInstanceOf(UncheckedIOException.class);
+        assertThatThrownBy(() -> s.append(broken, null, null, -1, clock.instant()))
+                .isInstanceOf(UncheckedIOException.class);
         assertThat(s.size()).isEqualTo(6);
         assertThat(quota.usedBytes()).isEqualTo(6);
         s.append(in("world"), 6L, 10L, 5, clock.instant());
         assertThat(s.digestLike("sha256:")).isEqualTo(Digests.sha256("hello world".getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test void a_length_mismatch_changes_nothing() {
+    @Test
+    void a_length_mismatch_changes_nothing() {
         UploadSession s = sessions.start("r/a", "u2");
         assertThatThrownBy(() -> s.append(in("abc"), null, null, 10, clock.instant()))
-                .isInstanceOfSatisfying(EmulatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SIZE_INVALID));
+                .isInstanceOfSatisfying(
+                        EmulatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SIZE_INVALID));
         assertThat(s.size()).isZero();
         assertThat(quota.usedBytes()).isZero();
     }
 
-    @Test void the_cap_refuses_the_write_and_frees_what_the_request_had_written() {
+    @Test
+    void the_cap_refuses_the_write_and_frees_what_the_request_had_written() {
         UploadSession s = sessions.start("r/a", "u3");
         assertThatThrownBy(() -> s.append(new ByteArrayInputStream(new byte[200_000]), null, null, -1, clock.instant()))
-                .isInstanceOfSatisfying(EmulatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OCI_STORAGE_FULL));
+                .isInstanceOfSatisfying(
+                        EmulatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OCI_STORAGE_FULL));
         assertThat(s.size()).isZero();
         assertThat(quota.usedBytes()).isZero();
     }
 
-    @Test void idle_sessions_expire_and_free_their_bytes() {
+    @Test
+    void idle_sessions_expire_and_free_their_bytes() {
         UploadSession s = sessions.start("r/a", "u4");
         s.append(in("data"), null, null, 4, clock.instant());
         clock.advance(Duration.ofMinutes(6));
@@ -65,7 +73,8 @@ class UploadSessionTest {
         assertThat(quota.usedBytes()).isZero();
     }
 
-    @Test void adopting_a_blob_that_exists_frees_the_duplicate() {
+    @Test
+    void adopting_a_blob_that_exists_frees_the_duplicate() {
         UploadSession a = sessions.start("r/a", "a");
         a.append(in("same"), null, null, 4, clock.instant());
         UploadSession b = sessions.start("r/b", "b");
@@ -78,5 +87,7 @@ class UploadSessionTest {
         assertThat(quota.usedBytes()).isZero();
     }
 
-    private static InputStream in(String s) { return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)); }
+    private static InputStream in(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
 }

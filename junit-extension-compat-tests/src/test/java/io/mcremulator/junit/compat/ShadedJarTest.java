@@ -1,13 +1,12 @@
 package io.mcremulator.junit.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcremulator.junit.McrEmulator;
 import io.mcremulator.junit.McrEmulatorExtension;
 import io.mcremulator.junit.McrEmulatorTest;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.Test;
 
 /**
  * The extension as a user's build sees it: this module's classpath has the shaded jar (not the module's classes
@@ -31,11 +30,18 @@ class ShadedJarTest {
 
     @Test
     void extensionComesFromTheShadedJar() throws Exception {
-        Path location = Path.of(McrEmulatorExtension.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(location.getFileName().toString()).as("the reactor must hand us the packaged jar").endsWith(".jar");
+        Path location = Path.of(McrEmulatorExtension.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        assertThat(location.getFileName().toString())
+                .as("the reactor must hand us the packaged jar")
+                .endsWith(".jar");
         assertThat(Class.forName("io.mcremulator.shaded.javalin.Javalin")).isNotNull();
         assertThat(Class.forName("io.mcremulator.shaded.jetty.server.Server")).isNotNull();
-        assertThat(Class.forName("io.mcremulator.shaded.jackson.databind.ObjectMapper")).isNotNull();
+        assertThat(Class.forName("io.mcremulator.shaded.jackson.databind.ObjectMapper"))
+                .isNotNull();
         assertThat(Class.forName("io.mcremulator.shaded.kotlin.Unit")).isNotNull();
         assertThatThrownBy(() -> Class.forName("io.javalin.Javalin")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("kotlin.Unit")).isInstanceOf(ClassNotFoundException.class);
@@ -45,19 +51,28 @@ class ShadedJarTest {
     /** Catches a library added to the server later without a relocation in junit-extension/pom.xml. */
     @Test
     void everyClassInTheJarIsOursOrRelocated() throws Exception {
-        Path jar = Path.of(McrEmulatorExtension.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(McrEmulatorExtension.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (JarFile file = new JarFile(jar.toFile())) {
-            List<String> foreign = file.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class"))
+            List<String> foreign = file.stream()
+                    .map(JarEntry::getName)
+                    .filter(n -> n.endsWith(".class"))
                     .map(n -> n.replaceFirst("^META-INF/versions/\\d+/", ""))
                     .filter(n -> !n.startsWith("io/mcremulator/"))
                     .toList();
-            assertThat(foreign).as("classes outside io.mcremulator (add a <relocation> in junit-extension/pom.xml)").isEmpty();
+            assertThat(foreign)
+                    .as("classes outside io.mcremulator (add a <relocation> in junit-extension/pom.xml)")
+                    .isEmpty();
         }
     }
 
     @Test
     void theUsersJettyAndJacksonAreTheOldOnes() {
-        assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString()).startsWith("2.12.");
+        assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString())
+                .startsWith("2.12.");
         assertThat(org.eclipse.jetty.util.Jetty.VERSION).startsWith("11.");
     }
 
@@ -72,15 +87,25 @@ class ShadedJarTest {
         try {
             HttpClient http = HttpClient.newHttpClient();
             String name = mcr.uniqueName("compat");
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(mcr.managementUrl() + "/v0/registries"))
-                    .header("Authorization", mcr.authorizationHeader()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(Map.of("name", name)))).build(),
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(mcr.managementUrl() + "/v0/registries"))
+                            .header("Authorization", mcr.authorizationHeader())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    new ObjectMapper().writeValueAsString(Map.of("name", name))))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(new ObjectMapper().readTree(created.body()).get("name").asText()).isEqualTo(name);
-            HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(users.statusCode()).as("the user's own Jetty 11 answers (404: no handler)").isEqualTo(404);
+            assertThat(new ObjectMapper().readTree(created.body()).get("name").asText())
+                    .isEqualTo(name);
+            HttpResponse<String> users = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(users.statusCode())
+                    .as("the user's own Jetty 11 answers (404: no handler)")
+                    .isEqualTo(404);
         } finally {
             jetty11.stop();
         }
@@ -90,8 +115,14 @@ class ShadedJarTest {
     void publishedPomListsNoShadedLibrary() throws Exception {
         String pom = Files.readString(Path.of(System.getProperty("mcr.junit.reducedPom")));
         String deps = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"));
-        assertThat(deps).contains("<artifactId>slf4j-api</artifactId>")
-                .doesNotContain("javalin").doesNotContain("jetty").doesNotContain("jackson").doesNotContain("kotlin")
-                .doesNotContain("java-jwt").doesNotContain("mcr-emulator-server").doesNotContain("mcr-emulator-core");
+        assertThat(deps)
+                .contains("<artifactId>slf4j-api</artifactId>")
+                .doesNotContain("javalin")
+                .doesNotContain("jetty")
+                .doesNotContain("jackson")
+                .doesNotContain("kotlin")
+                .doesNotContain("java-jwt")
+                .doesNotContain("mcr-emulator-server")
+                .doesNotContain("mcr-emulator-core");
     }
 }

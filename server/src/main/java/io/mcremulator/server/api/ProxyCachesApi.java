@@ -9,14 +9,26 @@ import io.mcremulator.server.http.JsonBody;
 public final class ProxyCachesApi {
     public void create(Call c) {
         JsonBody b = c.body();
-        var created = c.engine().proxyCaches().create(c.principal(), new ProxyCaches.Create(
-                b.requiredString("name"), b.requiredString("provider"), b.requiredString("url"),
-                b.string("access_key"), b.string("access_secret"), b.string("description")));
+        var created = c.engine()
+                .proxyCaches()
+                .create(
+                        c.principal(),
+                        new ProxyCaches.Create(
+                                b.requiredString("name"),
+                                b.requiredString("provider"),
+                                b.requiredString("url"),
+                                b.string("access_key"),
+                                b.string("access_secret"),
+                                b.string("description")));
         c.json(201, Views.proxyCacheCreated(created));
     }
 
     public void list(Call c) {
-        c.json(200, Views.list(c.engine().proxyCaches().list(c.principal(), c.page(ProxyCaches.SORT)), p -> Views.proxyCache(p, false)));
+        c.json(
+                200,
+                Views.list(
+                        c.engine().proxyCaches().list(c.principal(), c.page(ProxyCaches.SORT)),
+                        p -> Views.proxyCache(p, false)));
     }
 
     public void get(Call c) {
@@ -26,11 +38,22 @@ public final class ProxyCachesApi {
     public void update(Call c) {
         JsonBody b = c.body();
         if (b.node().has("provider") && !b.node().get("provider").isNull()) {
-            throw EmulatorException.badRequest("invalid param: field 'provider' cannot be updated; create a new proxy cache", "provider",
+            throw EmulatorException.badRequest(
+                    "invalid param: field 'provider' cannot be updated; create a new proxy cache",
+                    "provider",
                     b.node().get("provider").asText());
         }
-        var updated = c.engine().proxyCaches().update(c.principal(), c.uuidPath("proxy_cache_id"), new ProxyCaches.Update(
-                b.string("name"), b.string("url"), b.string("access_key"), b.string("access_secret"), b.string("description")));
+        var updated = c.engine()
+                .proxyCaches()
+                .update(
+                        c.principal(),
+                        c.uuidPath("proxy_cache_id"),
+                        new ProxyCaches.Update(
+                                b.string("name"),
+                                b.string("url"),
+                                b.string("access_key"),
+                                b.string("access_secret"),
+                                b.string("description")));
         c.json(200, Views.proxyCache(updated, true));
     }
 
@@ -43,8 +66,15 @@ public final class ProxyCachesApi {
     public void checkCredentials(Call c) {
         JsonBody b = c.body();
         b.string("credential_type");
-        c.json(200, Views.status(c.engine().proxyCaches().checkCredentials(
-                b.requiredString("provider"), b.requiredString("url"), b.requiredString("access_key"), b.requiredString("access_secret"))));
+        c.json(
+                200,
+                Views.status(c.engine()
+                        .proxyCaches()
+                        .checkCredentials(
+                                b.requiredString("provider"),
+                                b.requiredString("url"),
+                                b.requiredString("access_key"),
+                                b.requiredString("access_secret"))));
     }
 
     public void status(Call c) {

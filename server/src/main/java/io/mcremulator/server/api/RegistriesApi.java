@@ -9,11 +9,18 @@ public final class RegistriesApi {
     public void create(Call c) {
         JsonBody body = c.body();
         String name = body.requiredString("name");
-        c.json(201, Views.registryCreated(c.engine().registries().create(c.principal(), name, body.uuid("proxy_cache_id"))));
+        c.json(
+                201,
+                Views.registryCreated(
+                        c.engine().registries().create(c.principal(), name, body.uuid("proxy_cache_id"))));
     }
 
     public void list(Call c) {
-        c.json(200, Views.list(c.engine().registries().list(c.principal(), c.page(Registries.SORT), c.filter("name")), Views::registry));
+        c.json(
+                200,
+                Views.list(
+                        c.engine().registries().list(c.principal(), c.page(Registries.SORT), c.filter("name")),
+                        Views::registry));
     }
 
     public void get(Call c) {

@@ -23,7 +23,8 @@ public final class RepositoryPathApi {
 
     static Target resolve(Call c, String path) {
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (c.engine().repositories().exists(c.principal(), c.uuidPath("registry_id"), p)) return new Target(p, false, null);
+        if (c.engine().repositories().exists(c.principal(), c.uuidPath("registry_id"), p))
+            return new Target(p, false, null);
         if (p.endsWith("/images")) return new Target(p.substring(0, p.length() - "/images".length()), true, null);
         int i = p.lastIndexOf("/images/");
         if (i > 0) return new Target(p.substring(0, i), false, p.substring(i + "/images/".length()));
@@ -39,8 +40,11 @@ public final class RepositoryPathApi {
 
     public void delete(Call c) {
         Target t = resolve(c, c.path("repository_path"));
-        if (t.imageList()) throw new io.mcremulator.core.error.EmulatorException(io.mcremulator.core.error.ErrorCode.METHOD_NOT_ALLOWED,
-                "method not allowed: DELETE is not defined on an image list", java.util.Map.of());
+        if (t.imageList())
+            throw new io.mcremulator.core.error.EmulatorException(
+                    io.mcremulator.core.error.ErrorCode.METHOD_NOT_ALLOWED,
+                    "method not allowed: DELETE is not defined on an image list",
+                    java.util.Map.of());
         if (t.digestOrTag() != null) images.delete(c, RepoRef.byName(t.repository()), t.digestOrTag());
         else repositories.deleteV0(c, t.repository());
     }

@@ -1,5 +1,7 @@
 package io.mcremulator.server.api;
 
+import static io.mcremulator.server.http.Json.time;
+
 import io.mcremulator.core.model.CredentialsInfo;
 import io.mcremulator.core.model.ImageInfo;
 import io.mcremulator.core.model.ProxyCacheInfo;
@@ -8,14 +10,11 @@ import io.mcremulator.core.model.RepositoryInfo;
 import io.mcremulator.core.model.StatusCheck;
 import io.mcremulator.core.model.TagInfo;
 import io.mcremulator.core.paging.Page;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import static io.mcremulator.server.http.Json.time;
 
 /** JSON shapes of the MCR API, field by field as the OpenAPI schemas name them. */
 public final class Views {
@@ -25,7 +24,8 @@ public final class Views {
     public static final String EXPAND_EXTRA_ATTR = "extra_attr";
     public static final String EXPAND_MANIFEST_MEDIA_TYPE = "manifest_media_type";
     public static final String EXPAND_MEDIA_TYPE = "media_type";
-    public static final List<String> EXPANDS = List.of(EXPAND_TAGS_DETAILS, EXPAND_EXTRA_ATTR, EXPAND_MANIFEST_MEDIA_TYPE, EXPAND_MEDIA_TYPE);
+    public static final List<String> EXPANDS =
+            List.of(EXPAND_TAGS_DETAILS, EXPAND_EXTRA_ATTR, EXPAND_MANIFEST_MEDIA_TYPE, EXPAND_MEDIA_TYPE);
 
     public static Map<String, Object> credentials(CredentialsInfo c) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -77,7 +77,8 @@ public final class Views {
         m.put("tags", i.tags());
         if (expand.contains(EXPAND_MANIFEST_MEDIA_TYPE)) m.put("manifest_media_type", i.manifestMediaType());
         if (expand.contains(EXPAND_MEDIA_TYPE)) m.put("media_type", i.mediaType());
-        if (expand.contains(EXPAND_TAGS_DETAILS)) m.put("tags_details", i.tagsDetails().stream().map(Views::tag).toList());
+        if (expand.contains(EXPAND_TAGS_DETAILS))
+            m.put("tags_details", i.tagsDetails().stream().map(Views::tag).toList());
         if (expand.contains(EXPAND_EXTRA_ATTR)) m.put("extra_attr", i.extraAttr());
         return m;
     }

@@ -10,7 +10,6 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.http.Uuids;
-
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ public final class Authenticator {
      * alone; verify mode checks signature and expiry on every call). Saves a JSON parse per request.
      */
     private final Map<String, Principal> decoded = new ConcurrentHashMap<>();
+
     static final int MAX_DECODED = 10_000;
 
     public Authenticator(AuthSettings settings, ApiKeyDirectory directory) {
@@ -39,7 +39,9 @@ public final class Authenticator {
         this.verifier = settings.mode() == AuthMode.VERIFY ? new JwtVerifier(settings) : null;
     }
 
-    public AuthSettings settings() { return settings; }
+    public AuthSettings settings() {
+        return settings;
+    }
 
     private static final String MEMO_ATTRIBUTE = "mcr.principal";
 

@@ -8,7 +8,6 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcremulator.server.http.Json;
-
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,9 +54,11 @@ final class JwtVerifier {
     static RSAPublicKey parsePem(String pem) {
         try {
             String b64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64)));
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64)));
         } catch (Exception e) {
-            throw new IllegalArgumentException("invalid RS256 public key: expected a PEM 'PUBLIC KEY' block (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "invalid RS256 public key: expected a PEM 'PUBLIC KEY' block (" + e.getMessage() + ")", e);
         }
     }
 
@@ -65,9 +66,12 @@ final class JwtVerifier {
     private static final class JwksKeys implements RSAKeyProvider {
         private final String url;
         private final Map<String, RSAPublicKey> keys = new ConcurrentHashMap<>();
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        JwksKeys(String url) { this.url = url; }
+        JwksKeys(String url) {
+            this.url = url;
+        }
 
         @Override
         public RSAPublicKey getPublicKeyById(String kid) {
@@ -76,21 +80,29 @@ final class JwtVerifier {
             if (key == null) {
                 refresh();
                 key = keys.get(k);
-                if (key == null && kid == null && keys.size() == 1) key = keys.values().iterator().next();
+                if (key == null && kid == null && keys.size() == 1)
+                    key = keys.values().iterator().next();
             }
             return key;
         }
 
         private synchronized void refresh() {
             try {
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse<byte[]> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 JsonNode doc = Json.read(r.body());
                 for (JsonNode k : doc.path("keys")) {
                     if (!"RSA".equals(k.path("kty").asText())) continue;
-                    BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(k.path("n").asText()));
-                    BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(k.path("e").asText()));
-                    RSAPublicKey pk = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
+                    BigInteger n = new BigInteger(
+                            1, Base64.getUrlDecoder().decode(k.path("n").asText()));
+                    BigInteger e = new BigInteger(
+                            1, Base64.getUrlDecoder().decode(k.path("e").asText()));
+                    RSAPublicKey pk =
+                            (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
                     keys.put(k.path("kid").asText(""), pk);
                 }
             } catch (InterruptedException e) {
@@ -100,8 +112,14 @@ final class JwtVerifier {
             }
         }
 
-        @Override public RSAPrivateKey getPrivateKey() { return null; }
+        @Override
+        public RSAPrivateKey getPrivateKey() {
+            return null;
+        }
 
-        @Override public String getPrivateKeyId() { return null; }
+        @Override
+        public String getPrivateKeyId() {
+            return null;
+        }
     }
 }

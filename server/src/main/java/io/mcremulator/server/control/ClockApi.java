@@ -6,7 +6,6 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +22,13 @@ import java.util.Set;
 public final class ClockApi {
     private final Clock clock;
 
-    ClockApi(Clock clock) { this.clock = clock; }
+    ClockApi(Clock clock) {
+        this.clock = clock;
+    }
 
-    public void get(Context ctx) { ErrorBodies.writeJson(ctx, 200, view()); }
+    public void get(Context ctx) {
+        ErrorBodies.writeJson(ctx, 200, view());
+    }
 
     /** Body {@code {"at": "2024-05-15T19:56:47Z"}}; without {@code at}, fixes the clock where it is now. */
     public void fix(Context ctx) {
@@ -47,8 +50,11 @@ public final class ClockApi {
         String by = j.string("by");
         Long seconds = j.integer("seconds");
         if ((by == null) == (seconds == null)) {
-            throw EmulatorException.badRequest("invalid clock request: give exactly one of 'by' (an ISO-8601 duration such as PT1H30M) "
-                    + "or 'seconds'", "by", null);
+            throw EmulatorException.badRequest(
+                    "invalid clock request: give exactly one of 'by' (an ISO-8601 duration such as PT1H30M) "
+                            + "or 'seconds'",
+                    "by",
+                    null);
         }
         Duration d;
         try {
@@ -56,7 +62,8 @@ public final class ClockApi {
         } catch (DateTimeParseException e) {
             throw j.fail("by", "must be an ISO-8601 duration such as PT10M or P1D");
         }
-        if (d.isNegative()) throw j.fail(by != null ? "by" : "seconds", "must not be negative: the clock never goes back by advancing");
+        if (d.isNegative())
+            throw j.fail(by != null ? "by" : "seconds", "must not be negative: the clock never goes back by advancing");
         ControllableClock c = controllable();
         if (!c.isFixed()) c.fixAt(c.instant());
         c.advance(d);
@@ -70,8 +77,11 @@ public final class ClockApi {
 
     private ControllableClock controllable() {
         if (clock instanceof ControllableClock c) return c;
-        throw new EmulatorException(ErrorCode.CONFLICT, "the engine runs on a custom clock (" + clock.getClass().getName()
-                + ") that cannot be controlled; configure a ControllableClock", Map.of());
+        throw new EmulatorException(
+                ErrorCode.CONFLICT,
+                "the engine runs on a custom clock (" + clock.getClass().getName()
+                        + ") that cannot be controlled; configure a ControllableClock",
+                Map.of());
     }
 
     private Map<String, Object> view() {

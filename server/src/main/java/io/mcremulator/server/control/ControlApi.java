@@ -1,10 +1,9 @@
 package io.mcremulator.server.control;
 
+import io.javalin.http.Context;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
-import io.javalin.http.Context;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,11 +32,25 @@ public final class ControlApi {
         this.operations = new OperationsApi(plane, new KnownDeviations(getRepositoryStatus));
     }
 
-    public FaultsApi faults() { return faults; }
-    public JournalApi journal() { return journal; }
-    public StateApi state() { return state; }
-    public ClockApi clock() { return clock; }
-    public OperationsApi operations() { return operations; }
+    public FaultsApi faults() {
+        return faults;
+    }
+
+    public JournalApi journal() {
+        return journal;
+    }
+
+    public StateApi state() {
+        return state;
+    }
+
+    public ClockApi clock() {
+        return clock;
+    }
+
+    public OperationsApi operations() {
+        return operations;
+    }
 
     public void health(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();

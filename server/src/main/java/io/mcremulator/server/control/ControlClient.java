@@ -2,7 +2,6 @@ package io.mcremulator.server.control;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mcremulator.server.http.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,7 +29,8 @@ public final class ControlClient {
     /** {@code baseUrl}: the emulator's base URL, e.g. {@code http://127.0.0.1:8080} ({@code McrEmulatorServer.baseUrl()}). */
     public ControlClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A non-2xx answer of the control API. */
@@ -44,74 +44,122 @@ public final class ControlClient {
             this.body = body;
         }
 
-        public int status() { return status; }
-        public String body() { return body; }
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
+        }
     }
 
     // ---- lifecycle and state
 
     /** Forgets state, fault rules and the journal (named snapshots stay). */
-    public void reset() { send("POST", "/_emulator/reset", null); }
+    public void reset() {
+        send("POST", "/_emulator/reset", null);
+    }
 
-    public void resetTenant(String tenant) { send("POST", "/_emulator/reset?tenant=" + enc(tenant), null); }
+    public void resetTenant(String tenant) {
+        send("POST", "/_emulator/reset?tenant=" + enc(tenant), null);
+    }
 
-    public void seed(String seedJson) { send("POST", "/_emulator/seed", seedJson); }
+    public void seed(String seedJson) {
+        send("POST", "/_emulator/seed", seedJson);
+    }
 
     /** The whole state as a version-1 seed document (JSON text). */
-    public String export() { return send("GET", "/_emulator/export", null); }
+    public String export() {
+        return send("GET", "/_emulator/export", null);
+    }
 
-    public String exportTenant(String tenant) { return send("GET", "/_emulator/export?tenant=" + enc(tenant), null); }
+    public String exportTenant(String tenant) {
+        return send("GET", "/_emulator/export?tenant=" + enc(tenant), null);
+    }
 
     /** Replaces the state (or the document's tenant) with {@code documentJson}, atomically. */
-    public void importReplacing(String documentJson) { send("POST", "/_emulator/import", documentJson); }
+    public void importReplacing(String documentJson) {
+        send("POST", "/_emulator/import", documentJson);
+    }
 
     /**
      * An export with query parameters: {@code tenant} (one tenant's resources), {@code content=include} (manifests and
      * blob bytes too).
      */
-    public String export(Map<String, String> params) { return send("GET", "/_emulator/export" + query(params), null); }
+    public String export(Map<String, String> params) {
+        return send("GET", "/_emulator/export" + query(params), null);
+    }
 
     /** {@code POST /_emulator/import} with query parameters: {@code mode} (replace, merge), {@code tenant}. */
     public void importDocument(String documentJson, Map<String, String> params) {
         send("POST", "/_emulator/import" + query(params), documentJson);
     }
 
-    public void saveSnapshot(String name) { send("PUT", "/_emulator/snapshots/" + enc(name), null); }
+    public void saveSnapshot(String name) {
+        send("PUT", "/_emulator/snapshots/" + enc(name), null);
+    }
 
-    public void restoreSnapshot(String name) { send("POST", "/_emulator/snapshots/" + enc(name) + "/restore", null); }
+    public void restoreSnapshot(String name) {
+        send("POST", "/_emulator/snapshots/" + enc(name) + "/restore", null);
+    }
 
-    public void deleteSnapshot(String name) { send("DELETE", "/_emulator/snapshots/" + enc(name), null); }
+    public void deleteSnapshot(String name) {
+        send("DELETE", "/_emulator/snapshots/" + enc(name), null);
+    }
 
     // ---- faults
 
     /** Adds a rule and returns its id. */
-    public String addFault(FaultSpec spec) { return addFault(spec.toJson()); }
+    public String addFault(FaultSpec spec) {
+        return addFault(spec.toJson());
+    }
 
-    public String addFault(String ruleJson) { return (String) map(send("POST", "/_emulator/faults", ruleJson)).get("id"); }
+    public String addFault(String ruleJson) {
+        return (String) map(send("POST", "/_emulator/faults", ruleJson)).get("id");
+    }
 
-    public Map<String, Object> fault(String id) { return map(send("GET", "/_emulator/faults/" + enc(id), null)); }
+    public Map<String, Object> fault(String id) {
+        return map(send("GET", "/_emulator/faults/" + enc(id), null));
+    }
 
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> faults() { return (List<Map<String, Object>>) map(send("GET", "/_emulator/faults", null)).get("faults"); }
+    public List<Map<String, Object>> faults() {
+        return (List<Map<String, Object>>)
+                map(send("GET", "/_emulator/faults", null)).get("faults");
+    }
 
-    public void removeFault(String id) { send("DELETE", "/_emulator/faults/" + enc(id), null); }
+    public void removeFault(String id) {
+        send("DELETE", "/_emulator/faults/" + enc(id), null);
+    }
 
-    public void clearFaults() { send("DELETE", "/_emulator/faults", null); }
+    public void clearFaults() {
+        send("DELETE", "/_emulator/faults", null);
+    }
 
     // ---- journal
 
     /** Journal entries matching {@code filters} (operationId, method, path, tenant, region, status, ...), oldest first. */
-    public List<Map<String, Object>> requests(Map<String, String> filters) { return entries("/_emulator/requests", filters); }
+    public List<Map<String, Object>> requests(Map<String, String> filters) {
+        return entries("/_emulator/requests", filters);
+    }
 
-    public List<Map<String, Object>> requests(String operationId) { return requests(Map.of("operationId", operationId)); }
+    public List<Map<String, Object>> requests(String operationId) {
+        return requests(Map.of("operationId", operationId));
+    }
 
     /** Requests that matched no route: a test can fail when this is not empty. */
-    public List<Map<String, Object>> unmatchedRequests() { return entries("/_emulator/requests/unmatched", Map.of()); }
+    public List<Map<String, Object>> unmatchedRequests() {
+        return entries("/_emulator/requests/unmatched", Map.of());
+    }
 
-    public void clearRequests() { send("DELETE", "/_emulator/requests", null); }
+    public void clearRequests() {
+        send("DELETE", "/_emulator/requests", null);
+    }
 
     /** How many journal entries match {@code filters}: {@code count(Map.of("operationId", "createRegistry")) == 1}. */
-    public int count(Map<String, String> filters) { return requests(filters).size(); }
+    public int count(Map<String, String> filters) {
+        return requests(filters).size();
+    }
 
     /**
      * Fails with an {@link AssertionError} listing them when the code under test called routes the emulator does not
@@ -132,28 +180,40 @@ public final class ControlClient {
     // ---- clock
 
     /** {@code {"now":"...","fixed":true|false,"controllable":true|false}} */
-    public Map<String, Object> clock() { return map(send("GET", "/_emulator/clock", null)); }
+    public Map<String, Object> clock() {
+        return map(send("GET", "/_emulator/clock", null));
+    }
 
-    public Instant now() { return Instant.parse((String) map(send("GET", "/_emulator/clock", null)).get("now")); }
+    public Instant now() {
+        return Instant.parse((String) map(send("GET", "/_emulator/clock", null)).get("now"));
+    }
 
-    public void fixClock(Instant at) { send("POST", "/_emulator/clock/fix", "{\"at\":\"" + at + "\"}"); }
+    public void fixClock(Instant at) {
+        send("POST", "/_emulator/clock/fix", "{\"at\":\"" + at + "\"}");
+    }
 
-    public void advanceClock(Duration by) { send("POST", "/_emulator/clock/advance", "{\"by\":\"" + by + "\"}"); }
+    public void advanceClock(Duration by) {
+        send("POST", "/_emulator/clock/advance", "{\"by\":\"" + by + "\"}");
+    }
 
-    public void resumeClock() { send("POST", "/_emulator/clock/resume", null); }
+    public void resumeClock() {
+        send("POST", "/_emulator/clock/resume", null);
+    }
 
     // ---- coverage
 
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> operations() {
-        return (List<Map<String, Object>>) map(send("GET", "/_emulator/operations", null)).get("operations");
+        return (List<Map<String, Object>>)
+                map(send("GET", "/_emulator/operations", null)).get("operations");
     }
 
     // ---- plumbing
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> entries(String path, Map<String, String> filters) {
-        return (List<Map<String, Object>>) map(send("GET", path + query(filters), null)).get("requests");
+        return (List<Map<String, Object>>)
+                map(send("GET", path + query(filters), null)).get("requests");
     }
 
     private static String query(Map<String, String> params) {
@@ -171,10 +231,13 @@ public final class ControlClient {
     }
 
     private String send(String method, String pathAndQuery, String jsonBody) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (jsonBody != null) b.header("Content-Type", "application/json");
-        b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        b.method(
+                method,
+                jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         HttpResponse<String> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -184,9 +247,12 @@ public final class ControlClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + method + " " + pathAndQuery, e);
         }
-        if (r.statusCode() / 100 != 2) throw new ControlApiException(method + " " + pathAndQuery, r.statusCode(), r.body());
+        if (r.statusCode() / 100 != 2)
+            throw new ControlApiException(method + " " + pathAndQuery, r.statusCode(), r.body());
         return r.body();
     }
 
-    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
 }

@@ -10,7 +10,6 @@ import io.mcremulator.server.OperationIndex;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
-
 import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +50,9 @@ public final class ControlPlane {
     }
 
     /** Gives the plane the server's route table (built after the handlers, which need the plane). */
-    public void bind(OperationIndex index) { this.index = index; }
+    public void bind(OperationIndex index) {
+        this.index = index;
+    }
 
     /** How /v2 callers are identified, and the region /v2 serves (docker cannot put a region in the path). */
     public void ociIdentity(TenantResolver tenants, Region region) {
@@ -59,15 +60,25 @@ public final class ControlPlane {
         this.ociRegion = region.id();
     }
 
-    OperationIndex index() { return index; }
+    OperationIndex index() {
+        return index;
+    }
 
-    Faults faults() { return faults; }
+    Faults faults() {
+        return faults;
+    }
 
-    RequestJournal journal() { return journal; }
+    RequestJournal journal() {
+        return journal;
+    }
 
-    Snapshots snapshots() { return snapshots; }
+    Snapshots snapshots() {
+        return snapshots;
+    }
 
-    Emulator emulator() { return emulator; }
+    Emulator emulator() {
+        return emulator;
+    }
 
     /** Registers the hooks; call once from the server's Javalin configuration. */
     public void install(JavalinConfig config) {
@@ -99,7 +110,14 @@ public final class ControlPlane {
         String path = ctx.path();
         String operationId = op == null ? null : OperationNames.precise(op, path);
         boolean oci = op != null ? op.kind() == Operation.Kind.OCI : path.equals("/v2") || path.startsWith("/v2/");
-        return new RequestFacts(op, operationId, ctx.method().name(), path, endpointPath, tenant(ctx, oci), oci ? ociRegion : region(path));
+        return new RequestFacts(
+                op,
+                operationId,
+                ctx.method().name(),
+                path,
+                endpointPath,
+                tenant(ctx, oci),
+                oci ? ociRegion : region(path));
     }
 
     private void after(Context ctx) {
@@ -121,13 +139,33 @@ public final class ControlPlane {
         int max = journal.maxBodyBytes();
         byte[] reqBody = ctx.attribute(BodyReader.BODY_ATTRIBUTE);
         Long declared = ctx.attribute(BODY_SIZE);
-        JournalBody request = reqBody == null ? JournalBody.NONE : JournalBody.of(reqBody, declared != null ? declared : reqBody.length, max);
+        JournalBody request = reqBody == null
+                ? JournalBody.NONE
+                : JournalBody.of(reqBody, declared != null ? declared : reqBody.length, max);
         JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
-        journal.add(unmatched, seq -> new JournalEntry(seq, time, f.operationId(), f.api(), f.method(), f.path(),
-                ctx.queryString(), f.endpointPath(), f.tenant(), f.region(), dropped ? 0 : ctx.statusCode(), ms, f.operation() == null,
-                faultId, dropped, ctx.res().getHeader("X-Request-ID"), request, response));
+        journal.add(
+                unmatched,
+                seq -> new JournalEntry(
+                        seq,
+                        time,
+                        f.operationId(),
+                        f.api(),
+                        f.method(),
+                        f.path(),
+                        ctx.queryString(),
+                        f.endpointPath(),
+                        f.tenant(),
+                        f.region(),
+                        dropped ? 0 : ctx.statusCode(),
+                        ms,
+                        f.operation() == null,
+                        faultId,
+                        dropped,
+                        ctx.res().getHeader("X-Request-ID"),
+                        request,
+                        response));
     }
 
     /**

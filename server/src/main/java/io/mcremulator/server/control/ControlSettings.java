@@ -15,7 +15,8 @@ public record ControlSettings(int journalCapacity, int journalMaxBodyBytes, bool
 
     public ControlSettings {
         if (journalCapacity < 0 || journalCapacity > MAX_JOURNAL_CAPACITY) {
-            throw new IllegalArgumentException("journalCapacity must be 0.." + MAX_JOURNAL_CAPACITY + ", got " + journalCapacity);
+            throw new IllegalArgumentException(
+                    "journalCapacity must be 0.." + MAX_JOURNAL_CAPACITY + ", got " + journalCapacity);
         }
         if (journalMaxBodyBytes < 0 || journalMaxBodyBytes > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("journalMaxBodyBytes must be 0..16777216, got " + journalMaxBodyBytes);

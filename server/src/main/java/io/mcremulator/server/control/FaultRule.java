@@ -4,7 +4,6 @@ import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.Operation;
 import io.mcremulator.server.OperationIndex;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +15,45 @@ import java.util.regex.Pattern;
  * all optional, all must hold), what it does (an error in the API's own format, a delay, a dropped connection) and
  * when it fires (the first N matching requests, every Nth, or with probability p drawn from a seeded generator).
  */
-record FaultRule(String id, String operationId, String method, String path, String tenant, String region,
-                 Integer status, String slug, String ociCode, String message, Integer retryAfterSeconds,
-                 Long delayMs, Long delayMaxMs, boolean drop,
-                 Integer firstN, Integer everyNth, Double probability, long seed) {
+record FaultRule(
+        String id,
+        String operationId,
+        String method,
+        String path,
+        String tenant,
+        String region,
+        Integer status,
+        String slug,
+        String ociCode,
+        String message,
+        Integer retryAfterSeconds,
+        Long delayMs,
+        Long delayMaxMs,
+        boolean drop,
+        Integer firstN,
+        Integer everyNth,
+        Double probability,
+        long seed) {
 
-    static final Set<String> FIELDS = Set.of("id", "operationId", "method", "path", "tenant", "region", "status", "slug",
-            "ociCode", "message", "retryAfterSeconds", "delayMs", "delayMaxMs", "drop", "firstN", "everyNth", "probability", "seed");
+    static final Set<String> FIELDS = Set.of(
+            "id",
+            "operationId",
+            "method",
+            "path",
+            "tenant",
+            "region",
+            "status",
+            "slug",
+            "ociCode",
+            "message",
+            "retryAfterSeconds",
+            "delayMs",
+            "delayMaxMs",
+            "drop",
+            "firstN",
+            "everyNth",
+            "probability",
+            "seed");
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final long MAX_DELAY_MS = 600_000;
@@ -31,12 +62,15 @@ record FaultRule(String id, String operationId, String method, String path, Stri
     static FaultRule parse(byte[] body, OperationIndex index, String generatedId) {
         StrictJson j = StrictJson.parse(body, "fault rule", FIELDS);
         String id = j.string("id");
-        if (id != null && !ID.matcher(id).matches()) throw j.fail("id", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        if (id != null && !ID.matcher(id).matches())
+            throw j.fail("id", "must be 1 to 64 letters, digits, '.', '_' or '-'");
         String operationId = j.string("operationId");
         if (operationId != null) {
-            Operation op = index.byOperationId(operationId).orElseThrow(() -> j.fail("operationId",
-                    "names no operation of the emulator; GET /_emulator/operations lists them"));
-            if (op.kind() == Operation.Kind.CONTROL) throw j.fail("operationId", "names a test-control operation; faults never apply to /_emulator");
+            Operation op = index.byOperationId(operationId)
+                    .orElseThrow(() -> j.fail(
+                            "operationId", "names no operation of the emulator; GET /_emulator/operations lists them"));
+            if (op.kind() == Operation.Kind.CONTROL)
+                throw j.fail("operationId", "names a test-control operation; faults never apply to /_emulator");
         }
         String method = j.string("method");
         if (method != null) {
@@ -50,48 +84,79 @@ record FaultRule(String id, String operationId, String method, String path, Stri
         }
         String region = j.string("region");
         if (region != null) {
-            region = Region.parse(region).map(Region::id).orElseThrow(() -> j.fail("region", "must be br-se1, br-ne1 or br-mgl1 (br-se-1)"));
+            region = Region.parse(region)
+                    .map(Region::id)
+                    .orElseThrow(() -> j.fail("region", "must be br-se1, br-ne1 or br-mgl1 (br-se-1)"));
         }
         Integer status = j.intValue("status", 400, 599);
         Long delayMs = j.integer("delayMs");
         Long delayMaxMs = j.integer("delayMaxMs");
         boolean drop = Boolean.TRUE.equals(j.bool("drop"));
-        if (delayMs != null && (delayMs < 0 || delayMs > MAX_DELAY_MS)) throw j.fail("delayMs", "must be 0.." + MAX_DELAY_MS);
+        if (delayMs != null && (delayMs < 0 || delayMs > MAX_DELAY_MS))
+            throw j.fail("delayMs", "must be 0.." + MAX_DELAY_MS);
         if (delayMaxMs != null) {
             if (delayMs == null) throw j.fail("delayMaxMs", "needs delayMs (the lower bound of the random delay)");
-            if (delayMaxMs < delayMs || delayMaxMs > MAX_DELAY_MS) throw j.fail("delayMaxMs", "must be delayMs.." + MAX_DELAY_MS);
+            if (delayMaxMs < delayMs || delayMaxMs > MAX_DELAY_MS)
+                throw j.fail("delayMaxMs", "must be delayMs.." + MAX_DELAY_MS);
         }
         if (status == null && delayMs == null && !drop) {
-            throw EmulatorException.badRequest("invalid fault rule: give an effect: 'status' (an error), 'delayMs' (a delay) or 'drop': true",
-                    "status", null);
+            throw EmulatorException.badRequest(
+                    "invalid fault rule: give an effect: 'status' (an error), 'delayMs' (a delay) or 'drop': true",
+                    "status",
+                    null);
         }
-        if (drop && status != null) throw j.fail("drop", "cannot be combined with 'status': a dropped connection sends no response");
-        for (String f : new String[]{"slug", "ociCode", "message", "retryAfterSeconds"}) {
+        if (drop && status != null)
+            throw j.fail("drop", "cannot be combined with 'status': a dropped connection sends no response");
+        for (String f : new String[] {"slug", "ociCode", "message", "retryAfterSeconds"}) {
             if (status == null && j.has(f)) throw j.fail(f, "needs 'status'");
         }
         Integer retryAfter = j.intValue("retryAfterSeconds", 0, 86_400);
         Integer firstN = j.intValue("firstN", 1, Integer.MAX_VALUE);
         Integer everyNth = j.intValue("everyNth", 1, Integer.MAX_VALUE);
         Double probability = j.number("probability");
-        if (probability != null && (probability <= 0 || probability > 1)) throw j.fail("probability", "must be > 0 and <= 1");
+        if (probability != null && (probability <= 0 || probability > 1))
+            throw j.fail("probability", "must be > 0 and <= 1");
         int triggers = (firstN != null ? 1 : 0) + (everyNth != null ? 1 : 0) + (probability != null ? 1 : 0);
-        if (triggers > 1) throw j.fail("firstN", "firstN, everyNth and probability exclude each other: give at most one");
+        if (triggers > 1)
+            throw j.fail("firstN", "firstN, everyNth and probability exclude each other: give at most one");
         Long seed = j.integer("seed");
-        return new FaultRule(id != null ? id : generatedId, operationId, method, path, j.string("tenant"), region, status,
-                j.string("slug"), j.string("ociCode"), j.string("message"), retryAfter, delayMs, delayMaxMs, drop,
-                firstN, everyNth, probability, seed == null ? 0L : seed);
+        return new FaultRule(
+                id != null ? id : generatedId,
+                operationId,
+                method,
+                path,
+                j.string("tenant"),
+                region,
+                status,
+                j.string("slug"),
+                j.string("ociCode"),
+                j.string("message"),
+                retryAfter,
+                delayMs,
+                delayMaxMs,
+                drop,
+                firstN,
+                everyNth,
+                probability,
+                seed == null ? 0L : seed);
     }
 
     boolean matches(RequestFacts r) {
-        if (operationId != null && !(operationId.equals(r.operationId())
-                || (r.operation() != null && operationId.equals(r.operation().operationId())))) return false;
+        if (operationId != null
+                && !(operationId.equals(r.operationId())
+                        || (r.operation() != null
+                                && operationId.equals(r.operation().operationId())))) return false;
         if (method != null && !method.equalsIgnoreCase(r.method())) return false;
-        if (path != null && !(path.equals(r.endpointPath()) || glob(path).matcher(r.path()).matches())) return false;
+        if (path != null
+                && !(path.equals(r.endpointPath())
+                        || glob(path).matcher(r.path()).matches())) return false;
         if (tenant != null && !tenant.equals(r.tenant())) return false;
         return region == null || region.equals(r.region());
     }
 
-    boolean terminal() { return status != null || drop; }
+    boolean terminal() {
+        return status != null || drop;
+    }
 
     /** {@code *} matches within one path segment, {@code **} across segments; everything else is literal. */
     static Pattern glob(String glob) {

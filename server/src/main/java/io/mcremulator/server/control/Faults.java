@@ -2,7 +2,6 @@ package io.mcremulator.server.control;
 
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,9 @@ final class Faults {
     record Decision(long delayMs, FaultRule terminal, List<String> firedIds) {
         static final Decision NONE = new Decision(0, null, List.of());
 
-        boolean none() { return firedIds.isEmpty(); }
+        boolean none() {
+            return firedIds.isEmpty();
+        }
     }
 
     private static final class Active {
@@ -38,6 +39,7 @@ final class Faults {
     private final Map<String, Active> rules = new LinkedHashMap<>();
     /** Read without the lock, so requests do not contend when there are no rules (the usual case). */
     private volatile boolean empty = true;
+
     private long nextId = 1;
 
     synchronized String nextId() {
@@ -50,7 +52,9 @@ final class Faults {
 
     synchronized Map<String, Object> add(FaultRule rule) {
         if (rules.containsKey(rule.id())) {
-            throw new EmulatorException(ErrorCode.CONFLICT, "a fault rule with id '" + rule.id() + "' exists; delete it first",
+            throw new EmulatorException(
+                    ErrorCode.CONFLICT,
+                    "a fault rule with id '" + rule.id() + "' exists; delete it first",
                     Map.of("id", rule.id()));
         }
         Active a = new Active(rule);

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
-
 import java.util.Map;
 
 /** {@code /_emulator/faults}: add, list, show and remove fault-injection rules. */
@@ -12,7 +11,9 @@ public final class FaultsApi {
     private static final int MAX_RULE_BYTES = 64 * 1024;
     private final ControlPlane plane;
 
-    FaultsApi(ControlPlane plane) { this.plane = plane; }
+    FaultsApi(ControlPlane plane) {
+        this.plane = plane;
+    }
 
     public void add(Context ctx) {
         Faults faults = plane.faults();
@@ -27,7 +28,8 @@ public final class FaultsApi {
 
     public void get(Context ctx) {
         String id = ctx.pathParam("id");
-        ErrorBodies.writeJson(ctx, 200, plane.faults().get(id).orElseThrow(() -> EmulatorException.notFound("fault rule", id)));
+        ErrorBodies.writeJson(
+                ctx, 200, plane.faults().get(id).orElseThrow(() -> EmulatorException.notFound("fault rule", id)));
     }
 
     public void remove(Context ctx) {

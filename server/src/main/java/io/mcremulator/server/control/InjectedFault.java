@@ -3,9 +3,8 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.http.ErrorBodies;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * Thrown by the control plane before a route's handler runs, to answer with a fault rule's error instead (or to
@@ -29,17 +28,25 @@ public final class InjectedFault extends RuntimeException {
             return;
         }
         int status = r.status();
-        Integer retryAfter = r.retryAfterSeconds() != null ? r.retryAfterSeconds() : status == 429 ? Integer.valueOf(1) : null;
+        Integer retryAfter =
+                r.retryAfterSeconds() != null ? r.retryAfterSeconds() : status == 429 ? Integer.valueOf(1) : null;
         if (retryAfter != null) ctx.header("Retry-After", String.valueOf(retryAfter));
         Map<String, Object> detail = Map.of("injected_fault", r.id());
         if (f.oci) {
             String code = r.ociCode() != null ? r.ociCode() : ociCode(status);
-            ErrorBodies.writeJson(ctx, status, ErrorBodies.oci(code, r.message() != null ? r.message() : "injected fault " + r.id(), detail));
+            ErrorBodies.writeJson(
+                    ctx,
+                    status,
+                    ErrorBodies.oci(code, r.message() != null ? r.message() : "injected fault " + r.id(), detail));
         } else {
             ErrorCode known = ErrorCode.mcrForStatus(status);
             boolean exact = known.status() == status;
-            String slug = r.slug() != null ? r.slug() : exact ? known.code() : status >= 500 ? "internal_server_error" : "bad_request";
-            String message = r.message() != null ? r.message() : (exact ? known.defaultMessage() : "injected fault") + " (injected fault " + r.id() + ")";
+            String slug = r.slug() != null
+                    ? r.slug()
+                    : exact ? known.code() : status >= 500 ? "internal_server_error" : "bad_request";
+            String message = r.message() != null
+                    ? r.message()
+                    : (exact ? known.defaultMessage() : "injected fault") + " (injected fault " + r.id() + ")";
             ErrorBodies.writeJson(ctx, status, ErrorBodies.mcr(slug, message, detail));
         }
     }
@@ -63,7 +70,11 @@ public final class InjectedFault extends RuntimeException {
         request.getConnectionMetaData().getConnection().getEndPoint().close();
     }
 
-    boolean dropped() { return rule.drop(); }
+    boolean dropped() {
+        return rule.drop();
+    }
 
-    String ruleId() { return rule.id(); }
+    String ruleId() {
+        return rule.id();
+    }
 }

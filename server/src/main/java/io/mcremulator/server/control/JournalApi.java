@@ -5,7 +5,6 @@ import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,32 +18,54 @@ import java.util.function.Predicate;
  * read and change its settings.
  */
 public final class JournalApi {
-    static final Set<String> FILTERS = Set.of("operationId", "method", "path", "tenant", "region", "status", "unmatched",
-            "faultId", "bodyContains", "since", "limit");
+    static final Set<String> FILTERS = Set.of(
+            "operationId",
+            "method",
+            "path",
+            "tenant",
+            "region",
+            "status",
+            "unmatched",
+            "faultId",
+            "bodyContains",
+            "since",
+            "limit");
     private final ControlPlane plane;
 
-    JournalApi(ControlPlane plane) { this.plane = plane; }
+    JournalApi(ControlPlane plane) {
+        this.plane = plane;
+    }
 
-    public void list(Context ctx) { answer(ctx, filter(ctx)); }
+    public void list(Context ctx) {
+        answer(ctx, filter(ctx));
+    }
 
-    public void unmatched(Context ctx) { answer(ctx, filter(ctx).and(JournalEntry::unmatched)); }
+    public void unmatched(Context ctx) {
+        answer(ctx, filter(ctx).and(JournalEntry::unmatched));
+    }
 
     public void clear(Context ctx) {
         plane.journal().clear();
         ctx.status(204);
     }
 
-    public void settings(Context ctx) { ErrorBodies.writeJson(ctx, 200, view(plane.journal().settings())); }
+    public void settings(Context ctx) {
+        ErrorBodies.writeJson(ctx, 200, view(plane.journal().settings()));
+    }
 
     public void updateSettings(Context ctx) {
-        StrictJson j = StrictJson.parse(BodyReader.read(ctx, 64 * 1024), "journal settings",
+        StrictJson j = StrictJson.parse(
+                BodyReader.read(ctx, 64 * 1024),
+                "journal settings",
                 Set.of("capacity", "maxBodyBytes", "recordUnmatched"));
         ControlSettings cur = plane.journal().settings();
         Integer capacity = j.intValue("capacity", 0, ControlSettings.MAX_JOURNAL_CAPACITY);
         Integer maxBody = j.intValue("maxBodyBytes", 0, 16 * 1024 * 1024);
         Boolean unmatched = j.bool("recordUnmatched");
-        ControlSettings next = new ControlSettings(capacity != null ? capacity : cur.journalCapacity(),
-                maxBody != null ? maxBody : cur.journalMaxBodyBytes(), unmatched != null ? unmatched : cur.recordUnmatched());
+        ControlSettings next = new ControlSettings(
+                capacity != null ? capacity : cur.journalCapacity(),
+                maxBody != null ? maxBody : cur.journalMaxBodyBytes(),
+                unmatched != null ? unmatched : cur.recordUnmatched());
         plane.journal().apply(next);
         ErrorBodies.writeJson(ctx, 200, view(next));
     }
@@ -72,8 +93,11 @@ public final class JournalApi {
     private static Predicate<JournalEntry> filter(Context ctx) {
         for (String name : ctx.queryParamMap().keySet()) {
             if (!FILTERS.contains(name)) {
-                throw EmulatorException.badRequest("invalid param: '" + name + "' is not a journal filter; filters: "
-                        + String.join(", ", new java.util.TreeSet<>(FILTERS)), name, null);
+                throw EmulatorException.badRequest(
+                        "invalid param: '" + name + "' is not a journal filter; filters: "
+                                + String.join(", ", new java.util.TreeSet<>(FILTERS)),
+                        name,
+                        null);
             }
         }
         Predicate<JournalEntry> p = e -> true;
@@ -84,7 +108,8 @@ public final class JournalApi {
         String path = ctx.queryParam("path");
         if (path != null) {
             java.util.regex.Pattern glob = FaultRule.glob(path);
-            p = p.and(e -> path.equals(e.endpointPath()) || glob.matcher(e.path()).matches());
+            p = p.and(
+                    e -> path.equals(e.endpointPath()) || glob.matcher(e.path()).matches());
         }
         String tenant = ctx.queryParam("tenant");
         if (tenant != null) p = p.and(e -> tenant.equals(e.tenant()));
@@ -98,15 +123,19 @@ public final class JournalApi {
         String unmatched = ctx.queryParam("unmatched");
         if (unmatched != null) {
             if (!unmatched.equals("true") && !unmatched.equals("false")) {
-                throw EmulatorException.badRequest("invalid param: 'unmatched' must be true or false", "unmatched", unmatched);
+                throw EmulatorException.badRequest(
+                        "invalid param: 'unmatched' must be true or false", "unmatched", unmatched);
             }
             boolean want = Boolean.parseBoolean(unmatched);
             p = p.and(e -> e.unmatched() == want);
         }
         String faultId = ctx.queryParam("faultId");
-        if (faultId != null) p = p.and(e -> e.faultId() != null && List.of(e.faultId().split(",")).contains(faultId));
+        if (faultId != null)
+            p = p.and(
+                    e -> e.faultId() != null && List.of(e.faultId().split(",")).contains(faultId));
         String body = ctx.queryParam("bodyContains");
-        if (body != null) p = p.and(e -> e.requestBody() != null && e.requestBody().contains(body));
+        if (body != null)
+            p = p.and(e -> e.requestBody() != null && e.requestBody().contains(body));
         long since = intParam(ctx, "since", 0);
         if (since > 0) p = p.and(e -> e.seq() > since);
         return p;
@@ -118,7 +147,8 @@ public final class JournalApi {
             return e -> e.status() / 100 == klass;
         }
         if (!s.matches("\\d{1,3}")) {
-            throw EmulatorException.badRequest("invalid param: 'status' must be a status code such as 503 or a class such as 5xx", "status", s);
+            throw EmulatorException.badRequest(
+                    "invalid param: 'status' must be a status code such as 503 or a class such as 5xx", "status", s);
         }
         int code = Integer.parseInt(s);
         return e -> e.status() == code;

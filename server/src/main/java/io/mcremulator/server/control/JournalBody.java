@@ -49,16 +49,24 @@ final class JournalBody {
         return t;
     }
 
-    long size() { return size; }
+    long size() {
+        return size;
+    }
 
-    boolean truncated() { return truncated; }
+    boolean truncated() {
+        return truncated;
+    }
 
     /** The bytes as text when they are NUL-free, well-formed UTF-8; null for binary. */
     private static String textual(byte[] b) {
         for (byte x : b) if (x == 0) return null;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

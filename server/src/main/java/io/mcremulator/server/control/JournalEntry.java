@@ -7,13 +7,30 @@ import java.util.Map;
  * One recorded request. Bodies are kept up to the journal's limit ({@code requestBodyTruncated} says when cut);
  * {@code status} is 0 when the connection was dropped by a fault.
  */
-record JournalEntry(long seq, String time, String operationId, String api, String method, String path, String query,
-                    String endpointPath, String tenant, String region, int status, double durationMs, boolean unmatched,
-                    String faultId, boolean dropped, String requestId,
-                    JournalBody request, JournalBody response) {
+record JournalEntry(
+        long seq,
+        String time,
+        String operationId,
+        String api,
+        String method,
+        String path,
+        String query,
+        String endpointPath,
+        String tenant,
+        String region,
+        int status,
+        double durationMs,
+        boolean unmatched,
+        String faultId,
+        boolean dropped,
+        String requestId,
+        JournalBody request,
+        JournalBody response) {
 
     /** The request body's text (decoded on first use); null when there was none. */
-    String requestBody() { return request.text(); }
+    String requestBody() {
+        return request.text();
+    }
 
     Map<String, Object> view() {
         Map<String, Object> m = new LinkedHashMap<>();

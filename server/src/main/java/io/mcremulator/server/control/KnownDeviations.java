@@ -13,10 +13,12 @@ final class KnownDeviations {
 
     KnownDeviations(int getRepositoryStatus) {
         List<String> getRepository = getRepositoryStatus == 200
-                ? List.of("the spec documents 201 for this GET; the emulator answers 200, as real clients accept any 2xx "
-                        + "(server setting getRepositoryStatus / --get-repository-status 201 answers 201)")
+                ? List.of(
+                        "the spec documents 201 for this GET; the emulator answers 200, as real clients accept any 2xx "
+                                + "(server setting getRepositoryStatus / --get-repository-status 201 answers 201)")
                 : List.of();
-        String conflict = "the spec defines no 409 response; a duplicate name is answered 409 conflict (the spec's ConflictError schema)";
+        String conflict =
+                "the spec defines no 409 response; a duplicate name is answered 409 conflict (the spec's ConflictError schema)";
         byOperation = Map.of(
                 "getRepository", getRepository,
                 "getRepositoryV1", getRepository,

@@ -6,7 +6,6 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.Operation;
 import io.mcremulator.server.OperationIndex;
 import io.mcremulator.server.http.ErrorBodies;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -60,7 +59,9 @@ public final class OperationsApi {
 
     public void openApi(Context ctx) throws IOException {
         try (InputStream in = OperationsApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
-            if (in == null) throw new EmulatorException(ErrorCode.INTERNAL_SERVER_ERROR, "resource " + OPENAPI_RESOURCE + " is missing from the build");
+            if (in == null)
+                throw new EmulatorException(
+                        ErrorCode.INTERNAL_SERVER_ERROR, "resource " + OPENAPI_RESOURCE + " is missing from the build");
             ctx.status(200);
             ctx.contentType("application/json");
             ctx.result(in.readAllBytes());

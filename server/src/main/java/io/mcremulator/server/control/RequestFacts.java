@@ -11,14 +11,24 @@ import io.mcremulator.server.Operation;
  * @param tenant       the caller's tenant when its credentials identify one, else null
  * @param region       region id ({@code br-se1}, ...) from the path; bare paths are br-se1
  */
-record RequestFacts(Operation operation, String operationId, String method, String path, String endpointPath,
-                    String tenant, String region) {
+record RequestFacts(
+        Operation operation,
+        String operationId,
+        String method,
+        String path,
+        String endpointPath,
+        String tenant,
+        String region) {
 
     boolean oci() {
-        return (operation != null && operation.kind() == Operation.Kind.OCI) || path.equals("/v2") || path.startsWith("/v2/");
+        return (operation != null && operation.kind() == Operation.Kind.OCI)
+                || path.equals("/v2")
+                || path.startsWith("/v2/");
     }
 
-    boolean control() { return operation != null && operation.kind() == Operation.Kind.CONTROL; }
+    boolean control() {
+        return operation != null && operation.kind() == Operation.Kind.CONTROL;
+    }
 
     String api() {
         if (operation == null) return null;

@@ -17,9 +17,13 @@ final class RequestJournal {
     private long nextSeq = 1;
     private long evicted;
 
-    RequestJournal(ControlSettings settings) { apply(settings); }
+    RequestJournal(ControlSettings settings) {
+        apply(settings);
+    }
 
-    synchronized ControlSettings settings() { return new ControlSettings(capacity, maxBodyBytes, recordUnmatched); }
+    synchronized ControlSettings settings() {
+        return new ControlSettings(capacity, maxBodyBytes, recordUnmatched);
+    }
 
     /** Changes the limits at run time; a smaller capacity drops the oldest entries at once. */
     synchronized void apply(ControlSettings s) {
@@ -29,12 +33,18 @@ final class RequestJournal {
         trim();
     }
 
-    synchronized int maxBodyBytes() { return maxBodyBytes; }
+    synchronized int maxBodyBytes() {
+        return maxBodyBytes;
+    }
 
     /** False when the capacity is 0: nothing is recorded (read without the lock). */
-    boolean enabled() { return capacity > 0; }
+    boolean enabled() {
+        return capacity > 0;
+    }
 
-    synchronized boolean recordsUnmatched() { return recordUnmatched; }
+    synchronized boolean recordsUnmatched() {
+        return recordUnmatched;
+    }
 
     /** Records the entry {@code make} builds from its sequence number (1, 2, ...: the order requests completed in). */
     synchronized void add(boolean unmatched, java.util.function.LongFunction<JournalEntry> make) {
@@ -63,10 +73,14 @@ final class RequestJournal {
         return out;
     }
 
-    synchronized int size() { return entries.size(); }
+    synchronized int size() {
+        return entries.size();
+    }
 
     /** How many entries fell out of the ring since the last clear. */
-    synchronized long evicted() { return evicted; }
+    synchronized long evicted() {
+        return evicted;
+    }
 
     synchronized void clear() {
         entries.clear();

@@ -5,7 +5,6 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.http.Json;
 import io.mcremulator.server.http.Uuids;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,12 +31,31 @@ public final class SeedParser {
         } catch (IOException e) {
             throw EmulatorException.badRequest("invalid seed: not valid JSON: " + Json.describe(e), "body", null);
         }
-        if (root == null || !root.isObject()) throw EmulatorException.badRequest("invalid seed: the document (body) must be a JSON object", "body", null);
-        allowed(root, "", Set.of("version", "exported_at", "tenant", "content", "users", "api_keys", "proxy_caches", "registries"));
+        if (root == null || !root.isObject())
+            throw EmulatorException.badRequest("invalid seed: the document (body) must be a JSON object", "body", null);
+        allowed(
+                root,
+                "",
+                Set.of(
+                        "version",
+                        "exported_at",
+                        "tenant",
+                        "content",
+                        "users",
+                        "api_keys",
+                        "proxy_caches",
+                        "registries"));
         JsonNode version = root.get("version");
-        if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > SeedDocument.FORMAT_VERSION)) {
-            throw fail("version", "must be an integer from 1 to " + SeedDocument.FORMAT_VERSION + " (this emulator reads format versions up to "
-                    + SeedDocument.FORMAT_VERSION + "), got " + version);
+        if (version != null
+                && !version.isNull()
+                && (!version.isIntegralNumber()
+                        || version.asInt() < 1
+                        || version.asInt() > SeedDocument.FORMAT_VERSION)) {
+            throw fail(
+                    "version",
+                    "must be an integer from 1 to " + SeedDocument.FORMAT_VERSION
+                            + " (this emulator reads format versions up to " + SeedDocument.FORMAT_VERSION + "), got "
+                            + version);
         }
         time(root, "", "exported_at");
         str(root, "", "tenant");
@@ -69,7 +87,8 @@ public final class SeedParser {
         if (!c.isObject()) throw fail("content", "must be an object");
         allowed(c, "content", Set.of("included", "blobs"));
         JsonNode included = c.get("included");
-        if (included != null && !included.isNull() && !included.isBoolean()) throw fail("content.included", "must be true or false");
+        if (included != null && !included.isNull() && !included.isBoolean())
+            throw fail("content.included", "must be true or false");
         return list(c, "content.blobs", "blobs", (n, p) -> {
             allowed(n, p, Set.of("region", "digest", "data_base64"));
             return new SeedDocument.Blob(str(n, p, "region"), str(n, p, "digest"), base64(n, p, "data_base64"));
@@ -93,35 +112,87 @@ public final class SeedParser {
 
     private static SeedDocument.User user(JsonNode n, String p) {
         allowed(n, p, Set.of("region", "tenant", "id", "email", "password", "api_key"));
-        return new SeedDocument.User(str(n, p, "region"), str(n, p, "tenant"), str(n, p, "id"), str(n, p, "email"),
-                str(n, p, "password"), str(n, p, "api_key"));
+        return new SeedDocument.User(
+                str(n, p, "region"),
+                str(n, p, "tenant"),
+                str(n, p, "id"),
+                str(n, p, "email"),
+                str(n, p, "password"),
+                str(n, p, "api_key"));
     }
 
     private static SeedDocument.ProxyCache proxyCache(JsonNode n, String p) {
-        allowed(n, p, Set.of("region", "tenant", "id", "name", "provider", "url", "access_key", "access_secret", "description",
-                "created_at", "updated_at"));
-        return new SeedDocument.ProxyCache(str(n, p, "region"), str(n, p, "tenant"), uuid(n, p, "id"), str(n, p, "name"),
-                str(n, p, "provider"), str(n, p, "url"), str(n, p, "access_key"), str(n, p, "access_secret"),
-                str(n, p, "description"), time(n, p, "created_at"), time(n, p, "updated_at"));
+        allowed(
+                n,
+                p,
+                Set.of(
+                        "region",
+                        "tenant",
+                        "id",
+                        "name",
+                        "provider",
+                        "url",
+                        "access_key",
+                        "access_secret",
+                        "description",
+                        "created_at",
+                        "updated_at"));
+        return new SeedDocument.ProxyCache(
+                str(n, p, "region"),
+                str(n, p, "tenant"),
+                uuid(n, p, "id"),
+                str(n, p, "name"),
+                str(n, p, "provider"),
+                str(n, p, "url"),
+                str(n, p, "access_key"),
+                str(n, p, "access_secret"),
+                str(n, p, "description"),
+                time(n, p, "created_at"),
+                time(n, p, "updated_at"));
     }
 
     private static SeedDocument.Registry registry(JsonNode n, String p) {
-        allowed(n, p, Set.of("region", "tenant", "id", "name", "proxy_cache_id", "created_at", "updated_at", "repositories"));
-        return new SeedDocument.Registry(str(n, p, "region"), str(n, p, "tenant"), uuid(n, p, "id"), str(n, p, "name"),
-                uuid(n, p, "proxy_cache_id"), time(n, p, "created_at"), time(n, p, "updated_at"),
+        allowed(
+                n,
+                p,
+                Set.of("region", "tenant", "id", "name", "proxy_cache_id", "created_at", "updated_at", "repositories"));
+        return new SeedDocument.Registry(
+                str(n, p, "region"),
+                str(n, p, "tenant"),
+                uuid(n, p, "id"),
+                str(n, p, "name"),
+                uuid(n, p, "proxy_cache_id"),
+                time(n, p, "created_at"),
+                time(n, p, "updated_at"),
                 list(n, p + ".repositories", "repositories", SeedParser::repository));
     }
 
     private static SeedDocument.Repository repository(JsonNode n, String p) {
         allowed(n, p, Set.of("id", "name", "created_at", "updated_at", "images"));
-        return new SeedDocument.Repository(uuid(n, p, "id"), str(n, p, "name"), time(n, p, "created_at"), time(n, p, "updated_at"),
+        return new SeedDocument.Repository(
+                uuid(n, p, "id"),
+                str(n, p, "name"),
+                time(n, p, "created_at"),
+                time(n, p, "updated_at"),
                 list(n, p + ".images", "images", SeedParser::image));
     }
 
     @SuppressWarnings("unchecked")
     private static SeedDocument.Image image(JsonNode n, String p) {
-        allowed(n, p, Set.of("digest", "tags", "size_bytes", "manifest_media_type", "media_type", "pushed_at", "pulled_at", "extra_attr",
-                "manifest_base64", "references"));
+        allowed(
+                n,
+                p,
+                Set.of(
+                        "digest",
+                        "tags",
+                        "size_bytes",
+                        "manifest_media_type",
+                        "media_type",
+                        "pushed_at",
+                        "pulled_at",
+                        "extra_attr",
+                        "manifest_base64",
+                        "references"));
         List<String> tags = list(n, p + ".tags", "tags", (t, tp) -> {
             if (!t.isTextual()) throw fail(tp, "must be a string");
             return t.asText();
@@ -145,12 +216,22 @@ public final class SeedParser {
             refs = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> ref = it.next();
-                if (!ref.getValue().isIntegralNumber()) throw fail(p + ".references." + ref.getKey(), "must be an integer size");
+                if (!ref.getValue().isIntegralNumber())
+                    throw fail(p + ".references." + ref.getKey(), "must be an integer size");
                 refs.put(ref.getKey(), ref.getValue().asLong());
             }
         }
-        return new SeedDocument.Image(str(n, p, "digest"), tags, size, str(n, p, "manifest_media_type"), str(n, p, "media_type"),
-                time(n, p, "pushed_at"), time(n, p, "pulled_at"), extra, base64(n, p, "manifest_base64"), refs);
+        return new SeedDocument.Image(
+                str(n, p, "digest"),
+                tags,
+                size,
+                str(n, p, "manifest_media_type"),
+                str(n, p, "media_type"),
+                time(n, p, "pushed_at"),
+                time(n, p, "pulled_at"),
+                extra,
+                base64(n, p, "manifest_base64"),
+                refs);
     }
 
     // ---- typed field access with paths ----
@@ -197,12 +278,17 @@ public final class SeedParser {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!fields.contains(f)) {
-                throw fail(p.isEmpty() ? f : p + "." + f, "is not a known field; known fields here: " + String.join(", ", new java.util.TreeSet<>(fields)));
+                throw fail(
+                        p.isEmpty() ? f : p + "." + f,
+                        "is not a known field; known fields here: "
+                                + String.join(", ", new java.util.TreeSet<>(fields)));
             }
         }
     }
 
-    private static String at(String p, String field) { return p.isEmpty() ? field : p + "." + field; }
+    private static String at(String p, String field) {
+        return p.isEmpty() ? field : p + "." + field;
+    }
 
     private static EmulatorException fail(String path, String what) {
         return EmulatorException.badRequest("invalid seed: " + path + " " + what, path, null);

@@ -2,7 +2,6 @@ package io.mcremulator.server.control;
 
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.http.Json;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,28 +24,116 @@ final class SeedWriter {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("included", content);
         if (content) {
-            c.put("blobs", each(doc.blobs(), b -> obj("region", b.region(), "digest", b.digest(),
-                    "data_base64", java.util.Base64.getEncoder().encodeToString(b.data()))));
+            c.put(
+                    "blobs",
+                    each(
+                            doc.blobs(),
+                            b -> obj(
+                                    "region",
+                                    b.region(),
+                                    "digest",
+                                    b.digest(),
+                                    "data_base64",
+                                    java.util.Base64.getEncoder().encodeToString(b.data()))));
         }
         m.put("content", c);
-        m.put("users", each(doc.users(), u -> obj("region", u.region(), "tenant", u.tenant(), "id", u.id(), "email", u.email(),
-                "password", u.password(), "api_key", u.apiKey())));
-        m.put("api_keys", each(doc.apiKeys(), k -> obj("key", k.key(), "tenant", k.tenant(), "user_id", k.userId(), "email", k.email())));
-        m.put("proxy_caches", each(doc.proxyCaches(), pc -> obj("region", pc.region(), "tenant", pc.tenant(), "id", pc.id(),
-                "name", pc.name(), "provider", pc.provider(), "url", pc.url(), "access_key", pc.accessKey(),
-                "access_secret", pc.accessSecret(), "description", pc.description(), "created_at", pc.createdAt(),
-                "updated_at", pc.updatedAt())));
+        m.put(
+                "users",
+                each(
+                        doc.users(),
+                        u -> obj(
+                                "region",
+                                u.region(),
+                                "tenant",
+                                u.tenant(),
+                                "id",
+                                u.id(),
+                                "email",
+                                u.email(),
+                                "password",
+                                u.password(),
+                                "api_key",
+                                u.apiKey())));
+        m.put(
+                "api_keys",
+                each(
+                        doc.apiKeys(),
+                        k -> obj("key", k.key(), "tenant", k.tenant(), "user_id", k.userId(), "email", k.email())));
+        m.put(
+                "proxy_caches",
+                each(
+                        doc.proxyCaches(),
+                        pc -> obj(
+                                "region",
+                                pc.region(),
+                                "tenant",
+                                pc.tenant(),
+                                "id",
+                                pc.id(),
+                                "name",
+                                pc.name(),
+                                "provider",
+                                pc.provider(),
+                                "url",
+                                pc.url(),
+                                "access_key",
+                                pc.accessKey(),
+                                "access_secret",
+                                pc.accessSecret(),
+                                "description",
+                                pc.description(),
+                                "created_at",
+                                pc.createdAt(),
+                                "updated_at",
+                                pc.updatedAt())));
         m.put("registries", each(doc.registries(), r -> {
-            Map<String, Object> o = obj("region", r.region(), "tenant", r.tenant(), "id", r.id(), "name", r.name(),
-                    "proxy_cache_id", r.proxyCacheId(), "created_at", r.createdAt(), "updated_at", r.updatedAt());
+            Map<String, Object> o = obj(
+                    "region",
+                    r.region(),
+                    "tenant",
+                    r.tenant(),
+                    "id",
+                    r.id(),
+                    "name",
+                    r.name(),
+                    "proxy_cache_id",
+                    r.proxyCacheId(),
+                    "created_at",
+                    r.createdAt(),
+                    "updated_at",
+                    r.updatedAt());
             o.put("repositories", each(r.repositories(), repo -> {
-                Map<String, Object> ro = obj("id", repo.id(), "name", repo.name(), "created_at", repo.createdAt(), "updated_at", repo.updatedAt());
+                Map<String, Object> ro = obj(
+                        "id",
+                        repo.id(),
+                        "name",
+                        repo.name(),
+                        "created_at",
+                        repo.createdAt(),
+                        "updated_at",
+                        repo.updatedAt());
                 ro.put("images", each(repo.images(), img -> {
-                    Map<String, Object> io = obj("digest", img.digest(), "size_bytes", img.sizeBytes(),
-                            "manifest_media_type", img.manifestMediaType(), "media_type", img.mediaType(),
-                            "pushed_at", img.pushedAt(), "pulled_at", img.pulledAt(), "extra_attr", img.extraAttr(),
-                            "manifest_base64", img.manifest() == null ? null : java.util.Base64.getEncoder().encodeToString(img.manifest()),
-                            "references", img.references());
+                    Map<String, Object> io = obj(
+                            "digest",
+                            img.digest(),
+                            "size_bytes",
+                            img.sizeBytes(),
+                            "manifest_media_type",
+                            img.manifestMediaType(),
+                            "media_type",
+                            img.mediaType(),
+                            "pushed_at",
+                            img.pushedAt(),
+                            "pulled_at",
+                            img.pulledAt(),
+                            "extra_attr",
+                            img.extraAttr(),
+                            "manifest_base64",
+                            img.manifest() == null
+                                    ? null
+                                    : java.util.Base64.getEncoder().encodeToString(img.manifest()),
+                            "references",
+                            img.references());
                     io.put("tags", img.tags());
                     return io;
                 }));
@@ -69,7 +156,9 @@ final class SeedWriter {
         for (int i = 0; i < kv.length; i += 2) {
             Object v = kv[i + 1];
             if (v == null) continue;
-            m.put((String) kv[i], v instanceof Instant t ? Json.time(t) : v instanceof java.util.UUID u ? u.toString() : v);
+            m.put(
+                    (String) kv[i],
+                    v instanceof Instant t ? Json.time(t) : v instanceof java.util.UUID u ? u.toString() : v);
         }
         return m;
     }

@@ -3,7 +3,6 @@ package io.mcremulator.server.control;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.StateSnapshot;
 import io.mcremulator.core.error.EmulatorException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,9 @@ final class Snapshots {
     private final Emulator emulator;
     private final Map<String, StateSnapshot> byName = new TreeMap<>();
 
-    Snapshots(Emulator emulator) { this.emulator = emulator; }
+    Snapshots(Emulator emulator) {
+        this.emulator = emulator;
+    }
 
     /** Saves (or overwrites) checkpoint {@code name}; true when it already existed. */
     boolean save(String name) {
@@ -29,7 +30,9 @@ final class Snapshots {
         }
     }
 
-    void restore(String name) { emulator.restore(get(name)); }
+    void restore(String name) {
+        emulator.restore(get(name));
+    }
 
     synchronized StateSnapshot get(String name) {
         StateSnapshot s = byName.get(name);
@@ -37,15 +40,22 @@ final class Snapshots {
         return s;
     }
 
-    synchronized Optional<StateSnapshot> find(String name) { return Optional.ofNullable(byName.get(name)); }
+    synchronized Optional<StateSnapshot> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
 
-    synchronized boolean delete(String name) { return byName.remove(name) != null; }
+    synchronized boolean delete(String name) {
+        return byName.remove(name) != null;
+    }
 
-    synchronized List<Map.Entry<String, StateSnapshot>> list() { return new ArrayList<>(byName.entrySet()); }
+    synchronized List<Map.Entry<String, StateSnapshot>> list() {
+        return new ArrayList<>(byName.entrySet());
+    }
 
     static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw EmulatorException.badRequest("invalid snapshot name '" + name + "': use 1 to 64 letters, digits, '.', '_' or '-'", "name", name);
+            throw EmulatorException.badRequest(
+                    "invalid snapshot name '" + name + "': use 1 to 64 letters, digits, '.', '_' or '-'", "name", name);
         }
     }
 }

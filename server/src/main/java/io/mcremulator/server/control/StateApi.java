@@ -8,7 +8,6 @@ import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +34,15 @@ public final class StateApi {
         String tenant = blankToNull(ctx.queryParam("tenant"));
         String content = ctx.queryParam("content") == null ? "reference" : ctx.queryParam("content");
         if (!content.equals("reference") && !content.equals("include")) {
-            throw EmulatorException.badRequest("invalid param: 'content' must be reference or include", "content", content);
+            throw EmulatorException.badRequest(
+                    "invalid param: 'content' must be reference or include", "content", content);
         }
         boolean include = content.equals("include");
         Emulator e = plane.emulator();
-        ErrorBodies.writeJson(ctx, 200, SeedWriter.write(e.export(tenant, include), e.config().clock().instant(), tenant, include));
+        ErrorBodies.writeJson(
+                ctx,
+                200,
+                SeedWriter.write(e.export(tenant, include), e.config().clock().instant(), tenant, include));
     }
 
     /**
@@ -56,7 +59,8 @@ public final class StateApi {
         switch (mode) {
             case "replace" -> plane.emulator().replace(doc, tenant);
             case "merge" -> plane.emulator().seed(doc);
-            default -> throw EmulatorException.badRequest("invalid param: 'mode' must be replace or merge", "mode", mode);
+            default ->
+                throw EmulatorException.badRequest("invalid param: 'mode' must be replace or merge", "mode", mode);
         }
         ctx.status(204);
     }
@@ -71,7 +75,8 @@ public final class StateApi {
     public void saveSnapshot(Context ctx) {
         String name = ctx.pathParam("name");
         boolean existed = plane.snapshots().save(name);
-        ErrorBodies.writeJson(ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
+        ErrorBodies.writeJson(
+                ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
     }
 
     /** {@code GET /_emulator/snapshots/{name}}: the checkpoint as an export document. */
@@ -81,7 +86,8 @@ public final class StateApi {
         StateSnapshot s = plane.snapshots().get(name);
         // A scratch engine to read the snapshot through the exporter; blobs in memory, so nothing lands on disk.
         io.mcremulator.core.EmulatorConfig cfg = plane.emulator().config();
-        Emulator scratch = new Emulator(cfg.toBuilder().blobStorage(cfg.blobStorage().withFolder(null)).build());
+        Emulator scratch = new Emulator(
+                cfg.toBuilder().blobStorage(cfg.blobStorage().withFolder(null)).build());
         scratch.restore(s);
         Map<String, Object> doc = SeedWriter.write(scratch.export(null), s.takenAt(), null, false);
         ErrorBodies.writeJson(ctx, 200, doc);
@@ -108,5 +114,7 @@ public final class StateApi {
         return m;
     }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

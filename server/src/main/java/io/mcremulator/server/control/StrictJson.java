@@ -3,7 +3,6 @@ package io.mcremulator.server.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.Json;
-
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
@@ -28,15 +27,23 @@ final class StrictJson {
         try {
             root = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.read(bytes);
         } catch (IOException e) {
-            throw EmulatorException.badRequest("invalid " + what + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), "body", null);
+            throw EmulatorException.badRequest(
+                    "invalid " + what + ": not valid JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    "body",
+                    null);
         }
         if (root == null || root.isNull() || root.isMissingNode()) root = Json.MAPPER.createObjectNode();
-        if (!root.isObject()) throw EmulatorException.badRequest("invalid " + what + ": the body must be a JSON object", "body", null);
+        if (!root.isObject())
+            throw EmulatorException.badRequest("invalid " + what + ": the body must be a JSON object", "body", null);
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!fields.contains(f)) {
-                throw EmulatorException.badRequest("invalid " + what + ": '" + f + "' is not a known field; known fields: "
-                        + String.join(", ", new TreeSet<>(fields)), f, null);
+                throw EmulatorException.badRequest(
+                        "invalid " + what + ": '" + f + "' is not a known field; known fields: "
+                                + String.join(", ", new TreeSet<>(fields)),
+                        f,
+                        null);
             }
         }
         return new StrictJson(root, what);
@@ -83,6 +90,9 @@ final class StrictJson {
     }
 
     EmulatorException fail(String field, String message) {
-        return EmulatorException.badRequest("invalid " + what + ": '" + field + "' " + message, field, root.get(field) == null ? null : root.get(field).toString());
+        return EmulatorException.badRequest(
+                "invalid " + what + ": '" + field + "' " + message,
+                field,
+                root.get(field) == null ? null : root.get(field).toString());
     }
 }

@@ -3,7 +3,6 @@ package io.mcremulator.server.http;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +91,9 @@ public final class BodyReader {
     }
 
     private static EmulatorException tooLarge(int maxBytes) {
-        return new EmulatorException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "request body too large: the limit is " + maxBytes + " bytes", Map.of("limit", maxBytes));
+        return new EmulatorException(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "request body too large: the limit is " + maxBytes + " bytes",
+                Map.of("limit", maxBytes));
     }
 }

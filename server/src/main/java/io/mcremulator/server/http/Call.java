@@ -8,7 +8,6 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.paging.SortFields;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,15 +29,33 @@ public final class Call {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public Context ctx() { return ctx; }
-    public Principal principal() { return principal; }
-    public Region region() { return region; }
-    public RegionEngine engine() { return emulator.region(region); }
-    public Emulator emulator() { return emulator; }
+    public Context ctx() {
+        return ctx;
+    }
 
-    public String path(String name) { return ctx.pathParam(name); }
+    public Principal principal() {
+        return principal;
+    }
 
-    public UUID uuidPath(String name) { return Uuids.parse(name, ctx.pathParam(name)); }
+    public Region region() {
+        return region;
+    }
+
+    public RegionEngine engine() {
+        return emulator.region(region);
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    public String path(String name) {
+        return ctx.pathParam(name);
+    }
+
+    public UUID uuidPath(String name) {
+        return Uuids.parse(name, ctx.pathParam(name));
+    }
 
     /** First value of a query parameter, or null. */
     public String query(String name) {
@@ -53,7 +70,12 @@ public final class Call {
     }
 
     public PageRequest page(SortFields<?> fields) {
-        return PageRequest.parse(query("_limit"), query("_offset"), query("_sort"), fields, emulator.config().defaultPageLimit());
+        return PageRequest.parse(
+                query("_limit"),
+                query("_offset"),
+                query("_sort"),
+                fields,
+                emulator.config().defaultPageLimit());
     }
 
     /**
@@ -68,8 +90,11 @@ public final class Call {
                     String t = v.trim();
                     if (t.isEmpty()) continue;
                     if (!allowed.contains(t)) {
-                        throw EmulatorException.badRequest("invalid param: " + name + " value '" + t + "' is not one of "
-                                + String.join(", ", allowed), name, raw);
+                        throw EmulatorException.badRequest(
+                                "invalid param: " + name + " value '" + t + "' is not one of "
+                                        + String.join(", ", allowed),
+                                name,
+                                raw);
                     }
                     out.add(t);
                 }
@@ -79,11 +104,19 @@ public final class Call {
     }
 
     /** The body as a JSON object; 413 past the size limit. */
-    public JsonBody body() { return JsonBody.parseObject(BodyReader.read(ctx, maxBodyBytes)); }
+    public JsonBody body() {
+        return JsonBody.parseObject(BodyReader.read(ctx, maxBodyBytes));
+    }
 
-    public JsonBody optionalBody() { return JsonBody.parseOptionalObject(BodyReader.read(ctx, maxBodyBytes)); }
+    public JsonBody optionalBody() {
+        return JsonBody.parseOptionalObject(BodyReader.read(ctx, maxBodyBytes));
+    }
 
-    public void json(int status, Object body) { ErrorBodies.writeJson(ctx, status, body); }
+    public void json(int status, Object body) {
+        ErrorBodies.writeJson(ctx, status, body);
+    }
 
-    public void noContent() { ctx.status(204); }
+    public void noContent() {
+        ctx.status(204);
+    }
 }

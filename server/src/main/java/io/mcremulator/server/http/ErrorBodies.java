@@ -1,8 +1,7 @@
 package io.mcremulator.server.http;
 
-import io.mcremulator.core.error.ErrorCode;
 import io.javalin.http.Context;
-
+import io.mcremulator.core.error.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

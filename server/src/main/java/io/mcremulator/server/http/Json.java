@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -75,7 +74,8 @@ public final class Json {
     public static String describe(IOException e) {
         if (e instanceof JsonProcessingException j) {
             var loc = j.getLocation();
-            return j.getOriginalMessage() + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+            return j.getOriginalMessage()
+                    + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
@@ -87,7 +87,8 @@ public final class Json {
         // server CPU of a list in the profile); exactly what ISO_INSTANT prints for a whole second.
         long seconds = t.getEpochSecond();
         long days = Math.floorDiv(seconds, 86_400L);
-        if (days < MIN_FAST_DAY || days > MAX_FAST_DAY) return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+        if (days < MIN_FAST_DAY || days > MAX_FAST_DAY)
+            return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
         // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil inverse): LocalDate.ofEpochDay's
         // range checks were ~8 % of a list's CPU in the profile. Valid for the whole fast range above.
         long z = days + 719_468;
@@ -117,7 +118,8 @@ public final class Json {
     }
 
     private static final long MIN_FAST_DAY = java.time.LocalDate.of(0, 1, 1).toEpochDay();
-    private static final long MAX_FAST_DAY = java.time.LocalDate.of(9999, 12, 31).toEpochDay();
+    private static final long MAX_FAST_DAY =
+            java.time.LocalDate.of(9999, 12, 31).toEpochDay();
 
     private static void digits(char[] c, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {

@@ -2,7 +2,6 @@ package io.mcremulator.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcremulator.core.error.EmulatorException;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,9 @@ import java.util.Map;
 public final class JsonBody {
     private final JsonNode root;
 
-    private JsonBody(JsonNode root) { this.root = root; }
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
 
     /** Parses a body that must be a JSON object. An empty body or {@code null} is "no body": 400. */
     public static JsonBody parseObject(byte[] bytes) {
@@ -33,23 +34,28 @@ public final class JsonBody {
         try {
             node = Json.read(bytes);
         } catch (IOException e) {
-            throw EmulatorException.badRequest("invalid param: request body is not valid JSON: " + Json.describe(e), "body", null);
+            throw EmulatorException.badRequest(
+                    "invalid param: request body is not valid JSON: " + Json.describe(e), "body", null);
         }
         if (node == null || node.isNull() || node.isMissingNode()) return new JsonBody(null);
         if (!node.isObject()) {
-            throw EmulatorException.badRequest("invalid param: request body must be a JSON object, got " + kind(node), "body", null);
+            throw EmulatorException.badRequest(
+                    "invalid param: request body must be a JSON object, got " + kind(node), "body", null);
         }
         return new JsonBody(node);
     }
 
-    public boolean present() { return root != null; }
+    public boolean present() {
+        return root != null;
+    }
 
     /** A string field; null when absent or JSON null; 400 when of another type. */
     public String string(String field) {
         JsonNode n = root == null ? null : root.get(field);
         if (n == null || n.isNull()) return null;
         if (!n.isTextual()) {
-            throw EmulatorException.badRequest("invalid param: field '" + field + "' must be a string, got " + kind(n), field, n.toString());
+            throw EmulatorException.badRequest(
+                    "invalid param: field '" + field + "' must be a string, got " + kind(n), field, n.toString());
         }
         return n.asText();
     }
@@ -57,7 +63,8 @@ public final class JsonBody {
     /** A string field that must be present and not empty. */
     public String requiredString(String field) {
         String v = string(field);
-        if (v == null || v.isEmpty()) throw EmulatorException.badRequest("invalid param: field '" + field + "' is required", field, null);
+        if (v == null || v.isEmpty())
+            throw EmulatorException.badRequest("invalid param: field '" + field + "' is required", field, null);
         return v;
     }
 
@@ -74,7 +81,9 @@ public final class JsonBody {
         return root == null ? new LinkedHashMap<>() : Json.MAPPER.convertValue(root, LinkedHashMap.class);
     }
 
-    public JsonNode node() { return root; }
+    public JsonNode node() {
+        return root;
+    }
 
     static String kind(JsonNode n) {
         if (n.isTextual()) return "a string";

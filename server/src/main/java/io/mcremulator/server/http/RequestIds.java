@@ -14,7 +14,7 @@ public final class RequestIds {
     /** A random version-4 UUID, in its usual text form. */
     public static String requestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;                  // version 4
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
         long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         return new UUID(msb, lsb).toString();
     }

@@ -1,7 +1,6 @@
 package io.mcremulator.server.http;
 
 import io.mcremulator.core.error.EmulatorException;
-
 import java.util.UUID;
 
 /** Strict UUID parsing (8-4-4-4-12 hex), with a 400 that names the parameter. */
@@ -24,7 +23,8 @@ public final class Uuids {
 
     public static UUID parse(String name, String value) {
         if (!isUuid(value)) {
-            throw EmulatorException.badRequest("invalid param: '" + name + "' must be a UUID, got '" + value + "'", name, value);
+            throw EmulatorException.badRequest(
+                    "invalid param: '" + name + "' must be a UUID, got '" + value + "'", name, value);
         }
         return UUID.fromString(value);
     }

@@ -20,7 +20,8 @@ public final class Warmup {
 
     private static void run() {
         try {
-            Json.read(Json.write(Map.of("errors", List.of(Map.of("code", "warm", "message", "up")), "meta", Map.of("n", 1))));
+            Json.read(Json.write(
+                    Map.of("errors", List.of(Map.of("code", "warm", "message", "up")), "meta", Map.of("n", 1))));
         } catch (Exception | LinkageError e) {
             // only a head start: whatever fails here fails again, visibly, on the request that needs it
         }

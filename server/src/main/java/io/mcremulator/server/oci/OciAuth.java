@@ -5,7 +5,6 @@ import io.mcremulator.core.Credentials;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -18,7 +17,9 @@ import java.util.Optional;
 public final class OciAuth {
     /** Thrown for missing or bad credentials; the pipeline turns it into 401 with the challenge. */
     public static final class Unauthorized extends EmulatorException {
-        Unauthorized(String message) { super(ErrorCode.OCI_UNAUTHORIZED, message, Map.of()); }
+        Unauthorized(String message) {
+            super(ErrorCode.OCI_UNAUTHORIZED, message, Map.of());
+        }
     }
 
     private final OciSettings settings;
@@ -31,11 +32,15 @@ public final class OciAuth {
 
     public Principal authenticate(Context ctx, Credentials credentials) {
         String header = ctx.header("Authorization");
-        if (header == null || header.isBlank()) throw new Unauthorized("authentication required: log in with the username and password of GET /v0/credentials");
+        if (header == null || header.isBlank())
+            throw new Unauthorized(
+                    "authentication required: log in with the username and password of GET /v0/credentials");
         String[] parts = header.trim().split("\\s+", 2);
         if (parts.length == 2 && parts[0].equalsIgnoreCase("Bearer")) {
             return tokens.resolve(parts[1].trim(), credentials)
-                    .orElseThrow(() -> new Unauthorized("invalid or expired token (tokens die when the password is reset): get a new one from /service/token"));
+                    .orElseThrow(
+                            () -> new Unauthorized(
+                                    "invalid or expired token (tokens die when the password is reset): get a new one from /service/token"));
         }
         if (parts.length == 2 && parts[0].equalsIgnoreCase("Basic")) {
             return basic(parts[1].trim(), credentials).principal();
@@ -53,9 +58,11 @@ public final class OciAuth {
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) throw new Unauthorized("malformed Basic credentials: expected username:password");
-        Optional<Credentials.Login> login = credentials.login(decoded.substring(0, colon), decoded.substring(colon + 1));
-        return login.orElseThrow(() -> new Unauthorized("incorrect username or password: use the pair of GET /v0/credentials"
-                + " of region " + settings.region().id() + " (a password reset replaces it)"));
+        Optional<Credentials.Login> login =
+                credentials.login(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return login.orElseThrow(
+                () -> new Unauthorized("incorrect username or password: use the pair of GET /v0/credentials"
+                        + " of region " + settings.region().id() + " (a password reset replaces it)"));
     }
 
     /** The {@code WWW-Authenticate} value for a 401 on {@code ctx}; {@code scope} may be null. */
@@ -63,6 +70,7 @@ public final class OciAuth {
         if (settings.challenge() == OciSettings.Challenge.BASIC) return "Basic realm=\"" + settings.service() + "\"";
         String host = ctx.host() == null || ctx.host().isBlank() ? "127.0.0.1" : ctx.host();
         String realm = "http://" + host + "/service/token";
-        return "Bearer realm=\"" + realm + "\",service=\"" + settings.service() + "\"" + (scope == null ? "" : ",scope=\"" + scope + "\"");
+        return "Bearer realm=\"" + realm + "\",service=\"" + settings.service() + "\""
+                + (scope == null ? "" : ",scope=\"" + scope + "\"");
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.oci.BlobStat;
-
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +29,10 @@ public final class OciBlobsApi {
             long[] r = parseRange(range.trim(), st.size());
             if (r == null) {
                 ctx.header("Content-Range", "bytes */" + st.size());
-                throw new EmulatorException(ErrorCode.OCI_RANGE_INVALID, "range '" + range + "' cannot be satisfied for a blob of "
-                        + st.size() + " bytes", Map.of("size", st.size()));
+                throw new EmulatorException(
+                        ErrorCode.OCI_RANGE_INVALID,
+                        "range '" + range + "' cannot be satisfied for a blob of " + st.size() + " bytes",
+                        Map.of("size", st.size()));
             }
             from = r[0];
             to = r[1];
@@ -43,7 +44,8 @@ public final class OciBlobsApi {
             OciResponses.stream(ctx, status, length, java.io.InputStream.nullInputStream());
             return;
         }
-        OciResponses.stream(ctx, status, length, c.engine().ociBlobs().open(c.principal(), c.name(), digest, from, length));
+        OciResponses.stream(
+                ctx, status, length, c.engine().ociBlobs().open(c.principal(), c.name(), digest, from, length));
     }
 
     public void delete(OciCall c) {
@@ -67,7 +69,7 @@ public final class OciBlobsApi {
                 from = Long.parseLong(m.group(1));
                 to = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
             }
-            return from > to || from >= size ? null : new long[]{from, to};
+            return from > to || from >= size ? null : new long[] {from, to};
         } catch (NumberFormatException e) {
             return null;
         }

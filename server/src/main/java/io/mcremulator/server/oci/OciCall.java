@@ -3,7 +3,6 @@ package io.mcremulator.server.oci;
 import io.javalin.http.Context;
 import io.mcremulator.core.RegionEngine;
 import io.mcremulator.core.auth.Principal;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,18 +24,34 @@ public final class OciCall {
         this.engine = engine;
     }
 
-    public Context ctx() { return ctx; }
-    public Principal principal() { return principal; }
-    public RegionEngine engine() { return engine; }
+    public Context ctx() {
+        return ctx;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    public RegionEngine engine() {
+        return engine;
+    }
 
     /** The repository name ({@code registry/repo}, may contain '/'). */
-    public String name() { return ctx.pathParam("name"); }
+    public String name() {
+        return ctx.pathParam("name");
+    }
 
-    public String path(String param) { return ctx.pathParam(param); }
+    public String path(String param) {
+        return ctx.pathParam(param);
+    }
 
-    public String query(String name) { return ctx.queryParam(name); }
+    public String query(String name) {
+        return ctx.queryParam(name);
+    }
 
-    public List<String> queries(String name) { return ctx.queryParams(name); }
+    public List<String> queries(String name) {
+        return ctx.queryParams(name);
+    }
 
     /** The body as a stream (chunked bodies included; no size limit). */
     public InputStream body() {
@@ -48,7 +63,9 @@ public final class OciCall {
     }
 
     /** {@code Content-Length}, or -1 when absent (chunked). */
-    public long contentLength() { return ctx.req().getContentLengthLong(); }
+    public long contentLength() {
+        return ctx.req().getContentLengthLong();
+    }
 
     /** Every value of every {@code Accept} line, split on commas. */
     public List<String> accept() {

@@ -4,7 +4,6 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.oci.Descriptor;
 import io.mcremulator.core.oci.MediaTypes;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +33,8 @@ public final class OciListsApi {
 
     public void referrers(OciCall c) throws Exception {
         String artifactType = c.query("artifactType");
-        List<Descriptor> refs = c.engine().ociManifests().referrers(c.principal(), c.name(), c.path("digest"), artifactType);
+        List<Descriptor> refs =
+                c.engine().ociManifests().referrers(c.principal(), c.name(), c.path("digest"), artifactType);
         List<Map<String, Object>> manifests = new ArrayList<>();
         for (Descriptor d : refs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -65,11 +65,15 @@ public final class OciListsApi {
                 n = -1;
             }
             if (n < 0) {
-                throw new EmulatorException(ErrorCode.OCI_PAGINATION_NUMBER_INVALID, "invalid n '" + nParam + "': expected an integer >= 0",
+                throw new EmulatorException(
+                        ErrorCode.OCI_PAGINATION_NUMBER_INVALID,
+                        "invalid n '" + nParam + "': expected an integer >= 0",
                         Map.of("n", nParam));
             }
         }
-        List<String> after = last == null ? sorted : sorted.stream().filter(t -> t.compareTo(last) > 0).toList();
+        List<String> after = last == null
+                ? sorted
+                : sorted.stream().filter(t -> t.compareTo(last) > 0).toList();
         if (n == null || after.size() <= n) return n != null && n == 0 ? List.of() : after;
         List<String> out = after.subList(0, n);
         if (n > 0) {

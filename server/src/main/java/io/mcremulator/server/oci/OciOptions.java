@@ -4,7 +4,6 @@ import io.mcremulator.core.BlobStorageConfig;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
 import io.mcremulator.server.McrEmulatorServer;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +31,8 @@ public final class OciOptions {
         BlobStorageConfig c = BlobStorageConfig.defaults();
         if (o.containsKey("blob-dir")) c = c.withFolder(Path.of(o.get("blob-dir")));
         if (o.containsKey("max-stored-bytes")) c = c.withMaxStoredBytes(longOption(o, "max-stored-bytes"));
-        if (o.containsKey("upload-expiry-seconds")) c = c.withUploadExpiry(Duration.ofSeconds(longOption(o, "upload-expiry-seconds")));
+        if (o.containsKey("upload-expiry-seconds"))
+            c = c.withUploadExpiry(Duration.ofSeconds(longOption(o, "upload-expiry-seconds")));
         engine.blobStorage(c);
     }
 
@@ -41,19 +41,25 @@ public final class OciOptions {
         OciSettings s = OciSettings.defaults();
         if (o.containsKey("registry-region")) {
             String r = o.get("registry-region");
-            s = s.withRegion(Region.parse(r).orElseThrow(() -> new IllegalArgumentException(
-                    "--registry-region must be br-se1, br-ne1 or br-mgl1 (br-se-1), got '" + r + "'")));
+            s = s.withRegion(Region.parse(r)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--registry-region must be br-se1, br-ne1 or br-mgl1 (br-se-1), got '" + r + "'")));
         }
         if (o.containsKey("registry-auth")) {
             String v = o.get("registry-auth").toUpperCase(Locale.ROOT);
             try {
                 s = s.withChallenge(OciSettings.Challenge.valueOf(v));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--registry-auth must be 'bearer' or 'basic', got '" + o.get("registry-auth") + "'");
+                throw new IllegalArgumentException(
+                        "--registry-auth must be 'bearer' or 'basic', got '" + o.get("registry-auth") + "'");
             }
         }
         if (o.containsKey("registry-token-ttl-seconds")) {
-            s = new OciSettings(s.region(), s.challenge(), Duration.ofSeconds(longOption(o, "registry-token-ttl-seconds")), s.service());
+            s = new OciSettings(
+                    s.region(),
+                    s.challenge(),
+                    Duration.ofSeconds(longOption(o, "registry-token-ttl-seconds")),
+                    s.service());
         }
         b.oci(s);
     }

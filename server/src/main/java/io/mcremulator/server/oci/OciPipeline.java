@@ -10,7 +10,6 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -35,11 +34,17 @@ public final class OciPipeline {
         this.auth = auth;
     }
 
-    public OciSettings settings() { return settings; }
+    public OciSettings settings() {
+        return settings;
+    }
 
-    public OciAuth auth() { return auth; }
+    public OciAuth auth() {
+        return auth;
+    }
 
-    public RegionEngine engine() { return emulator.region(settings.region()); }
+    public RegionEngine engine() {
+        return emulator.region(settings.region());
+    }
 
     /** Wraps a handler that needs an authenticated caller. */
     public Handler authenticated(OciHandler h) {
@@ -66,7 +71,10 @@ public final class OciPipeline {
             writeError(ctx, e);
         } catch (UncheckedIOException e) {
             if (ctx.res().isCommitted()) throw e;
-            writeError(ctx, new EmulatorException(ErrorCode.BLOB_UPLOAD_INVALID, "request body could not be read: " + e.getMessage()));
+            writeError(
+                    ctx,
+                    new EmulatorException(
+                            ErrorCode.BLOB_UPLOAD_INVALID, "request body could not be read: " + e.getMessage()));
         }
     }
 

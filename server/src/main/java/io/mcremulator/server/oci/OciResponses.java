@@ -3,12 +3,11 @@ package io.mcremulator.server.oci;
 import io.javalin.http.Context;
 import io.mcremulator.core.blob.ByteBufferSource;
 import io.mcremulator.server.http.Json;
-import org.eclipse.jetty.ee10.servlet.HttpOutput;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /**
  * Writes /v2 responses straight to the servlet response with an exact {@code Content-Length}: no compression
@@ -60,5 +59,7 @@ final class OciResponses {
         }
     }
 
-    static boolean isHead(Context ctx) { return "HEAD".equalsIgnoreCase(ctx.req().getMethod()); }
+    static boolean isHead(Context ctx) {
+        return "HEAD".equalsIgnoreCase(ctx.req().getMethod());
+    }
 }

@@ -6,7 +6,6 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.oci.BlobStat;
 import io.mcremulator.core.oci.UploadStatus;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,22 +44,31 @@ public final class OciUploadsApi {
         if (range != null && !range.isBlank()) {
             Matcher m = CONTENT_RANGE.matcher(range.trim());
             if (!m.matches()) {
-                throw new EmulatorException(ErrorCode.OCI_RANGE_INVALID, "malformed Content-Range '" + range + "': expected <start>-<end>",
+                throw new EmulatorException(
+                        ErrorCode.OCI_RANGE_INVALID,
+                        "malformed Content-Range '" + range + "': expected <start>-<end>",
                         Map.of("upload", c.path("upload_id"), "range", currentRange(c)));
             }
             start = Long.parseLong(m.group(1));
             end = Long.parseLong(m.group(2));
         }
-        UploadStatus st = c.engine().ociBlobs().append(c.principal(), c.name(), c.path("upload_id"), c.body(), start, end, c.contentLength());
+        UploadStatus st = c.engine()
+                .ociBlobs()
+                .append(c.principal(), c.name(), c.path("upload_id"), c.body(), start, end, c.contentLength());
         session(c, 202, st);
     }
 
     public void finish(OciCall c) {
         String digest = c.query("digest");
         if (digest == null) {
-            throw new EmulatorException(ErrorCode.DIGEST_INVALID, "the closing PUT needs ?digest=<digest> of the whole blob", Map.of());
+            throw new EmulatorException(
+                    ErrorCode.DIGEST_INVALID, "the closing PUT needs ?digest=<digest> of the whole blob", Map.of());
         }
-        created(c, c.engine().ociBlobs().finish(c.principal(), c.name(), c.path("upload_id"), digest, c.body(), c.contentLength()));
+        created(
+                c,
+                c.engine()
+                        .ociBlobs()
+                        .finish(c.principal(), c.name(), c.path("upload_id"), digest, c.body(), c.contentLength()));
     }
 
     public void status(OciCall c) {
@@ -73,7 +81,10 @@ public final class OciUploadsApi {
     }
 
     private static String currentRange(OciCall c) {
-        return c.engine().ociBlobs().status(c.principal(), c.name(), c.path("upload_id")).range();
+        return c.engine()
+                .ociBlobs()
+                .status(c.principal(), c.name(), c.path("upload_id"))
+                .range();
     }
 
     private static void session(OciCall c, int status, UploadStatus st) {

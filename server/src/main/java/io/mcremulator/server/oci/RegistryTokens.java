@@ -3,7 +3,6 @@ package io.mcremulator.server.oci;
 import io.mcremulator.core.Credentials;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.time.IdSource;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,5 +50,7 @@ public final class RegistryTokens {
         return Optional.of(e.principal);
     }
 
-    public void clear() { tokens.clear(); }
+    public void clear() {
+        tokens.clear();
+    }
 }

@@ -2,7 +2,6 @@ package io.mcremulator.server.oci;
 
 import io.mcremulator.core.Credentials;
 import io.mcremulator.server.http.Json;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +23,8 @@ public final class TokenApi {
     public void token(OciCall c) throws Exception {
         String header = c.ctx().header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new OciAuth.Unauthorized("the token endpoint needs HTTP Basic credentials: the username and password of GET /v0/credentials");
+            throw new OciAuth.Unauthorized(
+                    "the token endpoint needs HTTP Basic credentials: the username and password of GET /v0/credentials");
         }
         answer(c, auth.basic(header.substring(6).trim(), c.engine().credentials()));
     }
@@ -36,12 +36,16 @@ public final class TokenApi {
     public void tokenForm(OciCall c) throws Exception {
         String grant = c.ctx().formParam("grant_type");
         if (!"password".equals(grant)) {
-            throw new OciAuth.Unauthorized("unsupported grant_type '" + grant + "': use grant_type=password with username and password");
+            throw new OciAuth.Unauthorized(
+                    "unsupported grant_type '" + grant + "': use grant_type=password with username and password");
         }
         String user = c.ctx().formParam("username");
         String password = c.ctx().formParam("password");
-        Credentials.Login login = c.engine().credentials().login(user == null ? "" : user, password)
-                .orElseThrow(() -> new OciAuth.Unauthorized("incorrect username or password: use the pair of GET /v0/credentials"));
+        Credentials.Login login = c.engine()
+                .credentials()
+                .login(user == null ? "" : user, password)
+                .orElseThrow(() -> new OciAuth.Unauthorized(
+                        "incorrect username or password: use the pair of GET /v0/credentials"));
         answer(c, login);
     }
 

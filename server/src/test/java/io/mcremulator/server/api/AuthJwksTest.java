@@ -6,9 +6,6 @@ import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.support.ApiTestBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,6 +15,8 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** VERIFY mode with RS256 keys from a JWKS URL, served by a local HTTP server. */
 class AuthJwksTest extends ApiTestBase {
@@ -33,8 +32,9 @@ class AuthJwksTest extends ApiTestBase {
             throw new UncheckedIOException(e);
         }
         RSAPublicKey pub = (RSAPublicKey) KEY.getPublic();
-        String doc = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\"" + b64(pub.getModulus().toByteArray())
-                + "\",\"e\":\"" + b64(pub.getPublicExponent().toByteArray()) + "\"}]}";
+        String doc = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+                + b64(pub.getModulus().toByteArray()) + "\",\"e\":\""
+                + b64(pub.getPublicExponent().toByteArray()) + "\"}]}";
         jwks.createContext("/.well-known/jwks.json", ex -> {
             byte[] body = doc.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
@@ -64,16 +64,30 @@ class AuthJwksTest extends ApiTestBase {
 
     @Test
     void tokensSignedByTheJwksKeyAreAccepted() {
-        get(AuthVerifyModeTest.claims().withKeyId("k1")
-                .sign(Algorithm.RSA256((RSAPublicKey) KEY.getPublic(), (RSAPrivateKey) KEY.getPrivate()))).then().statusCode(200);
+        get(AuthVerifyModeTest.claims()
+                        .withKeyId("k1")
+                        .sign(Algorithm.RSA256((RSAPublicKey) KEY.getPublic(), (RSAPrivateKey) KEY.getPrivate())))
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void unknownKeyIdsAndOtherKeysAre401() {
-        assertError(get(AuthVerifyModeTest.claims().withKeyId("k2")
-                .sign(Algorithm.RSA256((RSAPublicKey) KEY.getPublic(), (RSAPrivateKey) KEY.getPrivate()))), 401, "unauthorized");
-        assertError(get(AuthVerifyModeTest.claims().withKeyId("k1")
-                .sign(Algorithm.RSA256((RSAPublicKey) OTHER.getPublic(), (RSAPrivateKey) OTHER.getPrivate()))), 401, "unauthorized");
-        assertError(get(AuthVerifyModeTest.claims().sign(Algorithm.HMAC256("no-hs256-configured-0123456789ab"))), 401, "unauthorized");
+        assertError(
+                get(AuthVerifyModeTest.claims()
+                        .withKeyId("k2")
+                        .sign(Algorithm.RSA256((RSAPublicKey) KEY.getPublic(), (RSAPrivateKey) KEY.getPrivate()))),
+                401,
+                "unauthorized");
+        assertError(
+                get(AuthVerifyModeTest.claims()
+                        .withKeyId("k1")
+                        .sign(Algorithm.RSA256((RSAPublicKey) OTHER.getPublic(), (RSAPrivateKey) OTHER.getPrivate()))),
+                401,
+                "unauthorized");
+        assertError(
+                get(AuthVerifyModeTest.claims().sign(Algorithm.HMAC256("no-hs256-configured-0123456789ab"))),
+                401,
+                "unauthorized");
     }
 }

@@ -1,5 +1,7 @@
 package io.mcremulator.server.api;
 
+import static org.hamcrest.Matchers.containsString;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import io.mcremulator.server.McrEmulatorServer;
@@ -7,8 +9,6 @@ import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.support.ApiTestBase;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -17,8 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.hamcrest.Matchers.containsString;
+import org.junit.jupiter.api.Test;
 
 /** VERIFY mode with an HS256 secret and an RS256 PEM public key: signatures and expiry are checked. */
 class AuthVerifyModeTest extends ApiTestBase {
@@ -37,17 +36,21 @@ class AuthVerifyModeTest extends ApiTestBase {
     }
 
     static String pem(RSAPublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
     @Override
     protected McrEmulatorServer.Builder configure(McrEmulatorServer.Builder b) {
-        return b.auth(new AuthSettings(AuthMode.VERIFY, SECRET, pem((RSAPublicKey) RSA.getPublic()), null, Map.of(), null));
+        return b.auth(
+                new AuthSettings(AuthMode.VERIFY, SECRET, pem((RSAPublicKey) RSA.getPublic()), null, Map.of(), null));
     }
 
     static com.auth0.jwt.JWTCreator.Builder claims() {
-        return JWT.create().withClaim("tenant", "T." + UUID.randomUUID()).withSubject(UUID.randomUUID().toString())
+        return JWT.create()
+                .withClaim("tenant", "T." + UUID.randomUUID())
+                .withSubject(UUID.randomUUID().toString())
                 .withClaim("email", "v@example.com");
     }
 
@@ -57,26 +60,36 @@ class AuthVerifyModeTest extends ApiTestBase {
 
     @Test
     void hs256WithTheSharedSecretIsAccepted() {
-        get(claims().withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(SECRET))).then().statusCode(200);
+        get(claims().withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(SECRET)))
+                .then()
+                .statusCode(200);
         get(claims().sign(Algorithm.HMAC256(SECRET))).then().statusCode(200);
     }
 
     @Test
     void rs256WithThePemKeyIsAccepted() {
-        get(claims().sign(Algorithm.RSA256((RSAPublicKey) RSA.getPublic(), (RSAPrivateKey) RSA.getPrivate()))).then().statusCode(200);
+        get(claims().sign(Algorithm.RSA256((RSAPublicKey) RSA.getPublic(), (RSAPrivateKey) RSA.getPrivate())))
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void wrongSignaturesAre401() {
         assertError(get(claims().sign(Algorithm.HMAC256("not-the-secret-0123456789abcdef"))), 401, "unauthorized");
-        assertError(get(claims().sign(Algorithm.RSA256((RSAPublicKey) OTHER_RSA.getPublic(), (RSAPrivateKey) OTHER_RSA.getPrivate()))),
-                401, "unauthorized");
+        assertError(
+                get(claims().sign(Algorithm.RSA256(
+                        (RSAPublicKey) OTHER_RSA.getPublic(), (RSAPrivateKey) OTHER_RSA.getPrivate()))),
+                401,
+                "unauthorized");
         assertError(get(claims().sign(Algorithm.none())), 401, "unauthorized");
         assertError(get(claims().sign(Algorithm.HMAC512(SECRET))), 401, "unauthorized");
         String good = claims().sign(Algorithm.HMAC256(SECRET));
         String[] parts = good.split("\\.");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"tenant\":\"T." + UUID.randomUUID() + "\",\"sub\":\"evil\"}").getBytes()) + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("{\"tenant\":\"T." + UUID.randomUUID() + "\",\"sub\":\"evil\"}").getBytes())
+                + "." + parts[2];
         assertError(get(tampered), 401, "unauthorized");
     }
 
@@ -85,11 +98,18 @@ class AuthVerifyModeTest extends ApiTestBase {
         Response r = get(claims().withExpiresAt(Instant.now().minusSeconds(60)).sign(Algorithm.HMAC256(SECRET)));
         assertError(r, 401, "unauthorized");
         r.then().body("message", containsString("expired"));
-        assertError(get(claims().withNotBefore(Instant.now().plusSeconds(3600)).sign(Algorithm.HMAC256(SECRET))), 401, "unauthorized");
+        assertError(
+                get(claims().withNotBefore(Instant.now().plusSeconds(3600)).sign(Algorithm.HMAC256(SECRET))),
+                401,
+                "unauthorized");
     }
 
     @Test
     void apiKeysAreStillAccepted() {
-        anonymous().header("X-API-Key", UUID.randomUUID().toString()).get("/v0/registries").then().statusCode(200);
+        anonymous()
+                .header("X-API-Key", UUID.randomUUID().toString())
+                .get("/v0/registries")
+                .then()
+                .statusCode(200);
     }
 }

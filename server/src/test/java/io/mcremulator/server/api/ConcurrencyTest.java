@@ -1,10 +1,11 @@
 package io.mcremulator.server.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,20 +21,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /** Many threads at once: one winner per name, no lost update, one password per user. */
 class ConcurrencyTest extends ApiTestBase {
     private static final int THREADS = 32;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpResponse<String> send(Caller c, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", c.bearer()).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", c.bearer())
+                .header("Content-Type", "application/json");
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -43,10 +46,11 @@ class ConcurrencyTest extends ApiTestBase {
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> t : tasks) futures.add(pool.submit(() -> {
-                go.await();
-                return t.call();
-            }));
+            for (Callable<T> t : tasks)
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return t.call();
+                }));
             go.countDown();
             List<T> out = new ArrayList<>();
             for (Future<T> f : futures) out.add(f.get(120, TimeUnit.SECONDS));
@@ -64,7 +68,8 @@ class ConcurrencyTest extends ApiTestBase {
         for (int i = 0; i < THREADS; i++) {
             Caller c = Caller.random();
             callers.add(c);
-            tasks.add(() -> send(c, "POST", "/v0/registries", "{\"name\":\"" + name + "\"}").statusCode());
+            tasks.add(() -> send(c, "POST", "/v0/registries", "{\"name\":\"" + name + "\"}")
+                    .statusCode());
         }
         List<Integer> statuses = together(tasks);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
@@ -79,8 +84,12 @@ class ConcurrencyTest extends ApiTestBase {
         Caller c = Caller.random();
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            tasks.add(() -> send(c, "POST", "/v0/proxy-caches",
-                    "{\"name\":\"same\",\"provider\":\"docker-hub\",\"url\":\"https://hub.docker.com\"}").statusCode());
+            tasks.add(() -> send(
+                            c,
+                            "POST",
+                            "/v0/proxy-caches",
+                            "{\"name\":\"same\",\"provider\":\"docker-hub\",\"url\":\"https://hub.docker.com\"}")
+                    .statusCode());
         }
         assertThat(together(tasks)).filteredOn(s -> s == 201).hasSize(1);
         as(c).get("/v0/proxy-caches").then().body("meta.page.total", equalTo(1));
@@ -91,7 +100,10 @@ class ConcurrencyTest extends ApiTestBase {
         Caller c = Caller.random();
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            tasks.add(() -> MAPPER.readTree(send(c, "GET", "/v0/credentials", null).body()).path("password").asText());
+            tasks.add(() -> MAPPER.readTree(
+                            send(c, "GET", "/v0/credentials", null).body())
+                    .path("password")
+                    .asText());
         }
         Set<String> passwords = new HashSet<>(together(tasks));
         assertThat(passwords).hasSize(1);
@@ -108,11 +120,14 @@ class ConcurrencyTest extends ApiTestBase {
             tasks.add(() -> {
                 List<String> kept = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
-                    HttpResponse<String> r = send(c, "POST", "/v0/registries", "{\"name\":\"" + uniqueName("mix") + "\"}");
+                    HttpResponse<String> r =
+                            send(c, "POST", "/v0/registries", "{\"name\":\"" + uniqueName("mix") + "\"}");
                     assertThat(r.statusCode()).isEqualTo(201);
                     String id = MAPPER.readTree(r.body()).path("id").asText();
                     if (i % 2 == 0) {
-                        assertThat(send(c, "DELETE", "/v0/registries/" + id, "null").statusCode()).isEqualTo(204);
+                        assertThat(send(c, "DELETE", "/v0/registries/" + id, "null")
+                                        .statusCode())
+                                .isEqualTo(204);
                     } else {
                         kept.add(id);
                     }
@@ -126,7 +141,8 @@ class ConcurrencyTest extends ApiTestBase {
                     HttpResponse<String> r = send(c, "GET", "/v0/registries?_limit=1000", null);
                     assertThat(r.statusCode()).isEqualTo(200);
                     var page = MAPPER.readTree(r.body()).path("meta").path("page");
-                    assertThat(page.path("count").asInt()).isEqualTo(page.path("total").asInt());
+                    assertThat(page.path("count").asInt())
+                            .isEqualTo(page.path("total").asInt());
                 }
                 return List.of();
             });
@@ -134,7 +150,12 @@ class ConcurrencyTest extends ApiTestBase {
         Set<String> expected = new HashSet<>();
         together(tasks).forEach(expected::addAll);
         assertThat(expected).hasSize(writers * perThread / 2);
-        List<String> ids = as(c).queryParam("_limit", 1000).get("/v0/registries").then().statusCode(200).extract().path("results.id");
+        List<String> ids = as(c).queryParam("_limit", 1000)
+                .get("/v0/registries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results.id");
         assertThat(new HashSet<>(ids)).isEqualTo(expected);
     }
 
@@ -142,12 +163,20 @@ class ConcurrencyTest extends ApiTestBase {
     void concurrentPatchesOfDifferentFieldsAllLand() throws Exception {
         Caller c = Caller.random();
         String id = createProxyCache(c, uniqueName("patch"));
-        String[] bodies = {"{\"description\":\"d\",\"name\":null,\"url\":null}", "{\"url\":\"https://mirror.gcr.io\",\"name\":null}",
-                "{\"name\":\"renamed-" + id.substring(0, 8) + "\",\"url\":null}", "{\"access_key\":\"k\",\"description\":null}"};
+        String[] bodies = {
+            "{\"description\":\"d\",\"name\":null,\"url\":null}",
+            "{\"url\":\"https://mirror.gcr.io\",\"name\":null}",
+            "{\"name\":\"renamed-" + id.substring(0, 8) + "\",\"url\":null}",
+            "{\"access_key\":\"k\",\"description\":null}"
+        };
         List<Callable<Integer>> tasks = new ArrayList<>();
-        for (String b : bodies) tasks.add(() -> send(c, "PATCH", "/v0/proxy-caches/" + id, b).statusCode());
+        for (String b : bodies)
+            tasks.add(() -> send(c, "PATCH", "/v0/proxy-caches/" + id, b).statusCode());
         assertThat(together(tasks)).containsOnly(200);
-        as(c).get("/v0/proxy-caches/" + id).then().body("description", equalTo("d")).body("url", equalTo("https://mirror.gcr.io"))
+        as(c).get("/v0/proxy-caches/" + id)
+                .then()
+                .body("description", equalTo("d"))
+                .body("url", equalTo("https://mirror.gcr.io"))
                 .body("name", equalTo("renamed-" + id.substring(0, 8)));
     }
 }

@@ -1,12 +1,12 @@
 package io.mcremulator.server.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** getCredentials and resetPassword: per user, stable until reset, 32 characters, username = user id. */
 class CredentialsApiTest extends ApiTestBase {
@@ -57,7 +57,11 @@ class CredentialsApiTest extends ApiTestBase {
     @Test
     void passwordsAreMixedLikeTheRealServices() {
         String p = as(Caller.random()).get("/v0/credentials").path("password");
-        assertThat(p).matches(".*[A-Z].*").matches(".*[a-z].*").matches(".*[0-9].*").matches(".*[^A-Za-z0-9].*");
+        assertThat(p)
+                .matches(".*[A-Z].*")
+                .matches(".*[a-z].*")
+                .matches(".*[0-9].*")
+                .matches(".*[^A-Za-z0-9].*");
     }
 
     @Test

@@ -1,23 +1,28 @@
 package io.mcremulator.server.api;
 
-import io.mcremulator.server.support.ApiTestBase;
-import io.mcremulator.server.support.Caller;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.mcremulator.server.support.ApiTestBase;
+import io.mcremulator.server.support.Caller;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** Bare paths are br-se1; /br-se1/, /br-ne1/ and /br-se-1/ under /container-registry are separate states. */
 class RegionsAndTenantsTest extends ApiTestBase {
-    static final List<String> PREFIXES = List.of("/br-se1/container-registry", "/br-ne1/container-registry", "/br-se-1/container-registry");
+    static final List<String> PREFIXES =
+            List.of("/br-se1/container-registry", "/br-ne1/container-registry", "/br-se-1/container-registry");
 
     private String create(Caller c, String prefix, String name) {
-        return as(c).contentType("application/json").body(Map.of("name", name)).post(prefix + "/v0/registries")
-                .then().statusCode(201).extract().path("id");
+        return as(c).contentType("application/json")
+                .body(Map.of("name", name))
+                .post(prefix + "/v0/registries")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -48,8 +53,11 @@ class RegionsAndTenantsTest extends ApiTestBase {
         String se = as(c).get("/v0/credentials").path("password");
         String ne = as(c).get("/br-ne1/container-registry/v0/credentials").path("password");
         org.assertj.core.api.Assertions.assertThat(se).isNotEqualTo(ne);
-        as(c).contentType("application/json").body(Map.of("name", "pc", "provider", "docker-hub", "url", "https://hub.docker.com"))
-                .post("/br-se-1/container-registry/v0/proxy-caches").then().statusCode(201);
+        as(c).contentType("application/json")
+                .body(Map.of("name", "pc", "provider", "docker-hub", "url", "https://hub.docker.com"))
+                .post("/br-se-1/container-registry/v0/proxy-caches")
+                .then()
+                .statusCode(201);
         as(c).get("/br-se-1/container-registry/v0/proxy-caches").then().body("meta.page.total", equalTo(1));
         as(c).get("/v0/proxy-caches").then().body("meta.page.total", equalTo(0));
     }
@@ -62,20 +70,56 @@ class RegionsAndTenantsTest extends ApiTestBase {
             as(c).get(p + "/v0/credentials").then().statusCode(200);
             as(c).post(p + "/v0/credentials/password").then().statusCode(200);
             as(c).get(p + "/v0/registries/" + id).then().statusCode(200);
-            String repo = as(c).get(p + "/v1/registries/" + id + "/repositories").then().statusCode(200).extract().path("results[0].id");
-            as(c).get(p + "/v1/registries/" + id + "/repositories/" + repo).then().statusCode(200);
-            as(c).get(p + "/v1/registries/" + id + "/repositories/" + repo + "/images").then().statusCode(200);
-            as(c).get(p + "/v1/registries/" + id + "/repositories/" + repo + "/images/latest").then().statusCode(200);
+            String repo = as(c).get(p + "/v1/registries/" + id + "/repositories")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("results[0].id");
+            as(c).get(p + "/v1/registries/" + id + "/repositories/" + repo)
+                    .then()
+                    .statusCode(200);
+            as(c).get(p + "/v1/registries/" + id + "/repositories/" + repo + "/images")
+                    .then()
+                    .statusCode(200);
+            as(c).get(p + "/v1/registries/" + id + "/repositories/" + repo + "/images/latest")
+                    .then()
+                    .statusCode(200);
             as(c).get(p + "/v0/registries/" + id + "/repositories").then().statusCode(200);
-            as(c).get(p + "/v0/registries/" + id + "/repositories/team/app/images/latest").then().statusCode(200);
-            as(c).delete(p + "/v0/registries/" + id + "/repositories/team/app/images/latest").then().statusCode(204);
-            as(c).delete(p + "/v1/registries/" + id + "/repositories/" + repo).then().statusCode(204);
-            String pc = as(c).contentType("application/json").body(Map.of("name", uniqueName("pc"), "provider", "docker-hub",
-                    "url", "https://hub.docker.com")).post(p + "/v0/proxy-caches").then().statusCode(201).extract().path("id");
-            as(c).contentType("application/json").body(Map.of("description", "x")).patch(p + "/v0/proxy-caches/" + pc).then().statusCode(200);
+            as(c).get(p + "/v0/registries/" + id + "/repositories/team/app/images/latest")
+                    .then()
+                    .statusCode(200);
+            as(c).delete(p + "/v0/registries/" + id + "/repositories/team/app/images/latest")
+                    .then()
+                    .statusCode(204);
+            as(c).delete(p + "/v1/registries/" + id + "/repositories/" + repo)
+                    .then()
+                    .statusCode(204);
+            String pc = as(c).contentType("application/json")
+                    .body(Map.of("name", uniqueName("pc"), "provider", "docker-hub", "url", "https://hub.docker.com"))
+                    .post(p + "/v0/proxy-caches")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            as(c).contentType("application/json")
+                    .body(Map.of("description", "x"))
+                    .patch(p + "/v0/proxy-caches/" + pc)
+                    .then()
+                    .statusCode(200);
             as(c).get(p + "/v0/proxy-caches/" + pc + "/status").then().statusCode(200);
-            as(c).contentType("application/json").body(Map.of("provider", "docker-hub", "url", "https://hub.docker.com",
-                    "access_key", "k", "access_secret", "s")).post(p + "/v0/proxy-caches/status").then().statusCode(200);
+            as(c).contentType("application/json")
+                    .body(Map.of(
+                            "provider",
+                            "docker-hub",
+                            "url",
+                            "https://hub.docker.com",
+                            "access_key",
+                            "k",
+                            "access_secret",
+                            "s"))
+                    .post(p + "/v0/proxy-caches/status")
+                    .then()
+                    .statusCode(200);
             as(c).delete(p + "/v0/proxy-caches/" + pc).then().statusCode(204);
             as(c).delete(p + "/v0/registries/" + id).then().statusCode(204);
         }
@@ -83,8 +127,20 @@ class RegionsAndTenantsTest extends ApiTestBase {
 
     private String seedIn(Caller c, String region) {
         String id = java.util.UUID.randomUUID().toString();
-        seed(Map.of("registries", List.of(Map.of("region", region, "tenant", c.tenantId(), "id", id, "name", uniqueName("rg"),
-                "repositories", List.of(repo("team/app", List.of(image(digest(region), 1, "2024-01-01T00:00:00Z", "latest"))))))));
+        seed(Map.of(
+                "registries",
+                List.of(Map.of(
+                        "region",
+                        region,
+                        "tenant",
+                        c.tenantId(),
+                        "id",
+                        id,
+                        "name",
+                        uniqueName("rg"),
+                        "repositories",
+                        List.of(repo(
+                                "team/app", List.of(image(digest(region), 1, "2024-01-01T00:00:00Z", "latest"))))))));
         return id;
     }
 
@@ -110,11 +166,20 @@ class RegionsAndTenantsTest extends ApiTestBase {
         assertError(as(b).delete("/v0/registries/" + reg), 404, "not_found");
         assertError(as(b).get("/v1/registries/" + reg + "/repositories"), 404, "not_found");
         assertError(as(b).get("/v0/proxy-caches/" + pc), 404, "not_found");
-        assertError(as(b).contentType("application/json").body(Map.of("description", "x")).patch("/v0/proxy-caches/" + pc), 404, "not_found");
+        assertError(
+                as(b).contentType("application/json")
+                        .body(Map.of("description", "x"))
+                        .patch("/v0/proxy-caches/" + pc),
+                404,
+                "not_found");
         assertError(as(b).delete("/v0/proxy-caches/" + pc), 404, "not_found");
         assertError(as(b).get("/v0/proxy-caches/" + pc + "/status"), 404, "not_found");
-        assertError(as(b).contentType("application/json").body(Map.of("name", uniqueName("x"), "proxy_cache_id", pc)).post("/v0/registries"),
-                404, "not_found");
+        assertError(
+                as(b).contentType("application/json")
+                        .body(Map.of("name", uniqueName("x"), "proxy_cache_id", pc))
+                        .post("/v0/registries"),
+                404,
+                "not_found");
         // A colleague in the same tenant sees everything.
         as(a.colleague()).get("/v0/registries/" + reg).then().statusCode(200);
         as(a.colleague()).get("/v0/proxy-caches/" + pc).then().statusCode(200);

@@ -1,21 +1,20 @@
 package io.mcremulator.server.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** createRegistry, getRegistries, getRegistry, deleteRegistry. */
 class RegistriesApiTest extends ApiTestBase {
@@ -33,9 +32,17 @@ class RegistriesApiTest extends ApiTestBase {
         Map<String, Object> created = r.jsonPath().getMap("");
         assertThat(created).containsOnlyKeys("id", "name"); // Terraform: absent, never ""
         String id = (String) created.get("id");
-        Map<String, Object> got = as(c).get("/v0/registries/" + id).then().statusCode(200).extract().jsonPath().getMap("");
-        assertThat(got).doesNotContainKey("proxy_cache_id")
-                .containsEntry("id", id).containsEntry("name", name).containsEntry("storage_usage_bytes", 0);
+        Map<String, Object> got = as(c).get("/v0/registries/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertThat(got)
+                .doesNotContainKey("proxy_cache_id")
+                .containsEntry("id", id)
+                .containsEntry("name", name)
+                .containsEntry("storage_usage_bytes", 0);
         assertThat((String) got.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(got.get("updated_at")).isEqualTo(got.get("created_at"));
     }
@@ -46,7 +53,8 @@ class RegistriesApiTest extends ApiTestBase {
         Response r = create(c, Map.of("name", uniqueName("reg"), "proxy_cache_id", ""));
         r.then().statusCode(201);
         assertThat(r.jsonPath().getMap("")).doesNotContainKey("proxy_cache_id");
-        assertThat(as(c).get("/v0/registries/" + r.path("id")).jsonPath().getMap("")).doesNotContainKey("proxy_cache_id");
+        assertThat(as(c).get("/v0/registries/" + r.path("id")).jsonPath().getMap(""))
+                .doesNotContainKey("proxy_cache_id");
     }
 
     @Test
@@ -65,7 +73,12 @@ class RegistriesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String foreign = createProxyCache(Caller.random(), uniqueName("pc"));
         String name = uniqueName("reg");
-        assertError(create(c, Map.of("name", name, "proxy_cache_id", UUID.randomUUID().toString())), 404, "not_found");
+        assertError(
+                create(
+                        c,
+                        Map.of("name", name, "proxy_cache_id", UUID.randomUUID().toString())),
+                404,
+                "not_found");
         assertError(create(c, Map.of("name", name, "proxy_cache_id", foreign)), 404, "not_found");
         Response bad = create(c, Map.of("name", name, "proxy_cache_id", "not-a-uuid"));
         assertError(bad, 400, "bad_request");
@@ -77,7 +90,9 @@ class RegistriesApiTest extends ApiTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"a", "cool_registry", "my-registry", "v1.2.3", "0abc", "a-b_c.d"})
     void validNames(String base) {
-        String name = base.length() > 1 ? base + "-" + UUID.randomUUID().toString().substring(0, 6) : base + UUID.randomUUID().toString().substring(0, 6);
+        String name = base.length() > 1
+                ? base + "-" + UUID.randomUUID().toString().substring(0, 6)
+                : base + UUID.randomUUID().toString().substring(0, 6);
         create(Caller.random(), Map.of("name", name)).then().statusCode(201);
     }
 
@@ -116,7 +131,10 @@ class RegistriesApiTest extends ApiTestBase {
         assertError(create(c, "[]"), 400, "bad_request");
         Response malformed = create(c, "{\"name\": ");
         assertError(malformed, 400, "bad_request");
-        malformed.then().body("message", containsString("not valid JSON")).body("message", containsString("line 1"))
+        malformed
+                .then()
+                .body("message", containsString("not valid JSON"))
+                .body("message", containsString("line 1"))
                 .body("message", org.hamcrest.Matchers.not(containsString("REDACTED")));
         Response typed = create(c, Map.of("name", 42));
         assertError(typed, 400, "bad_request");
@@ -129,7 +147,9 @@ class RegistriesApiTest extends ApiTestBase {
 
     @Test
     void unknownFieldsAreIgnored() {
-        create(Caller.random(), Map.of("name", uniqueName("r"), "colour", "blue")).then().statusCode(201);
+        create(Caller.random(), Map.of("name", uniqueName("r"), "colour", "blue"))
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -140,10 +160,14 @@ class RegistriesApiTest extends ApiTestBase {
         createRegistry(c, a);
         createRegistry(c, b);
         createRegistry(Caller.random(), uniqueName("other"));
-        as(c).get("/v0/registries").then().statusCode(200)
+        as(c).get("/v0/registries")
+                .then()
+                .statusCode(200)
                 .body("results.name", equalTo(List.of(a, b)))
-                .body("meta.page.count", equalTo(2)).body("meta.page.total", equalTo(2))
-                .body("meta.page.limit", equalTo(20)).body("meta.page.offset", equalTo(0));
+                .body("meta.page.count", equalTo(2))
+                .body("meta.page.total", equalTo(2))
+                .body("meta.page.limit", equalTo(20))
+                .body("meta.page.offset", equalTo(0));
     }
 
     @Test
@@ -154,7 +178,10 @@ class RegistriesApiTest extends ApiTestBase {
         createRegistry(c, "beta-" + tag);
         createRegistry(c, "gamma");
         as(c).queryParam("name", tag).get("/v0/registries").then().body("meta.page.total", equalTo(2));
-        as(c).queryParam("name", "alpha").get("/v0/registries").then().body("results.name", equalTo(List.of("alpha-" + tag)));
+        as(c).queryParam("name", "alpha")
+                .get("/v0/registries")
+                .then()
+                .body("results.name", equalTo(List.of("alpha-" + tag)));
         as(c).queryParam("name", "ALPHA").get("/v0/registries").then().body("meta.page.total", equalTo(0));
         as(c).queryParam("name", "").get("/v0/registries").then().body("meta.page.total", equalTo(3));
     }
@@ -195,7 +222,8 @@ class RegistriesApiTest extends ApiTestBase {
     void deleteCascadesToRepositoriesAndImages() {
         Caller c = Caller.random();
         String name = uniqueName("cascade");
-        String id = seedRegistry(c, name, List.of(repo("team/app", List.of(image(digest("x"), 10, "2024-05-15T19:56:47Z", "latest")))));
+        String id = seedRegistry(
+                c, name, List.of(repo("team/app", List.of(image(digest("x"), 10, "2024-05-15T19:56:47Z", "latest")))));
         as(c).get("/v0/registries/" + id).then().body("storage_usage_bytes", equalTo(10));
         as(c).delete("/v0/registries/" + id).then().statusCode(204);
         assertError(as(c).get("/v0/registries/" + id + "/repositories"), 404, "not_found");
@@ -214,7 +242,11 @@ class RegistriesApiTest extends ApiTestBase {
 
     @Test
     void requestBodyContentTypeIsNotRequired() {
-        as(Caller.random()).body("{\"name\":\"" + uniqueName("noct") + "\"}").contentType(ContentType.TEXT)
-                .post("/v0/registries").then().statusCode(201);
+        as(Caller.random())
+                .body("{\"name\":\"" + uniqueName("noct") + "\"}")
+                .contentType(ContentType.TEXT)
+                .post("/v0/registries")
+                .then()
+                .statusCode(201);
     }
 }

@@ -1,19 +1,18 @@
 package io.mcremulator.server.api;
 
-import io.mcremulator.server.support.ApiTestBase;
-import io.mcremulator.server.support.Caller;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+
+import io.mcremulator.server.support.ApiTestBase;
+import io.mcremulator.server.support.Caller;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * v1 repositories and images (by id) and the deprecated v0 routes (by name, names with '/'), on seeded data
@@ -28,20 +27,49 @@ class RepositoriesImagesApiTest extends ApiTestBase {
     private String[] seeded(Caller c) {
         String name = uniqueName("repos");
         String id = UUID.randomUUID().toString();
-        Map<String, Object> app = Map.of("id", UUID.randomUUID().toString(), "name", "team/app", "created_at", "2024-03-01T00:00:00Z",
-                "images", List.of(image(D1, 100, "2024-01-01T00:00:00Z", "latest", "v1"), image(D2, 50, "2024-02-01T00:00:00Z", "v2"),
+        Map<String, Object> app = Map.of(
+                "id",
+                UUID.randomUUID().toString(),
+                "name",
+                "team/app",
+                "created_at",
+                "2024-03-01T00:00:00Z",
+                "images",
+                List.of(
+                        image(D1, 100, "2024-01-01T00:00:00Z", "latest", "v1"),
+                        image(D2, 50, "2024-02-01T00:00:00Z", "v2"),
                         image(D3, 75, "2024-03-01T00:00:00Z")));
-        Map<String, Object> alpine = Map.of("id", UUID.randomUUID().toString(), "name", "alpine", "created_at", "2024-01-01T00:00:00Z",
-                "images", List.of(image(D1, 100, "2024-01-05T00:00:00Z", "3.19")));
+        Map<String, Object> alpine = Map.of(
+                "id",
+                UUID.randomUUID().toString(),
+                "name",
+                "alpine",
+                "created_at",
+                "2024-01-01T00:00:00Z",
+                "images",
+                List.of(image(D1, 100, "2024-01-05T00:00:00Z", "3.19")));
         Map<String, Object> nested = Map.of("name", "a/b/c", "created_at", "2024-02-01T00:00:00Z");
-        seed(Map.of("registries", List.of(Map.of("tenant", c.tenantId(), "id", id, "name", name,
-                "repositories", List.of(app, alpine, nested)))));
-        return new String[]{id, name};
+        seed(Map.of(
+                "registries",
+                List.of(Map.of(
+                        "tenant",
+                        c.tenantId(),
+                        "id",
+                        id,
+                        "name",
+                        name,
+                        "repositories",
+                        List.of(app, alpine, nested)))));
+        return new String[] {id, name};
     }
 
     private String repoId(Caller c, String registryId, String name) {
-        return as(c).queryParam("name", name).get("/v1/registries/" + registryId + "/repositories")
-                .then().statusCode(200).extract().path("results.find { it.name == '" + name + "' }.id");
+        return as(c).queryParam("name", name)
+                .get("/v1/registries/" + registryId + "/repositories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results.find { it.name == '" + name + "' }.id");
     }
 
     // ------------------------------------------------------------------ v1 repositories
@@ -50,9 +78,12 @@ class RepositoriesImagesApiTest extends ApiTestBase {
     void v1ListHasGoalMetaAndItemsNewestFirst() {
         Caller c = Caller.random();
         String[] reg = seeded(c);
-        as(c).get("/v1/registries/" + reg[0] + "/repositories").then().statusCode(200)
+        as(c).get("/v1/registries/" + reg[0] + "/repositories")
+                .then()
+                .statusCode(200)
                 .body("goal.total", equalTo(3))
-                .body("meta.page.total", equalTo(3)).body("meta.page.count", equalTo(3))
+                .body("meta.page.total", equalTo(3))
+                .body("meta.page.count", equalTo(3))
                 .body("results.name", equalTo(List.of("team/app", "a/b/c", "alpine")))
                 .body("results[0].registry_name", equalTo(reg[1]))
                 .body("results[0].image_count", equalTo(3))
@@ -63,8 +94,11 @@ class RepositoriesImagesApiTest extends ApiTestBase {
     void v1ListNameFilter() {
         Caller c = Caller.random();
         String[] reg = seeded(c);
-        as(c).queryParam("name", "app").get("/v1/registries/" + reg[0] + "/repositories").then()
-                .body("results.name", equalTo(List.of("team/app"))).body("goal.total", equalTo(1));
+        as(c).queryParam("name", "app")
+                .get("/v1/registries/" + reg[0] + "/repositories")
+                .then()
+                .body("results.name", equalTo(List.of("team/app")))
+                .body("goal.total", equalTo(1));
     }
 
     @Test
@@ -72,9 +106,16 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         String id = repoId(c, reg[0], "alpine");
-        as(c).get("/v1/registries/" + reg[0] + "/repositories/" + id).then().statusCode(200)
-                .body("id", equalTo(id)).body("name", equalTo("alpine")).body("image_count", equalTo(1));
-        asSdk(c).body("null").delete("/v1/registries/" + reg[0] + "/repositories/" + id).then().statusCode(204);
+        as(c).get("/v1/registries/" + reg[0] + "/repositories/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("name", equalTo("alpine"))
+                .body("image_count", equalTo(1));
+        asSdk(c).body("null")
+                .delete("/v1/registries/" + reg[0] + "/repositories/" + id)
+                .then()
+                .statusCode(204);
         assertError(as(c).get("/v1/registries/" + reg[0] + "/repositories/" + id), 404, "not_found");
         assertError(as(c).get("/v1/registries/" + reg[0] + "/repositories/" + id + "/images"), 404, "not_found");
         as(c).get("/v1/registries/" + reg[0] + "/repositories").then().body("goal.total", equalTo(2));
@@ -105,7 +146,9 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         String[] reg = seeded(c);
         String app = repoId(c, reg[0], "team/app");
         Response r = as(c).get("/v1/registries/" + reg[0] + "/repositories/" + app + "/images");
-        r.then().statusCode(200).body("results.digest", equalTo(List.of(D3, D2, D1)))
+        r.then()
+                .statusCode(200)
+                .body("results.digest", equalTo(List.of(D3, D2, D1)))
                 .body("meta.page.total", equalTo(3))
                 .body("results[2].tags", equalTo(List.of("latest", "v1")))
                 .body("results[2].size_bytes", equalTo(100))
@@ -120,15 +163,33 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         String base = "/v1/registries/" + reg[0] + "/repositories/" + repoId(c, reg[0], "team/app") + "/images";
-        Map<String, Object> repeated = as(c).queryParam("expand", "tags_details").queryParam("expand", "media_type").get(base)
-                .then().statusCode(200).extract().jsonPath().getMap("results[2]");
-        assertThat(repeated).containsKeys("tags_details", "media_type").doesNotContainKeys("extra_attr", "manifest_media_type");
-        Map<String, Object> comma = as(c).queryParam("expand", "extra_attr,manifest_media_type").get(base)
-                .then().statusCode(200).extract().jsonPath().getMap("results[2]");
-        assertThat(comma).containsKeys("extra_attr", "manifest_media_type").doesNotContainKeys("tags_details", "media_type");
+        Map<String, Object> repeated = as(c).queryParam("expand", "tags_details")
+                .queryParam("expand", "media_type")
+                .get(base)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("results[2]");
+        assertThat(repeated)
+                .containsKeys("tags_details", "media_type")
+                .doesNotContainKeys("extra_attr", "manifest_media_type");
+        Map<String, Object> comma = as(c).queryParam("expand", "extra_attr,manifest_media_type")
+                .get(base)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("results[2]");
+        assertThat(comma)
+                .containsKeys("extra_attr", "manifest_media_type")
+                .doesNotContainKeys("tags_details", "media_type");
         assertThat(comma.get("extra_attr")).isEqualTo(Map.of("os", "linux", "architecture", "amd64"));
-        Response sdk = asSdk(c).queryParam("_expand", "tags_details,manifest_media_type").get(base);
-        sdk.then().statusCode(200).body("results[2].tags_details.name", equalTo(List.of("latest", "v1")))
+        Response sdk = asSdk(c).queryParam("_expand", "tags_details,manifest_media_type")
+                .get(base);
+        sdk.then()
+                .statusCode(200)
+                .body("results[2].tags_details.name", equalTo(List.of("latest", "v1")))
                 .body("results[2].tags_details[0].signed", equalTo(false))
                 .body("results[2].tags_details[0].pushed_at", equalTo("2024-01-01T00:00:00Z"))
                 .body("results[2].manifest_media_type", equalTo("application/vnd.oci.image.manifest.v1+json"))
@@ -153,12 +214,28 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         String base = "/v1/registries/" + reg[0] + "/repositories/" + repoId(c, reg[0], "team/app") + "/images/";
-        Map<String, Object> byTag = as(c).get(base + "v1").then().statusCode(200).extract().jsonPath().getMap("");
-        assertThat(byTag).containsOnlyKeys("digest", "size_bytes", "pushed_at", "pulled_at", "tags",
-                "manifest_media_type", "media_type", "tags_details");
+        Map<String, Object> byTag = as(c).get(base + "v1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertThat(byTag)
+                .containsOnlyKeys(
+                        "digest",
+                        "size_bytes",
+                        "pushed_at",
+                        "pulled_at",
+                        "tags",
+                        "manifest_media_type",
+                        "media_type",
+                        "tags_details");
         assertThat(byTag.get("digest")).isEqualTo(D1);
         as(c).get(base + D1).then().statusCode(200).body("tags", equalTo(List.of("latest", "v1")));
-        as(c).queryParam("expand", "extra_attr").get(base + "latest").then().statusCode(200)
+        as(c).queryParam("expand", "extra_attr")
+                .get(base + "latest")
+                .then()
+                .statusCode(200)
                 .body("extra_attr.os", equalTo("linux"));
         assertError(as(c).get(base + "missing"), 404, "not_found");
         assertError(as(c).get(base + digest("nope")), 404, "not_found");
@@ -187,7 +264,9 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         as(c).get(base).then().statusCode(200).body("image_count", equalTo(0));
         assertError(as(c).delete(base + "/images/" + D3), 404, "not_found");
         // The same digest in another repository is untouched.
-        as(c).get("/v1/registries/" + reg[0] + "/repositories/" + repoId(c, reg[0], "alpine") + "/images/" + D1).then().statusCode(200);
+        as(c).get("/v1/registries/" + reg[0] + "/repositories/" + repoId(c, reg[0], "alpine") + "/images/" + D1)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -205,9 +284,12 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         Response r = asSdk(c).get("/v0/registries/" + reg[0] + "/repositories");
-        r.then().statusCode(200).body("results.name", equalTo(List.of("team/app", "a/b/c", "alpine")))
+        r.then()
+                .statusCode(200)
+                .body("results.name", equalTo(List.of("team/app", "a/b/c", "alpine")))
                 .body("meta.page.total", equalTo(3));
-        assertThat(r.jsonPath().getMap("results[0]")).containsOnlyKeys("registry_name", "name", "image_count", "created_at", "updated_at");
+        assertThat(r.jsonPath().getMap("results[0]"))
+                .containsOnlyKeys("registry_name", "name", "image_count", "created_at", "updated_at");
     }
 
     @Test
@@ -215,11 +297,20 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         String base = "/v0/registries/" + reg[0] + "/repositories/";
-        asSdk(c).get(base + "team/app").then().statusCode(200).body("name", equalTo("team/app")).body("image_count", equalTo(3));
+        asSdk(c).get(base + "team/app")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("team/app"))
+                .body("image_count", equalTo(3));
         asSdk(c).get(base + "a/b/c").then().statusCode(200).body("name", equalTo("a/b/c"));
-        asSdk(c).queryParam("_expand", "tags_details,manifest_media_type").queryParam("_limit", 50).queryParam("_offset", 0)
-                .get(base + "team/app/images").then().statusCode(200)
-                .body("results.digest", equalTo(List.of(D3, D2, D1))).body("results[2].tags_details.name", hasItem("latest"));
+        asSdk(c).queryParam("_expand", "tags_details,manifest_media_type")
+                .queryParam("_limit", 50)
+                .queryParam("_offset", 0)
+                .get(base + "team/app/images")
+                .then()
+                .statusCode(200)
+                .body("results.digest", equalTo(List.of(D3, D2, D1)))
+                .body("results[2].tags_details.name", hasItem("latest"));
         asSdk(c).get(base + "team/app/images/latest").then().statusCode(200).body("digest", equalTo(D1));
         asSdk(c).get(base + "team/app/images/" + D2).then().statusCode(200).body("tags", equalTo(List.of("v2")));
         asSdk(c).get(base + "a/b/c/images").then().statusCode(200).body("meta.page.total", equalTo(0));
@@ -233,8 +324,16 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         String base = "/v0/registries/" + reg[0] + "/repositories/";
-        as(c).urlEncodingEnabled(false).get(base + "team%2Fapp").then().statusCode(200).body("name", equalTo("team/app"));
-        as(c).urlEncodingEnabled(false).get(base + "team%2Fapp/images/latest").then().statusCode(200).body("digest", equalTo(D1));
+        as(c).urlEncodingEnabled(false)
+                .get(base + "team%2Fapp")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("team/app"));
+        as(c).urlEncodingEnabled(false)
+                .get(base + "team%2Fapp/images/latest")
+                .then()
+                .statusCode(200)
+                .body("digest", equalTo(D1));
         as(c).urlEncodingEnabled(false).get(base + "a%2Fb%2Fc/images").then().statusCode(200);
     }
 
@@ -257,7 +356,9 @@ class RepositoriesImagesApiTest extends ApiTestBase {
         Caller c = Caller.random();
         String[] reg = seeded(c);
         String id = repoId(c, reg[0], "alpine");
-        as(c).delete("/v0/registries/" + reg[0] + "/repositories/alpine/images/3.19").then().statusCode(204);
+        as(c).delete("/v0/registries/" + reg[0] + "/repositories/alpine/images/3.19")
+                .then()
+                .statusCode(204);
         as(c).get("/v1/registries/" + reg[0] + "/repositories/" + id).then().body("image_count", equalTo(0));
     }
 

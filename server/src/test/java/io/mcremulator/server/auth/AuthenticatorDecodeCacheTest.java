@@ -1,15 +1,14 @@
 package io.mcremulator.server.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mcremulator.core.auth.ApiKeyDirectory;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Decode mode remembers decoded tokens; each token must still map to its own caller. */
 class AuthenticatorDecodeCacheTest {
@@ -17,8 +16,8 @@ class AuthenticatorDecodeCacheTest {
 
     private static String token(String payloadJson) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return "Bearer " + b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+        return "Bearer " + b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
     }
 
     @Test
@@ -39,7 +38,8 @@ class AuthenticatorDecodeCacheTest {
     void badTokensStayRejectedEveryTime() {
         String noTenant = token("{\"sub\":\"alice\"}");
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> auth.authenticate(noTenant, null)).isInstanceOf(EmulatorException.class)
+            assertThatThrownBy(() -> auth.authenticate(noTenant, null))
+                    .isInstanceOf(EmulatorException.class)
                     .hasMessageContaining("tenant");
         }
     }

@@ -8,7 +8,6 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,16 +54,20 @@ public final class ContractFilter implements Filter {
     private static List<String> noContentProblems(Optional<OpenApiContract.Op> op, JsonNode body) {
         if (body != null) return List.of("204 with a body");
         if (op.isEmpty()) return List.of("204 for a route the spec does not have");
-        return op.get().operation().getResponses().containsKey("204") ? List.of()
+        return op.get().operation().getResponses().containsKey("204")
+                ? List.of()
                 : List.of("204 is not a documented status of " + op.get().id());
     }
 
     /** Writes target/contract-coverage.txt at the end of the test JVM: validated operation/status pairs, spec operations with no 2xx. */
     private void report() {
         StringBuilder sb = new StringBuilder("contract coverage (operation status: validated responses):\n");
-        new java.util.TreeMap<>(validated).forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v.get()).append('\n'));
+        new java.util.TreeMap<>(validated)
+                .forEach((k, v) ->
+                        sb.append("  ").append(k).append(": ").append(v.get()).append('\n'));
         java.util.stream.Stream.concat(contract.mainOperations().stream(), contract.v0RouteOperations().stream())
-                .map(OpenApiContract.Op::id).distinct()
+                .map(OpenApiContract.Op::id)
+                .distinct()
                 .filter(id -> validated.keySet().stream().noneMatch(k -> k.startsWith(id + " 2")))
                 .forEach(id -> sb.append("  NO 2xx VALIDATED: ").append(id).append('\n'));
         try {
@@ -74,11 +77,17 @@ public final class ContractFilter implements Filter {
         }
     }
 
-    public boolean active() { return contract != null; }
+    public boolean active() {
+        return contract != null;
+    }
 
-    public OpenApiContract contract() { return contract; }
+    public OpenApiContract contract() {
+        return contract;
+    }
 
-    public Map<String, AtomicInteger> validated() { return validated; }
+    public Map<String, AtomicInteger> validated() {
+        return validated;
+    }
 
     @Override
     public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
@@ -109,11 +118,17 @@ public final class ContractFilter implements Filter {
             return response;
         }
         Optional<OpenApiContract.Op> op = contract.find(req.getMethod(), rawPath);
-        List<String> problems = response.statusCode() == 204 ? noContentProblems(op, body) : contract.validate(op, response.statusCode(), body);
-        if (!problems.isEmpty()) throw new AssertionError(where + " breaks the OpenAPI contract:\n  " + String.join("\n  ", problems)
-                + "\n  body: " + text);
-        validated.computeIfAbsent(op.map(OpenApiContract.Op::id).orElse("(no route)") + " " + response.statusCode(),
-                k -> new AtomicInteger()).incrementAndGet();
+        List<String> problems = response.statusCode() == 204
+                ? noContentProblems(op, body)
+                : contract.validate(op, response.statusCode(), body);
+        if (!problems.isEmpty())
+            throw new AssertionError(
+                    where + " breaks the OpenAPI contract:\n  " + String.join("\n  ", problems) + "\n  body: " + text);
+        validated
+                .computeIfAbsent(
+                        op.map(OpenApiContract.Op::id).orElse("(no route)") + " " + response.statusCode(),
+                        k -> new AtomicInteger())
+                .incrementAndGet();
         return response;
     }
 }

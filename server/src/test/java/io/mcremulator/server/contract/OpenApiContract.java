@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +48,9 @@ public final class OpenApiContract {
 
     /** One operation of one spec file. */
     public record Op(String file, String method, String template, Pattern regex, Operation operation) {
-        public String id() { return operation.getOperationId(); }
+        public String id() {
+            return operation.getOperationId();
+        }
     }
 
     private final List<Op> main;
@@ -76,7 +77,8 @@ public final class OpenApiContract {
         o.setResolve(true);
         o.setResolveFully(true);
         var result = new OpenAPIV3Parser().readLocation(file.toUri().toString(), null, o);
-        if (result.getOpenAPI() == null) throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
+        if (result.getOpenAPI() == null)
+            throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
         return result.getOpenAPI();
     }
 
@@ -90,9 +92,13 @@ public final class OpenApiContract {
         return List.copyOf(ops);
     }
 
-    public List<Op> mainOperations() { return main; }
+    public List<Op> mainOperations() {
+        return main;
+    }
 
-    public List<Op> v0RouteOperations() { return v0Routes; }
+    public List<Op> v0RouteOperations() {
+        return v0Routes;
+    }
 
     /** Strips {@code /{region}/container-registry}: the spec's paths start at {@code /v0} or {@code /v1}. */
     public static String specPath(String rawPath) {
@@ -108,13 +114,21 @@ public final class OpenApiContract {
         if (v0.matches()) {
             // Names contain '/': read the rest from the right, as the server does.
             String rest = URLDecoder.decode(v0.group(2), StandardCharsets.UTF_8);
-            String template = rest.endsWith("/images") ? "/v0/registries/{registry_id}/repositories/{repository_name}/images"
-                    : rest.contains("/images/") ? "/v0/registries/{registry_id}/repositories/{repository_name}/images/{digest_or_tag}"
-                    : "/v0/registries/{registry_id}/repositories/{repository_name}";
-            return v0Routes.stream().filter(o -> o.method().equalsIgnoreCase(method) && o.template().equals(template)).findFirst();
+            String template = rest.endsWith("/images")
+                    ? "/v0/registries/{registry_id}/repositories/{repository_name}/images"
+                    : rest.contains("/images/")
+                            ? "/v0/registries/{registry_id}/repositories/{repository_name}/images/{digest_or_tag}"
+                            : "/v0/registries/{registry_id}/repositories/{repository_name}";
+            return v0Routes.stream()
+                    .filter(o ->
+                            o.method().equalsIgnoreCase(method) && o.template().equals(template))
+                    .findFirst();
         }
         List<Op> source = path.startsWith("/v0/registries/") && path.contains("/repositories") ? v0Routes : main;
-        return source.stream().filter(o -> o.method().equalsIgnoreCase(method) && o.regex().matcher(path).matches()).findFirst();
+        return source.stream()
+                .filter(o -> o.method().equalsIgnoreCase(method)
+                        && o.regex().matcher(path).matches())
+                .findFirst();
     }
 
     /**
@@ -140,9 +154,13 @@ public final class OpenApiContract {
                 schema = errorSchema;
                 where += " (undocumented error status, checked against Error)";
             } else {
-                MediaType mt = response.getContent() == null ? null : response.getContent().get("application/json");
+                MediaType mt = response.getContent() == null
+                        ? null
+                        : response.getContent().get("application/json");
                 if (mt == null || mt.getSchema() == null) {
-                    return body == null || body.isMissingNode() ? List.of() : List.of(where + ": spec has no body, got " + body);
+                    return body == null || body.isMissingNode()
+                            ? List.of()
+                            : List.of(where + ": spec has no body, got " + body);
                 }
                 schema = toJson(mt.getSchema());
             }

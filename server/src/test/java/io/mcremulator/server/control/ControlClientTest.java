@@ -1,34 +1,40 @@
 package io.mcremulator.server.control;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ControlClientTest extends ControlTestSupport {
 
     @Test
     void drivesFaultsJournalSnapshotsAndClock() {
         ControlClient control = new ControlClient(server.baseUrl() + "/");
-        String id = control.addFault(FaultSpec.operation("createRegistry").status(503).firstN(2));
+        String id = control.addFault(
+                FaultSpec.operation("createRegistry").status(503).firstN(2));
         assertThat(control.faults()).extracting(f -> f.get("id")).containsExactly(id);
 
-        for (int i = 0; i < 2; i++) as(TENANT_A).body("{\"name\":\"c\"}").post("/v0/registries").then().statusCode(503);
+        for (int i = 0; i < 2; i++)
+            as(TENANT_A).body("{\"name\":\"c\"}").post("/v0/registries").then().statusCode(503);
         as(TENANT_A).body("{\"name\":\"c\"}").post("/v0/registries").then().statusCode(201);
-        assertThat(control.requests("createRegistry")).extracting(r -> r.get("status")).containsExactly(503, 503, 201);
-        assertThat(control.requests(Map.of("operationId", "createRegistry", "status", "2xx"))).hasSize(1);
+        assertThat(control.requests("createRegistry"))
+                .extracting(r -> r.get("status"))
+                .containsExactly(503, 503, 201);
+        assertThat(control.requests(Map.of("operationId", "createRegistry", "status", "2xx")))
+                .hasSize(1);
         assertThat(control.fault(id)).containsEntry("fired", 2);
         assertThat(control.unmatchedRequests()).isEmpty();
         control.assertNoUnmatchedRequests();
-        assertThat(control.count(Map.of("operationId", "createRegistry", "bodyContains", "\"name\":\"c\""))).isEqualTo(3);
+        assertThat(control.count(Map.of("operationId", "createRegistry", "bodyContains", "\"name\":\"c\"")))
+                .isEqualTo(3);
         as(TENANT_A).get("/v0/typo?x=1").then().statusCode(404);
         assertThat(control.unmatchedRequests()).extracting(r -> r.get("path")).containsExactly("/v0/typo");
-        assertThatThrownBy(control::assertNoUnmatchedRequests).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(control::assertNoUnmatchedRequests)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("GET /v0/typo?x=1 -> 404");
 
         control.saveSnapshot("one");
@@ -44,8 +50,10 @@ class ControlClientTest extends ControlTestSupport {
 
         assertThat(control.operations()).extracting(o -> o.get("operationId")).contains("createRegistry");
         control.removeFault(id);
-        assertThatThrownBy(() -> control.removeFault(id)).isInstanceOf(ControlClient.ControlApiException.class)
-                .satisfies(e -> assertThat(((ControlClient.ControlApiException) e).status()).isEqualTo(404));
+        assertThatThrownBy(() -> control.removeFault(id))
+                .isInstanceOf(ControlClient.ControlApiException.class)
+                .satisfies(e -> assertThat(((ControlClient.ControlApiException) e).status())
+                        .isEqualTo(404));
         control.reset();
         assertThat(control.requests(Map.of())).isEmpty();
     }
@@ -56,7 +64,12 @@ class ControlClientTest extends ControlTestSupport {
                 .isEqualTo("{\"operationId\":\"createRegistry\",\"status\":503,\"firstN\":2}");
         assertThat(FaultSpec.path("/v0/\"x\"").delayMs(5, 10).drop().toJson())
                 .isEqualTo("{\"path\":\"/v0/\\\"x\\\"\",\"delayMs\":5,\"delayMaxMs\":10,\"drop\":true}");
-        List<String> ids = List.of(new ControlClient(server.baseUrl()).addFault(FaultSpec.any().tenant("t").status(500).probability(0.25).seed(3)));
+        List<String> ids = List.of(new ControlClient(server.baseUrl())
+                .addFault(FaultSpec.any()
+                        .tenant("t")
+                        .status(500)
+                        .probability(0.25)
+                        .seed(3)));
         assertThat(ids).containsExactly("fault-1");
     }
 }

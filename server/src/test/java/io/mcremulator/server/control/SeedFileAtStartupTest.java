@@ -1,18 +1,17 @@
 package io.mcremulator.server.control;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /** A seed file given to the builder is loaded at start; a bad one stops the start with a message naming the field. */
 class SeedFileAtStartupTest extends ApiTestBase {
@@ -21,8 +20,8 @@ class SeedFileAtStartupTest extends ApiTestBase {
 
     @Override
     protected McrEmulatorServer.Builder configure(McrEmulatorServer.Builder b) {
-        return b.seedFile(write("{\"registries\": [{\"tenant\": \"" + OWNER.tenantId() + "\", \"name\": \"" + NAME + "\","
-                + " \"repositories\": [{\"name\": \"lib/x\"}]}]}"));
+        return b.seedFile(write("{\"registries\": [{\"tenant\": \"" + OWNER.tenantId() + "\", \"name\": \"" + NAME
+                + "\"," + " \"repositories\": [{\"name\": \"lib/x\"}]}]}"));
     }
 
     static Path write(String json) {
@@ -45,12 +44,16 @@ class SeedFileAtStartupTest extends ApiTestBase {
     @Test
     void aBadFileFailsTheStartNamingTheField() {
         Path bad = write("{\"registries\": [{\"tenant\": \"t\", \"name\": \"UPPER\"}]}");
-        assertThatThrownBy(() -> McrEmulatorServer.builder().seedFile(bad).build().start())
+        assertThatThrownBy(
+                        () -> McrEmulatorServer.builder().seedFile(bad).build().start())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(bad.toString()).hasMessageContaining("registries[0].name");
+                .hasMessageContaining(bad.toString())
+                .hasMessageContaining("registries[0].name");
         Path missing = bad.resolveSibling("does-not-exist.json");
-        assertThatThrownBy(() -> McrEmulatorServer.builder().seedFile(missing).build().start())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does-not-exist.json");
+        assertThatThrownBy(() ->
+                        McrEmulatorServer.builder().seedFile(missing).build().start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does-not-exist.json");
         assertThat(bad).exists();
     }
 }

@@ -1,17 +1,18 @@
 package io.mcremulator.server.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The API's timestamps: RFC 3339 in UTC, whole seconds, exactly as ISO_INSTANT prints them. */
 class JsonTimeTest {
-    private static String reference(Instant t) { return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS)); }
+    private static String reference(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
 
     @Test
     void knownValues() {
@@ -31,8 +32,14 @@ class JsonTimeTest {
             Instant t = Instant.ofEpochSecond(r.nextLong(min, max), r.nextInt(1_000_000_000));
             assertThat(Json.time(t)).isEqualTo(reference(t));
         }
-        for (String edge : new String[]{"0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z",
-                "2000-02-29T12:00:00Z", "2100-03-01T00:00:00Z"}) {
+        for (String edge : new String[] {
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z",
+            "2000-02-29T12:00:00Z",
+            "2100-03-01T00:00:00Z"
+        }) {
             Instant t = Instant.parse(edge);
             assertThat(Json.time(t)).isEqualTo(reference(t));
         }

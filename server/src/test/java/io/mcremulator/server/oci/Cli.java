@@ -37,7 +37,8 @@ final class Cli {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 reader.join(5000);
-                return new Result(-2, "timed out after " + timeoutSeconds + "s: " + String.join(" ", command) + "\n" + out);
+                return new Result(
+                        -2, "timed out after " + timeoutSeconds + "s: " + String.join(" ", command) + "\n" + out);
             }
             reader.join(10000);
             return new Result(p.exitValue(), out.toString());

@@ -1,38 +1,41 @@
 package io.mcremulator.server.oci;
 
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real docker CLI and daemon against the emulator: login with the {@code /v0/credentials} pair, push an image
  * built FROM scratch, remove it locally, pull it back, and check what the management API shows at each step.
  */
 class DockerCliTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     OciFixture f;
     Map<String, String> env;
     final List<String> localImages = new ArrayList<>();
 
-    @BeforeEach void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         External.require("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
         f = new OciFixture();
         Path config = Files.createDirectories(tmp.resolve("docker-config"));
         env = Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_BUILDKIT", "0");
     }
 
-    @AfterEach void stop() {
+    @AfterEach
+    void stop() {
         for (String img : localImages) Cli.run(List.of("docker", "rmi", "-f", img), env, null, 60);
         if (f != null) f.close();
     }
@@ -43,7 +46,8 @@ class DockerCliTest {
         return Cli.run(cmd, env, null, 180);
     }
 
-    @Test void login_push_pull_and_the_management_api_shows_each_step() throws Exception {
+    @Test
+    void login_push_pull_and_the_management_api_shows_each_step() throws Exception {
         String registryId = f.createRegistry("dockreg");
         String host = f.server.registryHost();
         String ref = host + "/dockreg/team/hello:1.0";
@@ -55,22 +59,40 @@ class DockerCliTest {
         docker("build", "-t", ref, ctx.toString()).ok();
 
         // wrong password first: docker must be refused
-        Cli.Result bad = Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, "not-the-password", 60);
+        Cli.Result bad = Cli.run(
+                List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, "not-the-password", 60);
         assertThat(bad.exit()).as(bad.output()).isNotZero();
-        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60).ok();
+        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60)
+                .ok();
 
         Cli.Result push = docker("push", ref).ok();
-        String digest = push.output().lines().filter(l -> l.contains("digest: sha256:")).findFirst()
-                .map(l -> l.substring(l.indexOf("sha256:"), l.indexOf("sha256:") + 71)).orElseThrow(() -> new AssertionError(push.output()));
+        String digest = push.output()
+                .lines()
+                .filter(l -> l.contains("digest: sha256:"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf("sha256:"), l.indexOf("sha256:") + 71))
+                .orElseThrow(() -> new AssertionError(push.output()));
 
-        JsonPath repos = f.mgmt().get("/v1/registries/" + registryId + "/repositories").then().statusCode(200).extract().jsonPath();
+        JsonPath repos = f.mgmt()
+                .get("/v1/registries/" + registryId + "/repositories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(repos.getString("results[0].name")).isEqualTo("team/hello");
         assertThat(repos.getInt("results[0].image_count")).isEqualTo(1);
-        String images = "/v1/registries/" + registryId + "/repositories/" + repos.getString("results[0].id") + "/images";
-        JsonPath img = f.mgmt().get(images + "/" + digest + "?expand=extra_attr").then().statusCode(200).extract().jsonPath();
+        String images =
+                "/v1/registries/" + registryId + "/repositories/" + repos.getString("results[0].id") + "/images";
+        JsonPath img = f.mgmt()
+                .get(images + "/" + digest + "?expand=extra_attr")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(img.getString("digest")).isEqualTo(digest);
         assertThat(img.getList("tags")).containsExactly("1.0");
-        assertThat(img.getString("manifest_media_type")).isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
+        assertThat(img.getString("manifest_media_type"))
+                .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
         assertThat(img.getString("media_type")).isEqualTo("application/vnd.docker.container.image.v1+json");
         assertThat(img.getString("extra_attr.os")).isEqualTo("linux");
         assertThat(img.getString("extra_attr.architecture")).isNotBlank();
@@ -79,12 +101,18 @@ class DockerCliTest {
         assertThat(img.getString("pulled_at")).isEqualTo("0001-01-01T00:00:00Z");
         assertThat(img.getString("tags_details[0].name")).isEqualTo("1.0");
         assertThat(img.getBoolean("tags_details[0].signed")).isFalse();
-        long storage = f.mgmt().get("/v0/registries/" + registryId).then().extract().jsonPath().getLong("storage_usage_bytes");
+        long storage = f.mgmt()
+                .get("/v0/registries/" + registryId)
+                .then()
+                .extract()
+                .jsonPath()
+                .getLong("storage_usage_bytes");
 
         docker("rmi", ref).ok();
         Cli.Result pull = docker("pull", ref).ok();
         assertThat(pull.output()).contains(digest);
-        Cli.Result inspect = docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", ref).ok();
+        Cli.Result inspect = docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", ref)
+                .ok();
         assertThat(inspect.output().strip()).isEqualTo(host + "/dockreg/team/hello@" + digest);
 
         JsonPath pulled = f.mgmt().get(images + "/" + digest).then().extract().jsonPath();
@@ -97,7 +125,11 @@ class DockerCliTest {
         manifest.then().statusCode(200).header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json");
         assertThat(OciFixture.sha256(manifest.asByteArray())).isEqualTo(digest);
         JsonPath m = manifest.jsonPath();
-        long expectedSize = manifest.asByteArray().length + m.getLong("config.size") + m.getList("layers.size", Long.class).stream().mapToLong(Long::longValue).sum();
+        long expectedSize = manifest.asByteArray().length
+                + m.getLong("config.size")
+                + m.getList("layers.size", Long.class).stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
         for (String layer : m.getList("layers.digest", String.class)) {
             f.v2().head("/v2/dockreg/team/hello/blobs/" + layer).then().statusCode(200);
         }
@@ -112,21 +144,28 @@ class DockerCliTest {
         assertThat(denied.exit()).as(denied.output()).isNotZero();
     }
 
-    @Test void a_seeded_image_can_be_pulled_by_docker() {
-        String seed = "{\"registries\":[{\"tenant\":\"" + f.tenant + "\",\"name\":\"seeded\",\"repositories\":[{\"name\":\"base\","
+    @Test
+    void a_seeded_image_can_be_pulled_by_docker() {
+        String seed = "{\"registries\":[{\"tenant\":\"" + f.tenant
+                + "\",\"name\":\"seeded\",\"repositories\":[{\"name\":\"base\","
                 + "\"images\":[{\"tags\":[\"1\"]}]}]}]}";
         f.mgmt().body(seed).post("/_emulator/seed").then().statusCode(org.hamcrest.Matchers.lessThan(300));
         String host = f.server.registryHost();
         String ref = host + "/seeded/base:1";
         localImages.add(ref);
-        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60).ok();
+        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60)
+                .ok();
         docker("pull", ref).ok();
         // the daemon unpacked the layer and checked it against the config's diff_ids
-        assertThat(docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}} {{len .RootFS.Layers}}", ref).ok().output().strip())
+        assertThat(docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}} {{len .RootFS.Layers}}", ref)
+                        .ok()
+                        .output()
+                        .strip())
                 .isEqualTo("linux/amd64 1");
     }
 
-    @Test void pushing_to_a_registry_that_was_not_created_is_refused_with_a_clear_message() throws Exception {
+    @Test
+    void pushing_to_a_registry_that_was_not_created_is_refused_with_a_clear_message() throws Exception {
         String host = f.server.registryHost();
         String ref = host + "/never-created/app:1";
         Path ctx = Files.createDirectories(tmp.resolve("ctx2"));
@@ -134,7 +173,8 @@ class DockerCliTest {
         Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY a.txt /a.txt\n");
         localImages.add(ref);
         docker("build", "-t", ref, ctx.toString()).ok();
-        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60).ok();
+        Cli.run(List.of("docker", "login", host, "-u", f.username, "--password-stdin"), env, f.password, 60)
+                .ok();
         Cli.Result push = docker("push", ref);
         assertThat(push.exit()).isNotZero();
         assertThat(push.output()).contains("create it first");

@@ -1,8 +1,7 @@
 package io.mcremulator.server.oci;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * External parts (docker, skopeo) the real-client tests need. When they are mandatory (system property
@@ -25,8 +24,11 @@ final class External {
             r = new Cli.Result(-1, e.toString());
         }
         if (r.exit() == 0) return;
-        String message = what + " is not available (" + String.join(" ", command) + " -> " + r.exit() + ": " + r.output().strip() + ")";
-        if (mandatory()) throw new AssertionError(message + "; it is mandatory here (CI or -Dmcr.requireExternal=true): run .ci/prepare-machine.sh");
+        String message = what + " is not available (" + String.join(" ", command) + " -> " + r.exit() + ": "
+                + r.output().strip() + ")";
+        if (mandatory())
+            throw new AssertionError(
+                    message + "; it is mandatory here (CI or -Dmcr.requireExternal=true): run .ci/prepare-machine.sh");
         Assumptions.assumeTrue(false, message + "; skipping (set CI=true to make this a failure)");
     }
 }

@@ -1,5 +1,7 @@
 package io.mcremulator.server.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
@@ -7,28 +9,36 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Jib (jib-core) pushes an image built in memory from scratch, then pulls it back, over plain HTTP with credentials. */
 class JibPushPullTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     OciFixture f;
 
-    @BeforeEach void start() { f = new OciFixture(); }
+    @BeforeEach
+    void start() {
+        f = new OciFixture();
+    }
 
-    @AfterEach void stop() { f.close(); }
+    @AfterEach
+    void stop() {
+        f.close();
+    }
 
-    @Test void push_then_pull_with_jib() throws Exception {
-        assertThat(System.getProperty("sendCredentialsOverHttp")).as("set by the server module's surefire configuration").isEqualTo("true");
+    @Test
+    void push_then_pull_with_jib() throws Exception {
+        assertThat(System.getProperty("sendCredentialsOverHttp"))
+                .as("set by the server module's surefire configuration")
+                .isEqualTo("true");
         String registryId = f.createRegistry("jibreg");
         String ref = f.server.registryHost() + "/jibreg/tools/app:1";
         Path file = Files.writeString(tmp.resolve("hello.txt"), "hello from jib\n");
@@ -40,10 +50,21 @@ class JibPushPullTest {
                         .withAdditionalTag("latest"));
         String digest = pushed.getDigest().toString();
 
-        JsonPath repos = f.mgmt().get("/v1/registries/" + registryId + "/repositories").then().statusCode(200).extract().jsonPath();
+        JsonPath repos = f.mgmt()
+                .get("/v1/registries/" + registryId + "/repositories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(repos.getString("results[0].name")).isEqualTo("tools/app");
-        String images = "/v1/registries/" + registryId + "/repositories/" + repos.getString("results[0].id") + "/images";
-        JsonPath img = f.mgmt().get(images + "/" + digest).then().statusCode(200).extract().jsonPath();
+        String images =
+                "/v1/registries/" + registryId + "/repositories/" + repos.getString("results[0].id") + "/images";
+        JsonPath img = f.mgmt()
+                .get(images + "/" + digest)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(img.getList("tags")).containsExactly("1", "latest");
         assertThat(img.getString("pulled_at")).isEqualTo("0001-01-01T00:00:00Z");
 
@@ -52,7 +73,13 @@ class JibPushPullTest {
                 .containerize(caches(Containerizer.to(TarImage.at(tar).named("pulled:1"))));
         assertThat(tar).isNotEmptyFile();
         assertThat(pulled.getImageId()).isEqualTo(pushed.getImageId());
-        assertThat(f.mgmt().get(images + "/" + digest).then().extract().jsonPath().getString("pulled_at")).isNotEqualTo("0001-01-01T00:00:00Z");
+        assertThat(f.mgmt()
+                        .get(images + "/" + digest)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("pulled_at"))
+                .isNotEqualTo("0001-01-01T00:00:00Z");
     }
 
     private Containerizer caches(Containerizer c) {

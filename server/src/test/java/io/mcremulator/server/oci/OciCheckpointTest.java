@@ -1,12 +1,11 @@
 package io.mcremulator.server.oci;
 
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** Named checkpoints and atomic imports keep pushed images pullable: manifests, blob bytes and blob links. */
 class OciCheckpointTest {
@@ -16,10 +15,17 @@ class OciCheckpointTest {
     }
 
     private static void assertPullable(OciFixture f, String name, OciFixture.Pushed img, String layerText) {
-        f.v2().accept("application/vnd.oci.image.manifest.v1+json").get("/v2/" + name + "/manifests/latest").then().statusCode(200)
+        f.v2().accept("application/vnd.oci.image.manifest.v1+json")
+                .get("/v2/" + name + "/manifests/latest")
+                .then()
+                .statusCode(200)
                 .header("Docker-Content-Digest", equalTo(img.digest()));
         String layerDigest = OciFixture.sha256(layerText);
-        byte[] layer = f.v2().get("/v2/" + name + "/blobs/" + layerDigest).then().statusCode(200).extract().asByteArray();
+        byte[] layer = f.v2().get("/v2/" + name + "/blobs/" + layerDigest)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertThat(new String(layer, StandardCharsets.UTF_8)).isEqualTo(layerText);
     }
 
@@ -34,7 +40,12 @@ class OciCheckpointTest {
             f.v2().get("/v2/snapreg/app/manifests/latest").then().statusCode(org.hamcrest.Matchers.not(equalTo(200)));
 
             control(f, "POST", "/_emulator/snapshots/pushed/restore", 204);
-            f.password = f.mgmt().get("/v0/credentials").then().statusCode(200).extract().path("password");
+            f.password = f.mgmt()
+                    .get("/v0/credentials")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("password");
             assertPullable(f, "snapreg/app", img, "layer-bytes-1");
         }
     }
@@ -56,8 +67,13 @@ class OciCheckpointTest {
         try (OciFixture f = new OciFixture()) {
             f.createRegistry("keepreg");
             OciFixture.Pushed img = f.pushImage("keepreg/app", "latest", "layer-bytes-3");
-            RestAssured.given().baseUri(f.base()).contentType("application/json")
-                    .body("{\"registries\":[{\"tenant\":\"x\",\"name\":\"BAD NAME\"}]}").post("/_emulator/import").then().statusCode(400);
+            RestAssured.given()
+                    .baseUri(f.base())
+                    .contentType("application/json")
+                    .body("{\"registries\":[{\"tenant\":\"x\",\"name\":\"BAD NAME\"}]}")
+                    .post("/_emulator/import")
+                    .then()
+                    .statusCode(400);
             assertPullable(f, "keepreg/app", img, "layer-bytes-3");
         }
     }

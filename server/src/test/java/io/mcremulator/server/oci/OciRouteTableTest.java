@@ -1,26 +1,46 @@
 package io.mcremulator.server.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.Operation;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The /v2 rows of the route table: one OCI operation per endpoint, with unique ids others can refer to. */
 class OciRouteTableTest {
-    @Test void every_registry_endpoint_is_an_oci_row_with_a_unique_id() {
+    @Test
+    void every_registry_endpoint_is_an_oci_row_with_a_unique_id() {
         List<Operation> ops = McrEmulatorServer.builder().build().operations().stream()
-                .filter(o -> o.kind() == Operation.Kind.OCI).toList();
+                .filter(o -> o.kind() == Operation.Kind.OCI)
+                .toList();
         Set<String> ids = new HashSet<>();
-        for (Operation o : ops) assertThat(ids.add(o.operationId())).as("duplicate id " + o.operationId()).isTrue();
-        assertThat(ids).contains("ociPing", "ociToken", "ociTokenForm", "ociCatalog", "ociTagsList", "ociReferrers",
-                "ociManifestGet", "ociManifestHead", "ociManifestPut", "ociManifestDelete",
-                "ociBlobGet", "ociBlobHead", "ociBlobDelete",
-                "ociBlobUploadStart", "ociBlobUploadChunk", "ociBlobUploadFinish", "ociBlobUploadStatus", "ociBlobUploadCancel");
+        for (Operation o : ops)
+            assertThat(ids.add(o.operationId()))
+                    .as("duplicate id " + o.operationId())
+                    .isTrue();
+        assertThat(ids)
+                .contains(
+                        "ociPing",
+                        "ociToken",
+                        "ociTokenForm",
+                        "ociCatalog",
+                        "ociTagsList",
+                        "ociReferrers",
+                        "ociManifestGet",
+                        "ociManifestHead",
+                        "ociManifestPut",
+                        "ociManifestDelete",
+                        "ociBlobGet",
+                        "ociBlobHead",
+                        "ociBlobDelete",
+                        "ociBlobUploadStart",
+                        "ociBlobUploadChunk",
+                        "ociBlobUploadFinish",
+                        "ociBlobUploadStatus",
+                        "ociBlobUploadCancel");
         assertThat(ops).allMatch(o -> o.path().startsWith("/v2") || o.path().equals("/service/token"));
     }
 }

@@ -1,22 +1,21 @@
 package io.mcremulator.server.support;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.contract.ContractFilter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * One emulator per test class, started on port 0. Every request made through {@link #as(Caller)} or
@@ -30,7 +29,9 @@ public abstract class ApiTestBase {
     protected McrEmulatorServer server;
 
     /** Override to configure the server of this class. */
-    protected McrEmulatorServer.Builder configure(McrEmulatorServer.Builder b) { return b; }
+    protected McrEmulatorServer.Builder configure(McrEmulatorServer.Builder b) {
+        return b;
+    }
 
     @BeforeAll
     void startServer() {
@@ -44,7 +45,10 @@ public abstract class ApiTestBase {
 
     /** A request with no credentials, through the contract filter. */
     protected RequestSpecification anonymous() {
-        return RestAssured.given().baseUri(server.baseUrl()).filter(ContractFilter.INSTANCE).urlEncodingEnabled(true);
+        return RestAssured.given()
+                .baseUri(server.baseUrl())
+                .filter(ContractFilter.INSTANCE)
+                .urlEncodingEnabled(true);
     }
 
     /** A request as the CLI sends it: Bearer JWT. */
@@ -59,30 +63,47 @@ public abstract class ApiTestBase {
 
     /** A registry name no other test uses: lowercase, digits, '-'. */
     protected static String uniqueName(String prefix) {
-        return prefix + "-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return prefix + "-" + COUNTER.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     protected String createRegistry(Caller c, String name) {
-        return as(c).contentType(ContentType.JSON).body(Map.of("name", name))
-                .post("/v0/registries").then().statusCode(201).extract().path("id");
+        return as(c).contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/v0/registries")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     protected String createProxyCache(Caller c, String name) {
         return as(c).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "provider", "docker-hub", "url", "https://hub.docker.com"))
-                .post("/v0/proxy-caches").then().statusCode(201).extract().path("id");
+                .post("/v0/proxy-caches")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Loads a seed document; it must be accepted. */
     protected void seed(Object document) {
-        RestAssured.given().baseUri(server.baseUrl()).contentType(ContentType.JSON).body(document)
-                .post("/_emulator/seed").then().statusCode(204);
+        RestAssured.given()
+                .baseUri(server.baseUrl())
+                .contentType(ContentType.JSON)
+                .body(document)
+                .post("/_emulator/seed")
+                .then()
+                .statusCode(204);
     }
 
     /** Seeds one registry of {@code c}'s tenant with repositories; returns the registry id. */
     protected String seedRegistry(Caller c, String name, List<Map<String, Object>> repositories) {
         String id = UUID.randomUUID().toString();
-        seed(Map.of("registries", List.of(Map.of("tenant", c.tenantId(), "id", id, "name", name, "repositories", repositories))));
+        seed(Map.of(
+                "registries",
+                List.of(Map.of("tenant", c.tenantId(), "id", id, "name", name, "repositories", repositories))));
         return id;
     }
 
@@ -91,14 +112,25 @@ public abstract class ApiTestBase {
     }
 
     protected static Map<String, Object> image(String digest, long size, String pushedAt, String... tags) {
-        return Map.of("digest", digest, "size_bytes", size, "pushed_at", pushedAt, "tags", List.of(tags),
-                "extra_attr", Map.of("os", "linux", "architecture", "amd64"));
+        return Map.of(
+                "digest",
+                digest,
+                "size_bytes",
+                size,
+                "pushed_at",
+                pushedAt,
+                "tags",
+                List.of(tags),
+                "extra_attr",
+                Map.of("os", "linux", "architecture", "amd64"));
     }
 
     /** A valid sha256 digest derived from {@code seed}. */
     protected static String digest(String seed) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seed.getBytes()));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(seed.getBytes()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -106,7 +138,10 @@ public abstract class ApiTestBase {
 
     /** Asserts the MCR error format: JSON {slug, message, detail} with the given status and slug. */
     protected static void assertError(io.restassured.response.Response r, int status, String slug) {
-        r.then().statusCode(status).contentType(ContentType.JSON).body("slug", equalTo(slug))
+        r.then()
+                .statusCode(status)
+                .contentType(ContentType.JSON)
+                .body("slug", equalTo(slug))
                 .body("message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()))
                 .body("detail", org.hamcrest.Matchers.notNullValue());
     }

@@ -2,7 +2,6 @@ package io.mcremulator.server.support;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-
 import java.util.UUID;
 
 /**
@@ -12,7 +11,9 @@ import java.util.UUID;
 public record Caller(String tenantId, String userId, String email, String token) {
     public static final String TEST_SECRET = "test-secret-of-at-least-32-bytes-length!";
 
-    public static Caller random() { return random(null); }
+    public static Caller random() {
+        return random(null);
+    }
 
     /** A new tenant and user; {@code scope} null means a token without a scope claim (nothing enforced). */
     public static Caller random(String scope) {
@@ -30,10 +31,15 @@ public record Caller(String tenantId, String userId, String email, String token)
     }
 
     public static String jwt(String tenant, String sub, String email, String scope) {
-        var b = JWT.create().withClaim("tenant", "IDP_TENANT." + tenant).withSubject(sub).withClaim("email", email);
+        var b = JWT.create()
+                .withClaim("tenant", "IDP_TENANT." + tenant)
+                .withSubject(sub)
+                .withClaim("email", email);
         if (scope != null) b.withClaim("scope", scope);
         return b.sign(Algorithm.HMAC256(TEST_SECRET));
     }
 
-    public String bearer() { return "Bearer " + token; }
+    public String bearer() {
+        return "Bearer " + token;
+    }
 }

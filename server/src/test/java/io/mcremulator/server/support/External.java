@@ -1,9 +1,8 @@
 package io.mcremulator.server.support;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * External parts of the build (the shared contract folder). When they are mandatory (system property
@@ -28,8 +27,8 @@ public final class External {
     /** The shared folder; skips the test (or fails it in CI) when it is missing. */
     public static Path sharedDir() {
         Path p = sharedDirOrNull();
-        String why = "the shared contract folder (system property mcr.shared.dir = " + System.getProperty("mcr.shared.dir")
-                + ") with spec/openapi/ is not there";
+        String why = "the shared contract folder (system property mcr.shared.dir = "
+                + System.getProperty("mcr.shared.dir") + ") with spec/openapi/ is not there";
         if (p == null && required()) throw new AssertionError(why + ", and external parts are mandatory here (CI)");
         Assumptions.assumeTrue(p != null, why + "; skipping");
         return p;

@@ -1,12 +1,11 @@
 package io.mcremulator.junit.compat.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Time marks of the benchmark: registered before the extension under test, it notes when JUnit starts the class
@@ -18,7 +17,8 @@ public final class Marks implements BeforeAllCallback, BeforeEachCallback, After
     static volatile long firstSuccess;
     static volatile long classStartCpu;
     static volatile long firstSuccessCpu;
-    static final List<long[]> perTest = new ArrayList<>(); // {start -> handle ready, start -> request done, after-each cost}
+    static final List<long[]> perTest =
+            new ArrayList<>(); // {start -> handle ready, start -> request done, after-each cost}
     private static volatile long testBodyEnd;
 
     @Override
@@ -28,7 +28,10 @@ public final class Marks implements BeforeAllCallback, BeforeEachCallback, After
         firstSuccess = 0;
     }
 
-    @Override public void beforeEach(ExtensionContext context) { testStart = System.nanoTime(); }
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        testStart = System.nanoTime();
+    }
 
     static void success() {
         if (firstSuccess == 0) {
@@ -39,11 +42,13 @@ public final class Marks implements BeforeAllCallback, BeforeEachCallback, After
 
     /** CPU time of the whole process (all threads, JIT and GC included): less sensitive to a busy machine. */
     static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static synchronized void test(long ready, long done) {
-        perTest.add(new long[]{ready - testStart, done - testStart, 0});
+        perTest.add(new long[] {ready - testStart, done - testStart, 0});
         testBodyEnd = System.nanoTime();
     }
 
