@@ -72,7 +72,9 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
+                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()),
+                new io.mcremulator.server.api.UsersApi(),
+                new io.mcremulator.server.api.MembersApi());
         RegistryTokens tokens = new RegistryTokens(
                 settings.engine().ids(),
                 settings.engine().clock(),

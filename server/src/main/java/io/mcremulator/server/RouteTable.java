@@ -9,10 +9,12 @@ import static io.mcremulator.server.Operation.oci;
 
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
+import io.mcremulator.server.api.MembersApi;
 import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.api.UsersApi;
 import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.oci.OciBlobsApi;
 import io.mcremulator.server.oci.OciListsApi;
@@ -40,7 +42,9 @@ public final class RouteTable {
             ImagesApi images,
             RepositoryPathApi repositoryPaths,
             ProxyCachesApi proxyCaches,
-            ControlApi control) {}
+            ControlApi control,
+            UsersApi users,
+            MembersApi members) {}
 
     public static List<Operation> management(Handlers h) {
         Set<String> r = Set.of(READ);
@@ -55,6 +59,31 @@ public final class RouteTable {
                 mcr("getRegistries", "GET", "/v0/registries", r, h.registries()::list),
                 mcr("getRegistry", "GET", "/v0/registries/{registry_id}", r, h.registries()::get),
                 mcr("deleteRegistry", "DELETE", "/v0/registries/{registry_id}", w, h.registries()::delete),
+                // registry users (2026-05): the caller's identity
+                mcr("createUser", "POST", "/v0/users", w, h.users()::create),
+                mcr("getUser", "GET", "/v0/users", r, h.users()::get),
+                mcr("deleteUser", "DELETE", "/v0/users/{user_id}", w, h.users()::delete),
+                // registry members and roles (2026-05); roles gate /v2
+                mcr("addRegistryMember", "POST", "/v0/registries/{registry_id}/members", w, h.members()::add),
+                mcr("getRegistryMembers", "GET", "/v0/registries/{registry_id}/members", r, h.members()::list),
+                mcr(
+                        "getRegistryMember",
+                        "GET",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        r,
+                        h.members()::get),
+                mcr(
+                        "updateRegistryMember",
+                        "PATCH",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        w,
+                        h.members()::update),
+                mcr(
+                        "deleteRegistryMember",
+                        "DELETE",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        w,
+                        h.members()::delete),
                 // repositories and images, v1 (by id)
                 mcr(
                         "getRepositoriesV1",
