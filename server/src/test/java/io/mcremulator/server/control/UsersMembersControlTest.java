@@ -170,7 +170,7 @@ class UsersMembersControlTest extends ControlTestSupport {
         Caller guest = Caller.random();
         String reg = registry(owner, "snap");
         String m = member(owner, reg, user(guest), "guest");
-        given().put("/_emulator/snapshots/base").then().statusCode(200);
+        given().put("/_emulator/snapshots/base").then().statusCode(201);
         as(owner)
                 .body(Map.of("role", "developer"))
                 .patch("/v0/registries/" + reg + "/members/" + m)
