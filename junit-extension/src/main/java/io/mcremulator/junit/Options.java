@@ -35,6 +35,7 @@ final class Options {
         ALL.put("proxyCacheInUseDeleteConflict", (t, v) -> t.engine.proxyCacheInUseDeleteConflict(bool(v)));
         ALL.put("defaultPageLimit", (t, v) -> t.engine.defaultPageLimit(integer(v)));
         ALL.put("neverPulled", (t, v) -> t.engine.neverPulled(enumValue(EmulatorConfig.NeverPulled.class, v)));
+        ALL.put("registryAccess", (t, v) -> t.engine.registryAccess(enumValue(EmulatorConfig.RegistryAccess.class, v)));
         ALL.put("getRepositoryStatus", (t, v) -> t.server.getRepositoryStatus(integer(v)));
         ALL.put("maxBodyBytes", (t, v) -> t.server.maxBodyBytes(integer(v)));
         ALL.put("cleanupTenants", (t, v) -> t.cleanupTenants = bool(v));

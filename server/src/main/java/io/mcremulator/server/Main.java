@@ -41,6 +41,7 @@ public final class Main {
         OPTIONS.put("get-repository-status", "MCR_GET_REPOSITORY_STATUS");
         OPTIONS.put("default-page-limit", "MCR_DEFAULT_PAGE_LIMIT");
         OPTIONS.put("never-pulled", "MCR_NEVER_PULLED");
+        OPTIONS.put("registry-access", "MCR_REGISTRY_ACCESS");
         OPTIONS.put("id-seed", "MCR_ID_SEED");
         OPTIONS.put("fixed-clock", "MCR_FIXED_CLOCK");
         OPTIONS.put("journal-capacity", "MCR_JOURNAL_CAPACITY");
@@ -150,6 +151,8 @@ public final class Main {
             }
             engine.proxyCacheInUseDeleteConflict(v.equals("conflict"));
         }
+        if (o.containsKey("registry-access"))
+            engine.registryAccess(enumOption(EmulatorConfig.RegistryAccess.class, o, "registry-access"));
         if (o.containsKey("never-pulled"))
             engine.neverPulled(enumOption(EmulatorConfig.NeverPulled.class, o, "never-pulled"));
         if (o.containsKey("id-seed")) {
