@@ -2,8 +2,8 @@ package io.mcremulator.server.routing;
 
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
-import io.mcremulator.server.api.MembersApi;
 import io.mcremulator.server.api.ManagementPipeline;
+import io.mcremulator.server.api.MembersApi;
 import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
