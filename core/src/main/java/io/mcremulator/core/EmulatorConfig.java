@@ -34,8 +34,14 @@ public final class EmulatorConfig {
     private final Clock clock;
     private final IdSource ids;
     private final BlobStorageConfig blobStorage;
+    private final java.time.Duration scanPendingDuration;
+    private final java.time.Duration scanRunningDuration;
+    private final boolean syntheticFindings;
 
     private EmulatorConfig(Builder b) {
+        this.scanPendingDuration = b.scanPendingDuration;
+        this.scanRunningDuration = b.scanRunningDuration;
+        this.syntheticFindings = b.syntheticFindings;
         this.registryNameMaxLength = b.registryNameMaxLength;
         this.proxyCacheNameMaxLength = b.proxyCacheNameMaxLength;
         this.nonEmptyRegistryDelete = b.nonEmptyRegistryDelete;
@@ -96,8 +102,26 @@ public final class EmulatorConfig {
         return blobStorage;
     }
 
+    /** How long a new scan stays {@code pending} (default zero: the next read may show it completed). */
+    public java.time.Duration scanPendingDuration() {
+        return scanPendingDuration;
+    }
+
+    /** How long a scan stays {@code running} (default zero). */
+    public java.time.Duration scanRunningDuration() {
+        return scanRunningDuration;
+    }
+
+    /** Whether images without findings set by the test get synthetic ones derived from their digest (default off). */
+    public boolean syntheticFindings() {
+        return syntheticFindings;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.scanPendingDuration = scanPendingDuration;
+        b.scanRunningDuration = scanRunningDuration;
+        b.syntheticFindings = syntheticFindings;
         b.registryNameMaxLength = registryNameMaxLength;
         b.proxyCacheNameMaxLength = proxyCacheNameMaxLength;
         b.nonEmptyRegistryDelete = nonEmptyRegistryDelete;
@@ -122,6 +146,26 @@ public final class EmulatorConfig {
         private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
+        private java.time.Duration scanPendingDuration = java.time.Duration.ZERO;
+        private java.time.Duration scanRunningDuration = java.time.Duration.ZERO;
+        private boolean syntheticFindings = false;
+
+        public Builder scanPendingDuration(java.time.Duration d) {
+            require(d != null && !d.isNegative(), "scanPendingDuration must be >= 0");
+            scanPendingDuration = d;
+            return this;
+        }
+
+        public Builder scanRunningDuration(java.time.Duration d) {
+            require(d != null && !d.isNegative(), "scanRunningDuration must be >= 0");
+            scanRunningDuration = d;
+            return this;
+        }
+
+        public Builder syntheticFindings(boolean v) {
+            syntheticFindings = v;
+            return this;
+        }
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) {

@@ -10,6 +10,7 @@ public final class RegionEngine {
     private final Credentials credentials;
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
+    private final Scans scans;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -20,6 +21,7 @@ public final class RegionEngine {
         this.credentials = new Credentials(state);
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
+        this.scans = new Scans(state);
     }
 
     public Region region() {
@@ -40,6 +42,11 @@ public final class RegionEngine {
 
     public ProxyCaches proxyCaches() {
         return proxyCaches;
+    }
+
+    /** Image scans and their findings. */
+    public Scans scans() {
+        return scans;
     }
 
     public Credentials credentials() {

@@ -18,6 +18,7 @@ public final class StateSnapshot {
     private final Map<Region, RegionCopy> regions;
     private final Map<String, Principal> apiKeys;
     private final Instant takenAt;
+    private final List<io.mcremulator.core.scan.FindingsRule> findings;
 
     /** One region's entities, each a private copy. */
     record RegionCopy(
@@ -26,7 +27,12 @@ public final class StateSnapshot {
             List<UserEntity> users,
             Map<String, byte[]> blobs) {}
 
-    private StateSnapshot(Map<Region, RegionCopy> regions, Map<String, Principal> apiKeys, Instant takenAt) {
+    private StateSnapshot(
+            Map<Region, RegionCopy> regions,
+            Map<String, Principal> apiKeys,
+            Instant takenAt,
+            List<io.mcremulator.core.scan.FindingsRule> findings) {
+        this.findings = List.copyOf(findings);
         this.regions = regions;
         this.apiKeys = apiKeys;
         this.takenAt = takenAt;
@@ -50,7 +56,11 @@ public final class StateSnapshot {
             for (UserEntity e : s.users.values()) users.add(copy(e));
             regions.put(r, new RegionCopy(registries, caches, users, s.blobs.copyContent()));
         }
-        return new StateSnapshot(regions, new LinkedHashMap<>(emulator.apiKeys().all()), now);
+        return new StateSnapshot(
+                regions,
+                new LinkedHashMap<>(emulator.apiKeys().all()),
+                now,
+                emulator.findingsBook().copy());
     }
 
     /** Replaces {@code emulator}'s state with a copy of this snapshot; the caller holds every region's write lock. */
@@ -71,7 +81,9 @@ public final class StateSnapshot {
             for (UserEntity e : c.users()) s.users.put(e.userId, copy(e));
             s.uploads.clear(); // uploads in progress are not part of a checkpoint
             s.blobs.replaceContent(c.blobs());
+            s.reindexScans();
         }
+        emulator.findingsBook().replaceAll(findings);
         emulator.apiKeys().clear();
         apiKeys.forEach(emulator.apiKeys()::register);
     }
@@ -112,6 +124,7 @@ public final class StateSnapshot {
             tc.pulledAt = t.pulledAt;
             c.tags.put(tc.name, tc);
         }
+        for (ScanEntity scan : e.scans.values()) c.scans.put(scan.id, scan.copy());
         return c;
     }
 

@@ -72,6 +72,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(),
+                new io.mcremulator.server.api.ScansApi(),
                 new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
         RegistryTokens tokens = new RegistryTokens(
                 settings.engine().ids(),

@@ -13,6 +13,7 @@ import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.api.ScansApi;
 import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.oci.OciBlobsApi;
 import io.mcremulator.server.oci.OciListsApi;
@@ -40,6 +41,7 @@ public final class RouteTable {
             ImagesApi images,
             RepositoryPathApi repositoryPaths,
             ProxyCachesApi proxyCaches,
+            ScansApi scans,
             ControlApi control) {}
 
     public static List<Operation> management(Handlers h) {
@@ -92,6 +94,27 @@ public final class RouteTable {
                         "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}",
                         rw,
                         h.images()::deleteV1),
+                // image scans (2026-05 contract)
+                mcr(
+                        "scheduleImageScan",
+                        "POST",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}/scans",
+                        rw,
+                        h.scans()::schedule),
+                mcr(
+                        "getImageScans",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}/scans",
+                        r,
+                        h.scans()::list),
+                mcr("getImageScan", "GET", "/v1/scans/{scan_id}", r, h.scans()::get),
+                mcr(
+                        "getImageScanVulnerabilities",
+                        "GET",
+                        "/v1/scans/{scan_id}/vulnerabilities",
+                        r,
+                        h.scans()::vulnerabilities),
+                mcr("stopImageScan", "POST", "/v1/scans/{scan_id}/stop", w, h.scans()::stop),
                 // repositories and images, deprecated v0 (by name; names contain '/')
                 mcrDeprecated(
                         "getRepositories",
@@ -207,6 +230,14 @@ public final class RouteTable {
                 control("fixClock", "POST", "/_emulator/clock/fix", c.clock()::fix),
                 control("advanceClock", "POST", "/_emulator/clock/advance", c.clock()::advance),
                 control("resumeClock", "POST", "/_emulator/clock/resume", c.clock()::resume),
+                // image scans: progress and findings
+                control("getScanSettings", "GET", "/_emulator/scans/settings", c.scans()::settings),
+                control("updateScanSettings", "PUT", "/_emulator/scans/settings", c.scans()::updateSettings),
+                control("failNextScans", "POST", "/_emulator/scans/fail-next", c.scans()::failNext),
+                control("completeAllScans", "POST", "/_emulator/scans/complete", c.scans()::completeAll),
+                control("listFindings", "GET", "/_emulator/findings", c.scans()::listFindings),
+                control("putFindings", "PUT", "/_emulator/findings", c.scans()::putFindings),
+                control("deleteFindings", "DELETE", "/_emulator/findings", c.scans()::deleteFindings),
                 // coverage and self-description
                 control("listOperations", "GET", "/_emulator/operations", c.operations()::list),
                 control("getControlOpenApi", "GET", "/_emulator/openapi.json", c.operations()::openApi));

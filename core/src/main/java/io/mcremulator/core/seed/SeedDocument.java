@@ -14,7 +14,8 @@ public record SeedDocument(
         List<ProxyCache> proxyCaches,
         List<Registry> registries,
         List<ApiKey> apiKeys,
-        List<Blob> blobs) {
+        List<Blob> blobs,
+        List<io.mcremulator.core.scan.FindingsRule> findings) {
     /** Version of the JSON format written by exports (the {@code version} field); documents without one are read as 1. */
     public static final int FORMAT_VERSION = 1;
 
@@ -24,6 +25,16 @@ public record SeedDocument(
         registries = registries == null ? List.of() : List.copyOf(registries);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         blobs = blobs == null ? List.of() : List.copyOf(blobs);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    public SeedDocument(
+            List<User> users,
+            List<ProxyCache> proxyCaches,
+            List<Registry> registries,
+            List<ApiKey> apiKeys,
+            List<Blob> blobs) {
+        this(users, proxyCaches, registries, apiKeys, blobs, List.of());
     }
 
     public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {

@@ -44,7 +44,8 @@ public final class SeedParser {
                         "users",
                         "api_keys",
                         "proxy_caches",
-                        "registries"));
+                        "registries",
+                        "findings"));
         JsonNode version = root.get("version");
         if (version != null
                 && !version.isNull()
@@ -65,7 +66,8 @@ public final class SeedParser {
                 list(root, "proxy_caches", "proxy_caches", SeedParser::proxyCache),
                 list(root, "registries", "registries", SeedParser::registry),
                 list(root, "api_keys", "api_keys", SeedParser::apiKey),
-                content(content));
+                content(content),
+                list(root, "findings", "findings", (n, p) -> FindingsJson.rule(n, p, "invalid seed")));
     }
 
     /** The document's tenant scope ({@code "tenant"} of a one-tenant export), or null. */

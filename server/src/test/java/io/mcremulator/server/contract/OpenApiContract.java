@@ -65,6 +65,14 @@ public final class OpenApiContract {
         this.errorSchema = toJson(mainApi.getComponents().getSchemas().get("Error"));
     }
 
+    public static final String LATEST_FILE = "container-registry-2026-05-latest.openapi.yaml";
+
+    /** The 2026-05 file (a superset of 0.1.0: users, members, scans) with the v0 routes file. */
+    public static OpenApiContract loadLatest(Path sharedDir) {
+        Path dir = sharedDir.resolve("spec/openapi");
+        return new OpenApiContract(parse(dir.resolve(LATEST_FILE)), parse(dir.resolve(V0_ROUTES_FILE)));
+    }
+
     /** Loads both files from {@code <shared>/spec/openapi}. */
     public static OpenApiContract load(Path sharedDir) {
         Path dir = sharedDir.resolve("spec/openapi");
