@@ -143,7 +143,7 @@ public final class SeedBuilder {
             regs.add(new SeedDocument.Registry(
                     r.region.id(), tenant, null, r.name, pc, r.createdAt, r.createdAt, repos, r.createdBy, members));
         }
-        return new SeedDocument(users, proxyCaches, regs, List.of(), List.of(), registryUsers);
+        return new SeedDocument(users, proxyCaches, regs, List.of(), List.of(), registryUsers, List.of());
     }
 
     /** A digest for an image given without one: unique, well-formed, stable for the same inputs. */
