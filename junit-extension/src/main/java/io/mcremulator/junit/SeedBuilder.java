@@ -39,9 +39,13 @@ public final class SeedBuilder {
     private final Map<String, UUID> proxyCacheIds = new HashMap<>();
     private final List<SeedDocument.RegistryUser> registryUsers = new ArrayList<>();
 
-    SeedBuilder(String tenant, Region region) {
+    /** Registries' creator unless {@link RegistrySpec#createdBy} says otherwise: the tenant's first user. */
+    private final String defaultCreator;
+
+    SeedBuilder(String tenant, Region region, String defaultCreator) {
         this.tenant = tenant;
         this.region = region;
+        this.defaultCreator = defaultCreator;
     }
 
     /** Region of the entries added after this call. */
@@ -141,7 +145,16 @@ public final class SeedBuilder {
             for (String[] m : r.members)
                 members.add(new SeedDocument.Member(null, UUID.fromString(m[0]), m[1], r.createdAt, r.createdAt));
             regs.add(new SeedDocument.Registry(
-                    r.region.id(), tenant, null, r.name, pc, r.createdAt, r.createdAt, repos, r.createdBy, members));
+                    r.region.id(),
+                    tenant,
+                    null,
+                    r.name,
+                    pc,
+                    r.createdAt,
+                    r.createdAt,
+                    repos,
+                    r.createdBy != null ? r.createdBy : defaultCreator,
+                    members));
         }
         return new SeedDocument(users, proxyCaches, regs, List.of(), List.of(), registryUsers, List.of());
     }
@@ -197,7 +210,10 @@ public final class SeedBuilder {
             this.region = region;
         }
 
-        /** Its creator's user id: full access over /v2 under {@code registryAccess=members}. */
+        /**
+         * Its creator's user id: full access over /v2 under {@code registryAccess=members}. Default: the tenant's
+         * first user ({@code tenant().user()}, the handle's own credentials).
+         */
         public RegistrySpec createdBy(String userId) {
             createdBy = userId;
             return this;
