@@ -34,6 +34,7 @@ public final class EmulatorConfig {
     private final Clock clock;
     private final IdSource ids;
     private final BlobStorageConfig blobStorage;
+    private final java.nio.file.Path dataDir;
 
     private EmulatorConfig(Builder b) {
         this.registryNameMaxLength = b.registryNameMaxLength;
@@ -46,6 +47,7 @@ public final class EmulatorConfig {
         this.clock = b.clock;
         this.ids = b.ids;
         this.blobStorage = b.blobStorage;
+        this.dataDir = b.dataDir;
     }
 
     public static Builder builder() {
@@ -96,6 +98,14 @@ public final class EmulatorConfig {
         return blobStorage;
     }
 
+    /**
+     * The folder that keeps blobs across restarts ({@code --data-dir}): blob files under {@code blobs/<region>/},
+     * uploads in progress under {@code uploads/<region>/}; null keeps them as {@link #blobStorage()} says.
+     */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.registryNameMaxLength = registryNameMaxLength;
@@ -108,6 +118,7 @@ public final class EmulatorConfig {
         b.clock = clock;
         b.ids = ids;
         b.blobStorage = blobStorage;
+        b.dataDir = dataDir;
         return b;
     }
 
@@ -122,6 +133,7 @@ public final class EmulatorConfig {
         private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
+        private java.nio.file.Path dataDir;
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) {
@@ -175,6 +187,12 @@ public final class EmulatorConfig {
 
         public Builder blobStorage(BlobStorageConfig c) {
             blobStorage = java.util.Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Blobs kept in files under {@code dir} that survive a restart (see {@link EmulatorConfig#dataDir()}). */
+        public Builder dataDir(java.nio.file.Path dir) {
+            dataDir = dir;
             return this;
         }
 

@@ -46,6 +46,8 @@ public final class Main {
         OPTIONS.put("journal-capacity", "MCR_JOURNAL_CAPACITY");
         OPTIONS.put("journal-max-body-bytes", "MCR_JOURNAL_MAX_BODY_BYTES");
         OPTIONS.put("record-unmatched", "MCR_RECORD_UNMATCHED");
+        OPTIONS.put("data-dir", "MCR_DATA_DIR");
+        OPTIONS.put("flush-interval", "MCR_FLUSH_INTERVAL");
         OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
     }
 
@@ -196,6 +198,7 @@ public final class Main {
             }
         }
         b.auth(new AuthSettings(mode, o.get("jwt-hs256-secret"), pem, o.get("jwt-jwks-url"), Map.of(), null));
+        persistence(o, b);
         if (o.containsKey("seed")) {
             Path seed = Path.of(o.get("seed"));
             if (!Files.isRegularFile(seed))
@@ -203,6 +206,21 @@ public final class Main {
             b.seedFile(seed);
         }
         return b;
+    }
+
+    /** {@code --data-dir} and {@code --flush-interval} (docs/behaviour.md, "State that survives a restart"). */
+    private static void persistence(Map<String, String> o, McrEmulatorServer.Builder b) {
+        if (o.containsKey("flush-interval")) {
+            if (!o.containsKey("data-dir"))
+                throw new IllegalArgumentException("--flush-interval needs --data-dir (there is nothing to save)");
+            b.flushInterval(io.mcremulator.server.persist.PersistenceSettings.parseInterval(o.get("flush-interval")));
+        }
+        if (!o.containsKey("data-dir")) return;
+        if (o.containsKey("id-seed")) {
+            throw new IllegalArgumentException("--id-seed cannot be used with --data-dir: after a restart the seeded"
+                    + " ids would repeat those of the saved state");
+        }
+        b.dataDir(Path.of(o.get("data-dir")));
     }
 
     private static int intOption(Map<String, String> o, String name, int dflt) {
