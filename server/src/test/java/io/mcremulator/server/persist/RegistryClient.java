@@ -99,11 +99,12 @@ final class RegistryClient {
         return this;
     }
 
-    Answer v2(String method, String path, String contentType, byte[] body) {
+    Answer v2(String method, String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(120))
                 .header("Authorization", basic);
         if (contentType != null) b.header("Content-Type", contentType);
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return send(b.method(
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
