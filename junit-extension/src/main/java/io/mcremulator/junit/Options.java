@@ -45,6 +45,12 @@ final class Options {
         });
         ALL.put(FAIL_ON_UNMATCHED, (t, v) -> bool(v));
         ALL.put("tenant", (t, v) -> t.fixedTenant = v.isBlank() ? null : v);
+        // State that survives a restart (docs/behaviour.md): with cleanupTenants=false and a fixed tenant, what one run
+        // leaves is there in the next.
+        ALL.put("dataDir", (t, v) -> t.server.dataDir(v.isBlank() ? null : java.nio.file.Path.of(v)));
+        ALL.put(
+                "flushInterval",
+                (t, v) -> t.server.flushInterval(io.mcremulator.server.persist.PersistenceSettings.parseInterval(v)));
     }
 
     private Options() {}
