@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The body of a state file: {@code {"format":1,"saved_at":..,"state":<export document>,"tag_times":[..],
+ * The body of a state file: {@code {"format":1,"state":<export document>,"tag_times":[..],
  * "blob_links":[..]}}. The {@code state} member is exactly what {@code GET /_emulator/export?content=include}
  * writes (without blob bytes) and is read back by the same {@link SeedParser}: whatever the export carries is
  * saved, so new entities need no change here (see {@link DurableState}).
@@ -25,11 +25,16 @@ final class DurableStateJson {
 
     private DurableStateJson() {}
 
-    static byte[] write(DurableState st, Instant savedAt) {
+    /**
+     * The body. It holds no time of its own (the file's modification time says when it was saved), so an unchanged
+     * state gives the same bytes and need not be written again.
+     */
+    static byte[] write(DurableState st) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("saved_at", Json.time(savedAt));
-        m.put("state", SeedWriter.write(st.document(), savedAt, null, true));
+        Map<String, Object> state = SeedWriter.write(st.document(), Instant.EPOCH, null, true);
+        state.remove("exported_at");
+        m.put("state", state);
         List<Object> times = new ArrayList<>();
         for (DurableState.TagTimes t : st.tagTimes()) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -114,6 +114,7 @@ public final class Persistence implements AutoCloseable {
                     e);
         }
         loaded = true;
+        lastSaved = l.body(); // saving the same state again would only churn generations
         if (!l.problems().isEmpty())
             LOG.warn(
                     "mcr-emulator data dir: started from the last good state, generation {} (newer files were damaged)",
@@ -241,6 +242,8 @@ public final class Persistence implements AutoCloseable {
     }
 
     private final Object saving = new Object();
+    /** The body of the newest state file, guarded by {@link #saving}. */
+    private byte[] lastSaved;
 
     /** Saves the state as it is now; returns false (and logs) when the disk refused. */
     private boolean saveNow() {
@@ -249,7 +252,11 @@ public final class Persistence implements AutoCloseable {
             try {
                 DurableState st = emulator.durableState();
                 emulator.syncBlobFolders(); // the blob files the state refers to are durable before it is
-                files.write(DurableStateJson.write(st, emulator.config().clock().instant()));
+                byte[] body = DurableStateJson.write(st);
+                if (!java.util.Arrays.equals(body, lastSaved)) { // a change that changed nothing (a failed create)
+                    files.write(body);
+                    lastSaved = body;
+                }
                 Map<Region, Set<String>> keep = new EnumMap<>(Region.class);
                 for (Region r : Region.values()) {
                     Set<String> k = new HashSet<>(st.storedBlobs().getOrDefault(r, Set.of()));
