@@ -128,26 +128,19 @@ public final class Persistence implements AutoCloseable {
      */
     private DurableState withAvailableBlobs(DurableState st) {
         List<SeedDocument.Registry> registries = new ArrayList<>();
+        boolean changed = false;
         for (SeedDocument.Registry r : st.document().registries()) {
             Region region =
                     Region.parse(r.region() == null ? "br-se1" : r.region()).orElse(Region.DEFAULT);
             List<SeedDocument.Repository> repos = new ArrayList<>();
+            boolean registryChanged = false;
             for (SeedDocument.Repository repo : r.repositories()) {
                 Set<String> children = new HashSet<>();
                 for (SeedDocument.Image img : repo.images()) if (img.digest() != null) children.add(img.digest());
                 List<SeedDocument.Image> images = new ArrayList<>();
+                boolean repoChanged = false;
                 for (SeedDocument.Image img : repo.images()) {
-                    String missing = null;
-                    if (img.manifest() != null && img.references() != null) {
-                        for (Map.Entry<String, Long> ref : img.references().entrySet()) {
-                            if (children.contains(ref.getKey())) continue;
-                            long size = emulator.blobSize(region, ref.getKey());
-                            if (size < 0 || (ref.getValue() != null && size != ref.getValue())) {
-                                missing = ref.getKey();
-                                break;
-                            }
-                        }
-                    }
+                    String missing = missingBlob(region, img, children);
                     if (missing == null) {
                         images.add(img);
                         continue;
@@ -159,27 +152,28 @@ public final class Persistence implements AutoCloseable {
                             r.name(),
                             repo.name(),
                             missing);
-                    images.add(new SeedDocument.Image(
-                            img.digest(),
-                            img.tags(),
-                            img.sizeBytes(),
-                            img.manifestMediaType(),
-                            img.mediaType(),
-                            img.pushedAt(),
-                            img.pulledAt(),
-                            img.extraAttr()));
+                    images.add(img.withoutContent());
+                    repoChanged = true;
                 }
-                repos.add(new SeedDocument.Repository(
-                        repo.id(), repo.name(), repo.createdAt(), repo.updatedAt(), images));
+                repos.add(repoChanged ? repo.withImages(images) : repo);
+                registryChanged |= repoChanged;
             }
-            registries.add(new SeedDocument.Registry(
-                    r.region(), r.tenant(), r.id(), r.name(), r.proxyCacheId(), r.createdAt(), r.updatedAt(), repos));
+            registries.add(registryChanged ? r.withRepositories(repos) : r);
+            changed |= registryChanged;
         }
-        SeedDocument d = st.document();
-        return new DurableState(
-                new SeedDocument(d.users(), d.proxyCaches(), registries, d.apiKeys(), d.blobs()),
-                st.tagTimes(),
-                st.blobLinks());
+        if (!changed) return st;
+        return new DurableState(st.document().withRegistries(registries), st.tagTimes(), st.blobLinks());
+    }
+
+    /** A blob {@code img} refers to that is not stored whole in the data dir, or null. */
+    private String missingBlob(Region region, SeedDocument.Image img, Set<String> childManifests) {
+        if (img.manifest() == null || img.references() == null) return null;
+        for (Map.Entry<String, Long> ref : img.references().entrySet()) {
+            if (childManifests.contains(ref.getKey())) continue;
+            long size = emulator.blobSize(region, ref.getKey());
+            if (size < 0 || (ref.getValue() != null && size != ref.getValue())) return ref.getKey();
+        }
+        return null;
     }
 
     /** Starts saving changes (and saves once now, so the data dir holds this start's state). */

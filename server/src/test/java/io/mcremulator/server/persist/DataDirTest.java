@@ -53,6 +53,17 @@ class DataDirTest {
                         .status())
                 .isEqualTo(201);
         String loose = c.pushBlob("kept/other", "uploaded, no manifest yet".getBytes(StandardCharsets.UTF_8));
+        // a registry user and its membership (2026-05 operations): kept because the export carries them
+        RegistryClient.Answer user = c.mgmt("POST", "/v0/users", null);
+        assertThat(user.status()).isEqualTo(201);
+        String registryId =
+                c.get("/v0/registries?_limit=100").json().findValue("id").asText();
+        assertThat(c.mgmt(
+                                "POST",
+                                "/v0/registries/" + registryId + "/members",
+                                "{\"user_id\":\"" + user.json().get("id").asText() + "\",\"role\":\"guest\"}")
+                        .status())
+                .isEqualTo(201);
         Map<String, String> before = StateView.of(c);
         first.stop();
 
@@ -68,6 +79,8 @@ class DataDirTest {
             assertThat(c2.v2("HEAD", "/v2/kept/other/blobs/" + loose, null, null)
                             .status())
                     .isEqualTo(200);
+            assertThat(c2.get("/v0/registries/" + registryId + "/members").text())
+                    .contains(user.json().get("id").asText());
         } finally {
             second.stop();
         }
@@ -123,6 +136,29 @@ class DataDirTest {
                     .isTrue();
         } finally {
             again.stop();
+        }
+    }
+
+    @Test
+    void anImageWhoseBlobFileIsGoneIsListedButNotPullable() throws Exception {
+        McrEmulatorServer first = start(Duration.ZERO);
+        RegistryClient c = client(first).login();
+        c.createRegistry("holes");
+        RegistryClient.Pushed img = c.pushImage("holes/app", "v1", "a layer".getBytes(StandardCharsets.UTF_8));
+        first.stop();
+        Files.delete(dir.resolve("blobs/br-se1/sha256-" + img.layerDigest().substring("sha256:".length())));
+
+        McrEmulatorServer second = start(Duration.ZERO);
+        try {
+            RegistryClient c2 = c.at(second.baseUrl()).login();
+            String registryId = c2.get("/v0/registries").json().findValue("id").asText();
+            String repositories =
+                    c2.get("/v1/registries/" + registryId + "/repositories").text();
+            assertThat(repositories).contains("\"app\"");
+            assertThat(c2.v2("GET", "/v2/holes/app/manifests/v1", null, null).status())
+                    .isEqualTo(404);
+        } finally {
+            second.stop();
         }
     }
 
