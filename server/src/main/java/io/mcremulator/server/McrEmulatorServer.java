@@ -102,6 +102,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(),
+                new io.mcremulator.server.api.ScansApi(),
                 oci,
                 new OciListsApi(),
                 new OciBlobsApi(),
