@@ -65,6 +65,11 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
+        // The data dir is locked before the engine reads its blob folder.
+        this.dataDirLock = settings.persistence().enabled()
+                ? io.mcremulator.server.persist.DataDirLock.acquire(
+                        settings.persistence().dataDir())
+                : null;
         this.emulator = new Emulator(settings.engine());
         // The operations first: the control plane hooks into every one of them, and the control handlers need the
         // plane.
@@ -109,10 +114,31 @@ public final class McrEmulatorServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the server and loads the configured seed files; fails with a message naming a bad file. */
+    /** Keeps the state in the data dir; null without one. */
+    private io.mcremulator.server.persist.Persistence persistence;
+
+    private io.mcremulator.server.persist.DataDirLock dataDirLock;
+
+    /**
+     * Starts the server and loads the configured seed files; fails with a message naming a bad file. With a data dir,
+     * the saved state is loaded first, and seed files only when there was none (they are part of it already).
+     */
     public synchronized McrEmulatorServer start() {
         if (app != null) return this;
-        for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+        if (settings.persistence().enabled() && dataDirLock == null)
+            throw new IllegalStateException("this server was stopped; its data dir is released: build a new one");
+        if (settings.persistence().enabled() && persistence == null) {
+            persistence = io.mcremulator.server.persist.Persistence.open(emulator, settings.persistence());
+        }
+        try {
+            if (persistence == null || !persistence.loadedSavedState())
+                for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+            if (persistence != null) persistence.start();
+        } catch (RuntimeException e) {
+            if (persistence != null) persistence.close();
+            persistence = null;
+            throw e;
+        }
         Warmup.startInBackground();
         Javalin javalin = Javalin.create(this::configure);
         javalin.start(settings.host(), settings.port());
@@ -215,10 +241,19 @@ public final class McrEmulatorServer implements AutoCloseable {
         return operations.operations();
     }
 
+    /** Stops serving; with a data dir, then saves the state and releases the folder. */
     public synchronized void stop() {
         if (app != null) {
             app.stop();
             app = null;
+        }
+        if (persistence != null) {
+            persistence.close();
+            persistence = null;
+        }
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
         }
     }
 
@@ -238,6 +273,23 @@ public final class McrEmulatorServer implements AutoCloseable {
         private final List<Path> seedFiles = new ArrayList<>();
         private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
+        private io.mcremulator.server.persist.PersistenceSettings persistence =
+                io.mcremulator.server.persist.PersistenceSettings.none();
+
+        /**
+         * Keeps state and blobs in {@code dir} so that they survive a restart ({@code --data-dir}); null keeps them in
+         * memory (the default). See {@link io.mcremulator.server.persist.Persistence}.
+         */
+        public Builder dataDir(Path dir) {
+            this.persistence = new io.mcremulator.server.persist.PersistenceSettings(dir, persistence.flushInterval());
+            return this;
+        }
+
+        /** How often a data dir is saved ({@code --flush-interval}, default 1 s); zero saves before each answer. */
+        public Builder flushInterval(java.time.Duration interval) {
+            this.persistence = new io.mcremulator.server.persist.PersistenceSettings(persistence.dataDir(), interval);
+            return this;
+        }
 
         public Builder host(String host) {
             this.host = host;
@@ -298,7 +350,7 @@ public final class McrEmulatorServer implements AutoCloseable {
 
         public ServerSettings settings() {
             return new ServerSettings(
-                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
+                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control, persistence);
         }
 
         public McrEmulatorServer build() {
