@@ -4,13 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
-import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
 import io.mcremulator.server.api.ManagementPipeline;
@@ -26,8 +23,8 @@ import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
-import io.mcremulator.server.http.ErrorBodies;
-import io.mcremulator.server.http.RequestIds;
+import io.mcremulator.server.http.ErrorHandling;
+import io.mcremulator.server.http.RequestTargets;
 import io.mcremulator.server.http.Warmup;
 import io.mcremulator.server.oci.OciAuth;
 import io.mcremulator.server.oci.OciBlobsApi;
@@ -48,7 +45,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,31 +179,12 @@ public final class McrEmulatorServer implements AutoCloseable {
             http.setInputBufferSize(INPUT_BUFFER_BYTES);
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
-        config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
         controlPlane.install(config); // journal and fault injection, for every route of the table
-        config.routes.before(ctx -> {
-            String rid = ctx.header("X-Request-ID");
-            ctx.header("X-Request-ID", rid == null || rid.isBlank() ? RequestIds.requestId() : rid);
-            ctx.header("X-Mgc-Trace-Id", RequestIds.traceId());
-            if (ctx.path().startsWith("/v2")) ctx.header("Docker-Distribution-Api-Version", "registry/2.0");
-        });
+        config.jetty.addConnector(
+                (server, http) -> RequestTargets.connector(server, http, settings.host(), settings.port()));
+        ErrorHandling.install(config); // every error, in the called plane's format; request ids
         RouteInstaller.install(config, RouteTable.routes(), handlers);
-        config.routes.exception(
-                EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            int status = e.getStatus();
-            String message = status == 404
-                    ? "not found: no route for " + ctx.method() + " " + ctx.path()
-                    : status == 405
-                            ? "method not allowed: " + ctx.method() + " is not defined for " + ctx.path()
-                            : e.getMessage();
-            writeError(ctx, ErrorCode.mcrForStatus(status), status, message, Map.of());
-        });
-        config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            writeError(ctx, ErrorCode.INTERNAL_SERVER_ERROR, "internal server error: " + e, Map.of());
-        });
     }
 
     /**
@@ -219,35 +196,6 @@ public final class McrEmulatorServer implements AutoCloseable {
         CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
         gzip.setAllowedMimeTypes(java.util.List.of("application/json")); // the one JSON type the server's answers carry
         return gzip;
-    }
-
-    private static void writeError(Context ctx, ErrorCode code, String message, Map<String, ?> detail) {
-        writeError(ctx, code, code.status(), message, detail);
-    }
-
-    private static void writeError(Context ctx, ErrorCode code, int status, String message, Map<String, ?> detail) {
-        if (ctx.path().startsWith("/v2")) {
-            // OCI callers get the distribution error format whatever produced the error.
-            ErrorBodies.writeJson(
-                    ctx,
-                    status,
-                    ErrorBodies.oci(
-                            code.api() == ErrorCode.Api.OCI
-                                    ? code.code()
-                                    : status == 404
-                                            ? "NAME_UNKNOWN"
-                                            : status == 401
-                                                    ? "UNAUTHORIZED"
-                                                    : status == 403
-                                                            ? "DENIED"
-                                                            : status == 405
-                                                                    ? "UNSUPPORTED"
-                                                                    : status == 429 ? "TOOMANYREQUESTS" : "UNSUPPORTED",
-                            message,
-                            detail));
-            return;
-        }
-        ErrorBodies.writeJson(ctx, status, ErrorBodies.mcr(code.code(), message, detail));
     }
 
     public int port() {
