@@ -24,6 +24,14 @@ public final class EmulatorConfig {
         PUSHED_AT
     }
 
+    /** Who reaches a registry over /v2 (docs/behaviour.md, "Registry members and roles"). */
+    public enum RegistryAccess {
+        /** 0.1.0-compatible: every principal of the registry's tenant, plus members of other tenants by role. */
+        TENANT,
+        /** Harbor-like: only the registry's creator and its members, each by role. */
+        MEMBERS
+    }
+
     private final int registryNameMaxLength;
     private final int proxyCacheNameMaxLength;
     private final NonEmptyRegistryDelete nonEmptyRegistryDelete;
@@ -38,7 +46,10 @@ public final class EmulatorConfig {
     private final java.time.Duration scanRunningDuration;
     private final boolean syntheticFindings;
 
+    private final RegistryAccess registryAccess;
+
     private EmulatorConfig(Builder b) {
+        this.registryAccess = b.registryAccess;
         this.scanPendingDuration = b.scanPendingDuration;
         this.scanRunningDuration = b.scanRunningDuration;
         this.syntheticFindings = b.syntheticFindings;
@@ -117,11 +128,16 @@ public final class EmulatorConfig {
         return syntheticFindings;
     }
 
+    public RegistryAccess registryAccess() {
+        return registryAccess;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.scanPendingDuration = scanPendingDuration;
         b.scanRunningDuration = scanRunningDuration;
         b.syntheticFindings = syntheticFindings;
+        b.registryAccess = registryAccess;
         b.registryNameMaxLength = registryNameMaxLength;
         b.proxyCacheNameMaxLength = proxyCacheNameMaxLength;
         b.nonEmptyRegistryDelete = nonEmptyRegistryDelete;
@@ -164,6 +180,14 @@ public final class EmulatorConfig {
 
         public Builder syntheticFindings(boolean v) {
             syntheticFindings = v;
+            return this;
+        }
+
+        private RegistryAccess registryAccess = RegistryAccess.TENANT;
+
+        /** Who reaches a registry over /v2; {@link RegistryAccess#TENANT} by default. */
+        public Builder registryAccess(RegistryAccess v) {
+            registryAccess = java.util.Objects.requireNonNull(v);
             return this;
         }
 

@@ -11,6 +11,8 @@ public final class RegionEngine {
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
     private final Scans scans;
+    private final Users users;
+    private final Members members;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -22,6 +24,8 @@ public final class RegionEngine {
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
         this.scans = new Scans(state);
+        this.users = new Users(state);
+        this.members = new Members(state);
     }
 
     public Region region() {
@@ -47,6 +51,16 @@ public final class RegionEngine {
     /** Image scans and their findings. */
     public Scans scans() {
         return scans;
+    }
+
+    /** Registry users ({@code /v0/users}). */
+    public Users users() {
+        return users;
+    }
+
+    /** Registry members and their roles ({@code /v0/registries/{id}/members}). */
+    public Members members() {
+        return members;
     }
 
     public Credentials credentials() {

@@ -51,6 +51,9 @@ final class RegionState {
     final io.mcremulator.core.scan.FindingsBook findings;
 
     record ScanRef(UUID registryId, UUID repositoryId, String digest, UUID topId) {}
+
+    /** Registry users ({@code /v0/users}) by id, in creation order. */
+    final Map<UUID, RegistryUserEntity> registryUsers = new LinkedHashMap<>();
     /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
     final BlobStore blobs;
 
@@ -149,6 +152,12 @@ final class RegionState {
                         scanIndex.put(top.id, ref);
                         for (ScanEntity c : top.children) scanIndex.put(c.id, ref);
                     }
+    }
+
+    /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */
+    RegistryUserEntity registryUserOf(Principal p) {
+        for (RegistryUserEntity u : registryUsers.values()) if (u.is(p.tenantId(), p.userId())) return u;
+        return null;
     }
 
     // ---- views ----

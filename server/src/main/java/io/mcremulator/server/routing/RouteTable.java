@@ -49,6 +49,31 @@ public final class RouteTable {
                 mcr("getRegistries", "GET", "/v0/registries", r, h -> h.registries()::list),
                 mcr("getRegistry", "GET", "/v0/registries/{registry_id}", r, h -> h.registries()::get),
                 mcr("deleteRegistry", "DELETE", "/v0/registries/{registry_id}", w, h -> h.registries()::delete),
+                // registry users (2026-05): the caller's identity
+                mcr("createUser", "POST", "/v0/users", w, h -> h.users()::create),
+                mcr("getUser", "GET", "/v0/users", r, h -> h.users()::get),
+                mcr("deleteUser", "DELETE", "/v0/users/{user_id}", w, h -> h.users()::delete),
+                // registry members and roles (2026-05); roles gate /v2
+                mcr("addRegistryMember", "POST", "/v0/registries/{registry_id}/members", w, h -> h.members()::add),
+                mcr("getRegistryMembers", "GET", "/v0/registries/{registry_id}/members", r, h -> h.members()::list),
+                mcr(
+                        "getRegistryMember",
+                        "GET",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        r,
+                        h -> h.members()::get),
+                mcr(
+                        "updateRegistryMember",
+                        "PATCH",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        w,
+                        h -> h.members()::update),
+                mcr(
+                        "deleteRegistryMember",
+                        "DELETE",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        w,
+                        h -> h.members()::delete),
                 // repositories and images, v1 (by id)
                 mcr(
                         "getRepositoriesV1",

@@ -132,13 +132,7 @@ class ScansApiTest extends ScanTestSupport {
         // a colleague of the same tenant sees it
         scanAs(c.colleague()).get("/v1/scans/" + id).then().statusCode(200);
         // no credentials
-        assertError(
-                io.restassured.RestAssured.given()
-                        .baseUri(server.baseUrl())
-                        .filter(ScanContractFilter.INSTANCE)
-                        .get("/v1/scans/" + id),
-                401,
-                "unauthorized");
+        assertError(anonymous().get("/v1/scans/" + id), 401, "unauthorized");
         // a read-only token lists and reads but cannot schedule or stop
         Caller reader = new Caller(
                 c.tenantId(), c.userId(), c.email(), Caller.jwt(c.tenantId(), c.userId(), c.email(), "mcr.read"));
