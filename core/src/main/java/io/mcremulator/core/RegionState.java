@@ -141,6 +141,16 @@ final class RegionState {
         return pc;
     }
 
+    /** True when a scan (parent or child) with this id is on an image of this region; stale index entries are not. */
+    boolean scanExists(UUID id) {
+        ScanRef ref = scanIndex.get(id);
+        if (ref == null) return false;
+        RegistryEntity reg = registries.get(ref.registryId());
+        RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
+        ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
+        return img != null && img.scans.containsKey(ref.topId());
+    }
+
     /** Rebuilds {@link #scanIndex} from the scans on the images (after a restore or a seed). */
     void reindexScans() {
         scanIndex.clear();

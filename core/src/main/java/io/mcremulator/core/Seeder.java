@@ -215,7 +215,7 @@ final class Seeder {
     private void checkScan(SeedDocument.Scan scan, String path, Set<UUID> ids, boolean top) {
         if (scan.id() == null) fail(path + ".id", "is required", null);
         boolean known = false;
-        for (Region r : Region.values()) known |= emulator.state(r).scanIndex.containsKey(scan.id());
+        for (Region r : Region.values()) known |= emulator.state(r).scanExists(scan.id());
         if (known || !ids.add(scan.id())) fail(path + ".id", "is already used", scan.id());
         if (scan.status() == null) fail(path + ".status", "is required", null);
         if (!top && scan.digest() == null) fail(path + ".digest", "is required for a child scan", null);

@@ -503,6 +503,25 @@ class ScansApiTest extends ScanTestSupport {
     }
 
     @Test
+    void aTenantsExportImportedBackKeepsItsScans() {
+        Caller c = Caller.random();
+        Img img = seedImage(c, "1.0");
+        String id = schedule(c, img, "1.0");
+        scanAs(c).get("/v1/scans/" + id).then().body("status", equalTo("completed"));
+        String doc = control()
+                .get("/_emulator/export?tenant=" + c.tenantId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        // replacing the tenant's state with its own export: the scan ids are free again once its images are gone
+        control().body(doc).post("/_emulator/import").then().statusCode(204);
+        scanAs(c).get("/v1/scans/" + id).then().statusCode(200).body("input_tag", equalTo("1.0"));
+        control().body(doc).post("/_emulator/import").then().statusCode(204);
+        scanAs(c).get(img.scansPath("1.0")).then().body("meta.page.total", equalTo(1));
+    }
+
+    @Test
     void operationsListTheFiveScanOperations() {
         List<String> ids = control()
                 .get("/_emulator/operations?api=management")
