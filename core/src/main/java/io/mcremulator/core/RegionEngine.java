@@ -10,9 +10,9 @@ public final class RegionEngine {
     private final Credentials credentials;
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
-    private final Scans scans;
     private final Users users;
     private final Members members;
+    private final Scans scans;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -23,9 +23,9 @@ public final class RegionEngine {
         this.credentials = new Credentials(state);
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
-        this.scans = new Scans(state);
         this.users = new Users(state);
         this.members = new Members(state);
+        this.scans = new Scans(state);
     }
 
     public Region region() {
@@ -48,11 +48,6 @@ public final class RegionEngine {
         return proxyCaches;
     }
 
-    /** Image scans and their findings. */
-    public Scans scans() {
-        return scans;
-    }
-
     /** Registry users ({@code /v0/users}). */
     public Users users() {
         return users;
@@ -61,6 +56,11 @@ public final class RegionEngine {
     /** Registry members and their roles ({@code /v0/registries/{id}/members}). */
     public Members members() {
         return members;
+    }
+
+    /** Image scans and their findings. */
+    public Scans scans() {
+        return scans;
     }
 
     public Credentials credentials() {

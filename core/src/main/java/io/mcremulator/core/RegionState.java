@@ -40,6 +40,8 @@ final class RegionState {
     final Map<String, RegistryEntity> registriesByName = new HashMap<>();
     final Map<UUID, ProxyCacheEntity> proxyCaches = new LinkedHashMap<>();
     final Map<String, UserEntity> users = new HashMap<>();
+    /** Registry users ({@code /v0/users}) by id, in creation order. */
+    final Map<UUID, RegistryUserEntity> registryUsers = new LinkedHashMap<>();
     /**
      * Where each scan (parents and children) lives: registry, repository, image digest and the id of its job's top
      * scan. An entry whose image is gone is stale and dropped when met; the scans themselves live on their image.
@@ -51,9 +53,6 @@ final class RegionState {
     final io.mcremulator.core.scan.FindingsBook findings;
 
     record ScanRef(UUID registryId, UUID repositoryId, String digest, UUID topId) {}
-
-    /** Registry users ({@code /v0/users}) by id, in creation order. */
-    final Map<UUID, RegistryUserEntity> registryUsers = new LinkedHashMap<>();
     /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
     final BlobStore blobs;
 
@@ -64,17 +63,24 @@ final class RegionState {
     /** Storage usage per registry (a walk over all its images), valid until the next write. */
     private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
 
+    /** Counts each write section as a change (persistence listens to it). */
+    private final Changes changes;
+
     RegionState(
             Region region,
             EmulatorConfig config,
             StorageQuota quota,
             io.mcremulator.core.scan.ScanControls scanControls,
-            io.mcremulator.core.scan.FindingsBook findings) {
+            io.mcremulator.core.scan.FindingsBook findings,
+            Changes changes) {
         this.region = region;
         this.config = config;
         this.scanControls = scanControls;
         this.findings = findings;
-        this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
+        this.changes = changes;
+        this.blobs = config.dataDir() != null
+                ? BlobStore.persistent(config.dataDir(), region.id(), quota)
+                : new BlobStore(config.blobStorage().folder(), region.id(), quota);
         this.uploads =
                 new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
@@ -89,13 +95,18 @@ final class RegionState {
     }
 
     <T> T write(Supplier<T> body) {
+        changes.enter();
+        boolean completed = false;
         lock.writeLock().lock();
         try {
-            return body.get();
+            T result = body.get();
+            completed = true;
+            return result;
         } finally {
             orders.clear();
             if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
+            changes.exit(completed); // after the unlock: a write-through listener may wait for the disk here
         }
     }
 
@@ -151,6 +162,12 @@ final class RegionState {
         return img != null && img.scans.containsKey(ref.topId());
     }
 
+    /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */
+    RegistryUserEntity registryUserOf(Principal p) {
+        for (RegistryUserEntity u : registryUsers.values()) if (u.is(p.tenantId(), p.userId())) return u;
+        return null;
+    }
+
     /** Rebuilds {@link #scanIndex} from the scans on the images (after a restore or a seed). */
     void reindexScans() {
         scanIndex.clear();
@@ -162,12 +179,6 @@ final class RegionState {
                         scanIndex.put(top.id, ref);
                         for (ScanEntity c : top.children) scanIndex.put(c.id, ref);
                     }
-    }
-
-    /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */
-    RegistryUserEntity registryUserOf(Principal p) {
-        for (RegistryUserEntity u : registryUsers.values()) if (u.is(p.tenantId(), p.userId())) return u;
-        return null;
     }
 
     // ---- views ----
