@@ -20,6 +20,11 @@ final class StateExporter {
 
     /** The caller holds every region's lock. {@code tenant} null means every tenant. */
     static SeedDocument export(Emulator emulator, String tenant, boolean content) {
+        return export(emulator, tenant, content, content);
+    }
+
+    /** As above; with {@code content} but not {@code withBlobs}, images carry their manifest but no blob bytes are read. */
+    static SeedDocument export(Emulator emulator, String tenant, boolean content, boolean withBlobs) {
         List<SeedDocument.User> users = new ArrayList<>();
         List<SeedDocument.ProxyCache> caches = new ArrayList<>();
         List<SeedDocument.Registry> registries = new ArrayList<>();
@@ -55,7 +60,7 @@ final class StateExporter {
                         region.id(), r.tenantId, r.id, r.name, r.proxyCacheId, r.createdAt, r.updatedAt, repos));
             }
             for (String digest : used) {
-                if (!s.blobs.has(digest)) continue;
+                if (!withBlobs || !s.blobs.has(digest)) continue;
                 try (java.io.InputStream in = s.blobs.open(digest, 0, s.blobs.size(digest))) {
                     blobs.add(new SeedDocument.Blob(region.id(), digest, in.readAllBytes()));
                 } catch (java.io.IOException e) {

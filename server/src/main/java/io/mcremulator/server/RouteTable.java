@@ -179,6 +179,7 @@ public final class RouteTable {
     public static List<Operation> testControl(Handlers h) {
         ControlApi c = h.control();
         return List.of(
+                control("index", "GET", "/_emulator", c::index),
                 control("health", "GET", "/_emulator/health", c::health),
                 control("reset", "POST", "/_emulator/reset", c::reset),
                 control("seed", "POST", "/_emulator/seed", c::seed),
@@ -191,6 +192,7 @@ public final class RouteTable {
                 // request journal
                 control("listRequests", "GET", "/_emulator/requests", c.journal()::list),
                 control("clearRequests", "DELETE", "/_emulator/requests", c.journal()::clear),
+                control("streamRequests", "GET", "/_emulator/requests/stream", c.journal()::stream),
                 control("listUnmatchedRequests", "GET", "/_emulator/requests/unmatched", c.journal()::unmatched),
                 control("getJournalSettings", "GET", "/_emulator/requests/settings", c.journal()::settings),
                 control("updateJournalSettings", "PUT", "/_emulator/requests/settings", c.journal()::updateSettings),
@@ -209,6 +211,10 @@ public final class RouteTable {
                 control("resumeClock", "POST", "/_emulator/clock/resume", c.clock()::resume),
                 // coverage and self-description
                 control("listOperations", "GET", "/_emulator/operations", c.operations()::list),
+                // the web console (docs/console.md): its page and files, and the state as it shows it
+                control("getOverview", "GET", "/_emulator/overview", c.overview()::get),
+                control("getConsole", "GET", "/_emulator/console", c.console()::index),
+                control("getConsoleFile", "GET", "/_emulator/console/{file}", c.console()::file),
                 control("getControlOpenApi", "GET", "/_emulator/openapi.json", c.operations()::openApi));
     }
 

@@ -1,0 +1,138 @@
+package io.mcremulator.server.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.mcremulator.core.Emulator;
+import io.mcremulator.core.Region;
+import io.mcremulator.core.auth.Principal;
+import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.Json;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code GET /_emulator/overview[?tenant=t]}: the state as the web console shows it. It is the export document
+ * (so whatever the export carries, such as members or scans, reaches the console too) with secrets left out,
+ * each registry's {@code storage_usage_bytes}, and each pushed image's manifest read into {@code manifest}:
+ * its media type, config, layers and, for an index, the platforms of its children. Blob bytes are never read.
+ */
+public final class OverviewApi {
+    /** Fields of the export the console has no business showing. */
+    private static final Set<String> SECRETS = Set.of("password", "api_key", "access_secret", "access_key");
+
+    private final ControlPlane plane;
+
+    OverviewApi(ControlPlane plane) {
+        this.plane = plane;
+    }
+
+    public void get(Context ctx) {
+        String tenant = ctx.queryParam("tenant");
+        if (tenant != null && tenant.isBlank()) tenant = null;
+        Emulator e = plane.emulator();
+        Map<String, Object> doc = SeedWriter.write(
+                e.exportWithManifests(tenant), e.config().clock().instant(), tenant, false);
+        doc.remove("api_keys");
+        doc.remove("content");
+        for (Object r : list(doc.get("registries"))) registry(e, cast(r));
+        scrub(doc);
+        doc.put("regions", regions());
+        ErrorBodies.writeJson(ctx, 200, doc);
+    }
+
+    private static List<String> regions() {
+        List<String> out = new ArrayList<>();
+        for (Region r : Region.values()) out.add(r.id());
+        return out;
+    }
+
+    private static void registry(Emulator e, Map<String, Object> r) {
+        try {
+            Region region = Region.parse((String) r.get("region")).orElseThrow();
+            Principal owner = Principal.of((String) r.get("tenant"), "mcr-emulator-console", null);
+            long bytes = e.region(region)
+                    .registries()
+                    .get(owner, UUID.fromString((String) r.get("id")))
+                    .storageUsageBytes();
+            r.put("storage_usage_bytes", bytes);
+        } catch (RuntimeException ex) {
+            r.put("storage_usage_bytes", null); // deleted meanwhile: the console shows no bar
+        }
+        for (Object repo : list(r.get("repositories"))) {
+            for (Object img : list(cast(repo).get("images"))) image(cast(img));
+        }
+    }
+
+    private static void image(Map<String, Object> img) {
+        img.remove("references");
+        Object b64 = img.remove("manifest_base64");
+        if (!(b64 instanceof String s)) return;
+        try {
+            JsonNode m = Json.MAPPER.readTree(Base64.getDecoder().decode(s));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("mediaType", text(m, "mediaType"));
+            if (m.has("artifactType")) out.put("artifactType", text(m, "artifactType"));
+            if (m.hasNonNull("config")) out.put("config", descriptor(m.get("config")));
+            if (m.has("layers")) {
+                List<Object> layers = new ArrayList<>();
+                for (JsonNode l : m.get("layers")) layers.add(descriptor(l));
+                out.put("layers", layers);
+            }
+            if (m.has("manifests")) {
+                List<Object> children = new ArrayList<>();
+                for (JsonNode c : m.get("manifests")) {
+                    Map<String, Object> d = descriptor(c);
+                    JsonNode p = c.get("platform");
+                    if (p != null && p.isObject()) {
+                        String platform = text(p, "os") + "/" + text(p, "architecture");
+                        if (p.hasNonNull("variant")) platform += "/" + text(p, "variant");
+                        d.put("platform", platform);
+                    }
+                    children.add(d);
+                }
+                out.put("manifests", children);
+            }
+            if (m.hasNonNull("subject")) out.put("subject", descriptor(m.get("subject")));
+            img.put("manifest", out);
+        } catch (java.io.IOException | RuntimeException ex) {
+            img.put("manifest", Map.of("error", "manifest is not readable JSON"));
+        }
+    }
+
+    private static Map<String, Object> descriptor(JsonNode d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mediaType", text(d, "mediaType"));
+        out.put("digest", text(d, "digest"));
+        out.put("size", d.path("size").asLong());
+        return out;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** Removes secret fields at any depth (the writer's maps are mutable; values it passes through may not be). */
+    private static void scrub(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            for (String secret : SECRETS) if (m.containsKey(secret)) m.remove(secret);
+            for (Object v : m.values()) scrub(v);
+        } else if (node instanceof List<?> l) {
+            for (Object v : l) scrub(v);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+}
