@@ -25,6 +25,8 @@ final class Options {
     private static final Map<String, BiConsumer<Target, String>> ALL = new TreeMap<>();
     /** An extension switch read per test class (not a server setting: it never makes a server of its own). */
     static final String FAIL_ON_UNMATCHED = "failOnUnmatchedRequests";
+    /** An extension switch: a failing test's message ends with the console link of its tenant (default true). */
+    static final String CONSOLE_LINK = "consoleLinkOnFailure";
 
     static {
         ALL.put("registryNameMaxLength", (t, v) -> t.engine.registryNameMaxLength(integer(v)));
@@ -44,6 +46,7 @@ final class Options {
             t.tenantType = v;
         });
         ALL.put(FAIL_ON_UNMATCHED, (t, v) -> bool(v));
+        ALL.put(CONSOLE_LINK, (t, v) -> bool(v));
         ALL.put("tenant", (t, v) -> t.fixedTenant = v.isBlank() ? null : v);
     }
 
