@@ -120,14 +120,17 @@
     constructor(status, message) { super(message); this.status = status; }
   }
 
-  /** Calls the control API. State-changing calls always send a JSON body (an empty object when there is none). */
-  async function api(method, path, body) {
+  /**
+   * Calls the control API. State-changing calls always send a JSON body (an empty object when there is none).
+   * {@code repeatable}: a POST that may be sent twice with the same effect (reset, restore, fix, resume).
+   */
+  async function api(method, path, body, repeatable) {
     const init = { method, headers: headers(), cache: "no-store", credentials: "same-origin" };
     if (method === "POST" || method === "PUT" || body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body === undefined ? {} : body);
     }
-    const res = await fetchRetrying(path, init, method !== "POST");
+    const res = await fetchRetrying(path, init, method !== "POST" || repeatable === true);
     const text = await res.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
@@ -141,7 +144,7 @@
 
   /**
    * fetch, tried again (up to 3 times) when the browser lost the connection before an answer (a network change):
-   * only for calls that can be repeated safely (GET, PUT, DELETE).
+   * only for calls that can be repeated safely (GET, PUT, DELETE, repeatable POSTs).
    */
   async function fetchRetrying(path, init, idempotent) {
     for (let attempt = 1; ; attempt++) {
@@ -959,7 +962,7 @@
       h("td", { class: "meta", text: when(sn.takenAt) }),
       h("td", { class: "actions" },
         h("button", { type: "button", class: "small", "aria-label": "Restore snapshot " + sn.name,
-          onclick: () => act("Restored " + sn.name, async () => { await api("POST", "/_emulator/snapshots/" + encodeURIComponent(sn.name) + "/restore"); await refreshAll(); }) }, "Restore"),
+          onclick: () => act("Restored " + sn.name, async () => { await api("POST", "/_emulator/snapshots/" + encodeURIComponent(sn.name) + "/restore", undefined, true); await refreshAll(); }) }, "Restore"),
         h("button", { type: "button", class: "ghost small danger", "aria-label": "Delete snapshot " + sn.name,
           onclick: () => act("Deleted " + sn.name, async () => { await api("DELETE", "/_emulator/snapshots/" + encodeURIComponent(sn.name)); await loadSnapshots(); }) }, "Delete")))));
     $("snapshot-empty").hidden = state.snapshots.length > 0;
@@ -1037,7 +1040,7 @@
     $("fault-clear").addEventListener("click", () => act("All fault rules removed", async () => { await api("DELETE", "/_emulator/faults"); await loadFaults(); }));
     $("clock-fix-form").addEventListener("submit", (e) => {
       e.preventDefault();
-      act("Clock fixed", async () => { await api("POST", "/_emulator/clock/fix", { at: $("clock-fix").value.trim() }); await loadClock(); });
+      act("Clock fixed", async () => { await api("POST", "/_emulator/clock/fix", { at: $("clock-fix").value.trim() }, true); await loadClock(); });
     });
     $("clock-advance-form").addEventListener("submit", (e) => {
       e.preventDefault();
@@ -1045,7 +1048,7 @@
       const body = /^\d+$/.test(v) ? { seconds: Number(v) } : { by: v.toUpperCase().startsWith("P") ? v.toUpperCase() : "PT" + v.toUpperCase() };
       act("Clock advanced", async () => { await api("POST", "/_emulator/clock/advance", body); await loadClock(); });
     });
-    $("clock-resume").addEventListener("click", () => act("Clock follows system time", async () => { await api("POST", "/_emulator/clock/resume"); await loadClock(); }));
+    $("clock-resume").addEventListener("click", () => act("Clock follows system time", async () => { await api("POST", "/_emulator/clock/resume", undefined, true); await loadClock(); }));
     $("snapshot-form").addEventListener("submit", (e) => {
       e.preventDefault();
       const name = $("snapshot-name").value.trim();
@@ -1055,7 +1058,7 @@
     $("reset-dialog").addEventListener("close", () => {
       if ($("reset-dialog").returnValue !== "reset") return;
       act("Emulator reset", async () => {
-        await api("POST", "/_emulator/reset");
+        await api("POST", "/_emulator/reset", undefined, true);
         state.requests.clear();
         closeRequest();
         renderCounts();
