@@ -401,7 +401,7 @@
     body.push(h("div", { class: "meta" },
       "id ", h("code", { text: r.id }), " · created ", when(r.created_at),
       r.proxy_cache_id ? [" · proxy cache ", h("code", { text: r.proxy_cache_id })] : null));
-    if (members) body.push(membersTable(members));
+    if (members) body.push(membersTable(members, open, r.id));
     if (!x.repos.length) body.push(h("p", { class: "empty", text: "No repositories." }));
     for (const y of x.repos) body.push(repositoryNode(r, y, open, filtering));
     return details("registry", "registry:" + r.id, open, filtering || x.repos.length <= 3,
@@ -411,13 +411,17 @@
       body);
   }
 
-  function membersTable(members) {
-    const rows = members.map((m) => h("tr", {},
-      h("td", { text: m.email || m.user_email || m.user_id || m.id || "" }),
-      h("td", { text: m.role || m.roles || "" }),
-      h("td", { class: "meta", text: m.user_id || m.id || "" })));
-    return h("details", { class: "members" }, h("summary", {}, h("span", { class: "kind", text: "members" }), h("span", { class: "meta", text: String(members.length) })),
-      h("table", { class: "images" }, h("thead", {}, h("tr", {}, h("th", { text: "Member" }), h("th", { text: "Role" }), h("th", { text: "User id" }))), h("tbody", {}, rows)));
+  /** A registry's members: the registry user's name (from the export's registry_users), role, since when. */
+  function membersTable(members, open, registryId) {
+    const names = new Map(((state.overview && state.overview.registry_users) || []).map((u) => [u.id, u.username]));
+    const rows = members.map((m) => h("tr", { class: "member-row" },
+      h("td", {}, h("strong", { text: names.get(m.user_id) || m.username || m.email || m.user_id || "" })),
+      h("td", {}, h("span", { class: "badge " + (m.role === "developer" ? "ok" : ""), text: m.role || "" })),
+      h("td", { class: "meta mono", text: m.user_id || "" }),
+      h("td", { class: "meta", text: when(m.created_at) })));
+    return details("members", "members:" + registryId, open, members.length <= 5,
+      [h("span", { class: "kind", text: "members" }), h("span", { class: "meta", text: plural(members.length, "member") })],
+      h("table", { class: "images" }, h("thead", {}, h("tr", {}, ["Member", "Role", "Registry user id", "Since"].map((t) => h("th", { text: t })))), h("tbody", {}, rows)));
   }
 
   function repositoryNode(r, y, open, filtering) {

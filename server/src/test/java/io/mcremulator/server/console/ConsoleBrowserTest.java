@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and resets after a confirmation. Screenshots of the main views land in target/console-screenshots/.
  */
 class ConsoleBrowserTest {
+    private static final String MEMBER = UUID.randomUUID().toString();
     private static McrEmulatorServer server;
     private static Browser browser;
     private static EmulatorCalls api;
@@ -89,7 +90,7 @@ class ConsoleBrowserTest {
     private void seedTwoTenants() {
         String seed = """
                 {"registries":[
-                  {"tenant":"%s","name":"shop","repositories":[
+                  {"tenant":"%s","name":"shop","members":[{"user_id":"%s","role":"developer"}],"repositories":[
                     {"name":"team/web","images":[
                       {"digest":"sha256:%s","tags":["latest","1.4.2"],"size_bytes":52428800,
                        "pushed_at":"2026-01-10T10:00:00Z","pulled_at":"2026-01-11T08:30:00Z"},
@@ -99,9 +100,19 @@ class ConsoleBrowserTest {
                   {"tenant":"%s","region":"br-ne1","name":"analytics","repositories":[
                     {"name":"etl/spark","images":[{"digest":"sha256:%s","tags":["3.5"],"size_bytes":157286400}]}]}],
                  "proxy_caches":[{"tenant":"%s","name":"hub-mirror","provider":"docker-hub",
-                   "url":"https://registry-1.docker.io"}]}
+                   "url":"https://registry-1.docker.io"}],
+                 "registry_users":[{"tenant":"%s","id":"%s","username":"ana@example.com"}]}
                 """.formatted(
-                api.apiKey, "a".repeat(64), "b".repeat(64), "c".repeat(64), other.apiKey, "d".repeat(64), api.apiKey);
+                        api.apiKey,
+                        MEMBER,
+                        "a".repeat(64),
+                        "b".repeat(64),
+                        "c".repeat(64),
+                        other.apiKey,
+                        "d".repeat(64),
+                        api.apiKey,
+                        api.apiKey,
+                        MEMBER);
         assertThat(api.control("POST", "/_emulator/seed", seed).status()).isEqualTo(204);
     }
 
@@ -113,6 +124,7 @@ class ConsoleBrowserTest {
         String tree = byId("state-tree").getText();
         assertThat(tree).contains("br-se1", "br-ne1", "shop", "analytics", "team/worker", "etl/spark", "hub-mirror");
         assertThat(tree).contains("latest", "1.4.2", "50 MiB");
+        assertThat(tree).contains("ana@example.com", "developer"); // the registry's members
         browser.screenshot("state");
 
         // a copied link keeps the filter: one tenant only
