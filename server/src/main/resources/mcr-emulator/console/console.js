@@ -595,7 +595,8 @@
     h("td", { class: "num", text: e.seq }),
     h("td", { class: "meta", text: (e.time || "").replace(/^.*T/, "").replace("Z", "") }),
     h("td", { text: e.method }),
-    h("td", { class: "path", text: e.path + (e.query ? "?" + e.query : "") }),
+    h("td", { class: "path", title: e.path + (e.query ? "?" + e.query : "") }, e.path,
+      e.query ? h("span", { class: "meta", text: "?" + (e.query.length > 28 ? e.query.slice(0, 27) + "…" : e.query) }) : null),
     h("td", { class: "op", text: e.operationId || (e.unmatched ? "(unmatched)" : "") }),
     h("td", {}, h("span", { class: "st st-" + Math.floor(e.status / 100), text: e.dropped ? "dropped" : e.status })),
     h("td", { class: "tenant", title: e.tenant || "", text: shortId(e.tenant) }),
@@ -893,8 +894,17 @@
 
   async function loadClock() {
     state.clock = await api("GET", "/_emulator/clock");
-    $("clock-now").textContent = "clock " + when(state.clock.now) + (state.clock.fixed ? " (fixed)" : "");
+    state.clockOffset = Date.parse(state.clock.now) - Date.now();
+    showClock();
     if (state.view === "control") renderClock();
+  }
+
+  /** The emulator's time in the header: as read when fixed, else read once and then run on with the browser's. */
+  function showClock() {
+    const c = state.clock;
+    if (!c) return;
+    const now = c.fixed ? c.now : new Date(Date.now() + (state.clockOffset || 0)).toISOString();
+    $("clock-now").textContent = "clock " + when(now) + (c.fixed ? " (fixed)" : "");
   }
 
   async function loadSnapshots() {
@@ -1104,6 +1114,7 @@
     showView();
     await Promise.allSettled([refreshAll(), loadOperations()]);
     showView();
+    setInterval(showClock, 1000);
     stream();
   }
 

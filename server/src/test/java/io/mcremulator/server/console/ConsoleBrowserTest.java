@@ -183,7 +183,14 @@ class ConsoleBrowserTest {
         assertThat(byId("detail-operation").getText()).isEqualTo("getRegistries");
         browser.screenshot("requests");
 
+        // two calls that fail (unknown registry): 4xx in the charts
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.management("GET", "/v0/registries/" + UUID.randomUUID(), null)
+                            .status())
+                    .isEqualTo(404);
+        }
         tab("charts");
+        wait.until(d -> !d.findElements(By.cssSelector("#svg-ops rect.c4")).isEmpty());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chart-ops"), "ociBlobUploadStart"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chart-storage"), registry));
         assertThat(browser.driver.findElements(By.cssSelector("#svg-time rect")))
