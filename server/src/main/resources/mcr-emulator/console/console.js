@@ -599,10 +599,10 @@
       e.query ? h("span", { class: "meta", text: "?" + (e.query.length > 28 ? e.query.slice(0, 27) + "…" : e.query) }) : null),
     h("td", { class: "op", text: e.operationId || (e.unmatched ? "(unmatched)" : "") }),
     h("td", {}, h("span", { class: "st st-" + Math.floor(e.status / 100), text: e.dropped ? "dropped" : e.status })),
-    h("td", { class: "tenant", title: e.tenant || "", text: shortId(e.tenant) }),
-    h("td", { text: e.region || "" }),
+    h("td", { class: "tenant opt", title: e.tenant || "", text: shortId(e.tenant) }),
+    h("td", { class: "opt", text: e.region || "" }),
     h("td", {}, e.faultId ? h("span", { class: "fault-mark", title: "fault rule that fired", text: "⚡ " + e.faultId }) : ""),
-    h("td", { class: "num", text: e.durationMs }));
+    h("td", { class: "num opt", text: e.durationMs }));
     return tr;
   }
 
