@@ -445,7 +445,9 @@
             : h("span", { class: "meta", text: m.error || "–" })),
         h("td", { class: "meta", text: when(img.pushed_at) }),
         h("td", { class: "meta", text: when(img.pulled_at) }),
-        h("td", {}, scan ? severityBar(scan) : h("span", { class: "meta", text: "–" }))));
+        h("td", { class: "scan" }, scan ? severityBar(scan)
+          : img.scan && img.scan.status ? h("span", { class: "badge " + (img.scan.status === "failed" ? "err" : "warn"), title: "latest scan " + (img.scan.id || ""), text: img.scan.status })
+          : h("span", { class: "meta", text: "–" }))));
     }
     const table = rows.length
       ? h("table", { class: "images" },
@@ -495,7 +497,8 @@
       if (!numeric) for (const v of Object.values(node)) if (typeof v === "object") visit(v, depth + 1);
     };
     visit(src, 0);
-    return any ? { counts, status: src.status || (Array.isArray(src) ? null : src.state) } : null;
+    if (!any || (src.status && src.status !== "completed")) return null;
+    return { counts, status: src.status || (Array.isArray(src) ? null : src.state) };
   }
 
   function severityBar(scan) {
@@ -508,7 +511,7 @@
       bar.append(seg);
     }
     const legend = SEVERITIES.filter((k) => scan.counts[k]).map((k) => scan.counts[k] + " " + k[0].toUpperCase()).join(" ");
-    return h("span", {}, bar, h("span", { class: "sevlegend", text: total ? legend : "no findings" }));
+    return h("span", { title: "latest scan: " + SEVERITIES.map((k) => scan.counts[k] + " " + k).join(", ") }, bar, h("span", { class: "sevlegend", text: total ? legend : "clean" }));
   }
 
   function proxyCaches(caches, doc) {

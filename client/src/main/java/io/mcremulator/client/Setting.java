@@ -176,6 +176,24 @@ public enum Setting {
             .junit()
             .container()
             .doc("journal requests to routes that do not exist")),
+    SCAN_PENDING_SECONDS(flag("scan-pending-seconds")
+            .longInteger()
+            .dflt("0")
+            .junit()
+            .container()
+            .doc("how long a new image scan stays `pending` on the emulator's clock")),
+    SCAN_RUNNING_SECONDS(flag("scan-running-seconds")
+            .longInteger()
+            .dflt("0")
+            .junit()
+            .container()
+            .doc("how long an image scan then stays `running` before it completes")),
+    SYNTHETIC_FINDINGS(flag("synthetic-findings")
+            .bool()
+            .dflt("false")
+            .junit()
+            .container()
+            .doc("images without findings set get a stable synthetic set derived from their digest")),
 
     // ---- switches of the JUnit extension only (no server has them) ----
     CLEANUP_TENANTS(junitOnly("cleanupTenants")

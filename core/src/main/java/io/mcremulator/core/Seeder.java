@@ -264,6 +264,11 @@ final class Seeder {
     // ---------------------------------------------------------------- apply (cannot fail after validation)
 
     private void apply(SeedDocument doc) {
+        if (!doc.findings().isEmpty()) {
+            emulator.advanceAllScans(); // scans already due keep the findings they had
+            for (io.mcremulator.core.scan.FindingsRule f : doc.findings())
+                emulator.findingsBook().put(f);
+        }
         for (SeedDocument.User u : doc.users()) {
             RegionState s = emulator.state(region("", u.region()));
             UserEntity e = new UserEntity(

@@ -96,7 +96,14 @@ final class StateExporter {
             if (mine(tenant, p.tenantId()))
                 keys.add(new SeedDocument.ApiKey(e.getKey(), p.tenantId(), p.userId(), p.email()));
         }
-        return new SeedDocument(users, caches, registries, keys, blobs, registryUsers);
+        return new SeedDocument(
+                users,
+                caches,
+                registries,
+                keys,
+                blobs,
+                registryUsers,
+                tenant == null ? emulator.findings() : List.of());
     }
 
     /** With {@code content}, images that have a manifest carry it and their references, collected into {@code used}. */

@@ -97,6 +97,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(),
+                new io.mcremulator.server.api.ScansApi(),
                 oci,
                 new OciListsApi(),
                 new OciBlobsApi(),

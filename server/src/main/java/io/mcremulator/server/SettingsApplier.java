@@ -125,6 +125,9 @@ public final class SettingsApplier {
                     blobsGiven = true;
                 }
                 case ID_SEED -> engine.ids(IdSource.seeded(Long.parseLong(v)));
+                case SCAN_PENDING_SECONDS -> engine.scanPendingDuration(seconds(v, label.apply(s)));
+                case SCAN_RUNNING_SECONDS -> engine.scanRunningDuration(seconds(v, label.apply(s)));
+                case SYNTHETIC_FINDINGS -> engine.syntheticFindings(Boolean.parseBoolean(v));
                 case FIXED_CLOCK ->
                     engine.clock(ControllableClock.fixed(OffsetDateTime.parse(v).toInstant()));
                 case JOURNAL_CAPACITY -> {
@@ -157,5 +160,11 @@ public final class SettingsApplier {
 
     private static String constant(String choice) {
         return choice.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Duration seconds(String v, String label) {
+        long n = Long.parseLong(v);
+        if (n < 0) throw new IllegalArgumentException(label + ": must not be negative, got " + n);
+        return Duration.ofSeconds(n);
     }
 }

@@ -244,6 +244,21 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return with(Setting.RECORD_UNMATCHED, record);
     }
 
+    /** How long a new image scan stays {@code pending} on the emulator's clock (default 0). */
+    public McrEmulatorContainer withScanPendingSeconds(long seconds) {
+        return with(Setting.SCAN_PENDING_SECONDS, seconds);
+    }
+
+    /** How long an image scan then stays {@code running} before it completes (default 0). */
+    public McrEmulatorContainer withScanRunningSeconds(long seconds) {
+        return with(Setting.SCAN_RUNNING_SECONDS, seconds);
+    }
+
+    /** Images without findings set get a stable synthetic set derived from their digest. */
+    public McrEmulatorContainer withSyntheticFindings(boolean on) {
+        return with(Setting.SYNTHETIC_FINDINGS, on);
+    }
+
     /**
      * Any setting of the standalone runner by its environment variable, e.g.
      * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}. A variable of the catalogue has its value checked; an

@@ -15,7 +15,8 @@ public record SeedDocument(
         List<Registry> registries,
         List<ApiKey> apiKeys,
         List<Blob> blobs,
-        List<RegistryUser> registryUsers) {
+        List<RegistryUser> registryUsers,
+        List<io.mcremulator.core.scan.FindingsRule> findings) {
     /** Version of the JSON format written by exports (the {@code version} field); documents without one are read as 1. */
     public static final int FORMAT_VERSION = 1;
 
@@ -26,6 +27,7 @@ public record SeedDocument(
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         blobs = blobs == null ? List.of() : List.copyOf(blobs);
         registryUsers = registryUsers == null ? List.of() : List.copyOf(registryUsers);
+        findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
     public SeedDocument(
@@ -34,7 +36,7 @@ public record SeedDocument(
             List<Registry> registries,
             List<ApiKey> apiKeys,
             List<Blob> blobs) {
-        this(users, proxyCaches, registries, apiKeys, blobs, List.of());
+        this(users, proxyCaches, registries, apiKeys, blobs, List.of(), List.of());
     }
 
     public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {

@@ -22,6 +22,7 @@ public final class ControlApi {
     private final OverviewApi overview;
     private final io.mcremulator.server.console.ConsoleAssets console =
             new io.mcremulator.server.console.ConsoleAssets();
+    private final ScansControlApi scans;
     private final ControlPlane plane;
 
     public ControlApi(Emulator emulator, int maxSeedBytes, ControlPlane plane, int getRepositoryStatus) {
@@ -32,6 +33,7 @@ public final class ControlApi {
         this.journal = new JournalApi(plane);
         this.state = new StateApi(plane, maxSeedBytes);
         this.clock = new ClockApi(emulator.config().clock());
+        this.scans = new ScansControlApi(emulator);
         this.operations = new OperationsApi(plane, new KnownDeviations(getRepositoryStatus));
         this.overview = new OverviewApi(plane);
     }
@@ -83,6 +85,11 @@ public final class ControlApi {
 
     public ClockApi clock() {
         return clock;
+    }
+
+    /** Scan controls and findings. */
+    public ScansControlApi scans() {
+        return scans;
     }
 
     public OperationsApi operations() {

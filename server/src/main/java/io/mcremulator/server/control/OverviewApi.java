@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.paging.PageRequest;
+import io.mcremulator.core.scan.ScanInfo;
+import io.mcremulator.core.scan.SeveritySummary;
 import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
 import java.util.ArrayList;
@@ -18,8 +21,9 @@ import java.util.UUID;
 /**
  * {@code GET /_emulator/overview[?tenant=t]}: the state as the web console shows it. It is the export document
  * (so whatever the export carries, such as members or scans, reaches the console too) with secrets left out,
- * each registry's {@code storage_usage_bytes}, and each pushed image's manifest read into {@code manifest}:
- * its media type, config, layers and, for an index, the platforms of its children. Blob bytes are never read.
+ * each registry's {@code storage_usage_bytes}, each pushed image's manifest read into {@code manifest} (its media
+ * type, config, layers and, for an index, the platforms of its children) and each scanned image's latest scan
+ * ({@code scan}: status and severity counts). Blob bytes are never read.
  */
 public final class OverviewApi {
     /** Fields of the export the console has no business showing. */
@@ -64,7 +68,52 @@ public final class OverviewApi {
             r.put("storage_usage_bytes", null); // deleted meanwhile: the console shows no bar
         }
         for (Object repo : list(r.get("repositories"))) {
-            for (Object img : list(cast(repo).get("images"))) image(cast(img));
+            for (Object img : list(cast(repo).get("images"))) {
+                image(cast(img));
+                scan(e, r, cast(repo), cast(img));
+            }
+        }
+    }
+
+    /**
+     * The image's latest scan, flat: {@code id}, {@code status}, times, the severity counts once it completed
+     * ({@code critical}, {@code high}, {@code medium}, {@code low}, {@code unknown}, {@code total}, {@code fixable})
+     * and how many scans the image has. Absent when it was never scanned.
+     */
+    private static void scan(Emulator e, Map<String, Object> r, Map<String, Object> repo, Map<String, Object> img) {
+        try {
+            Region region = Region.parse((String) r.get("region")).orElseThrow();
+            Principal owner = Principal.of((String) r.get("tenant"), "mcr-emulator-console", null);
+            List<ScanInfo> scans = e.region(region)
+                    .scans()
+                    .list(
+                            owner,
+                            UUID.fromString((String) r.get("id")),
+                            UUID.fromString((String) repo.get("id")),
+                            (String) img.get("digest"),
+                            PageRequest.of(1, 0, "created_at:desc"),
+                            null)
+                    .results();
+            if (scans.isEmpty()) return;
+            ScanInfo latest = scans.get(0);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", latest.id().toString());
+            out.put("status", latest.status().id());
+            out.put("created_at", Json.time(latest.createdAt()));
+            if (latest.finishedAt() != null) out.put("finished_at", Json.time(latest.finishedAt()));
+            SeveritySummary sum = latest.summary();
+            if (sum != null) {
+                out.put("critical", sum.critical());
+                out.put("high", sum.high());
+                out.put("medium", sum.medium());
+                out.put("low", sum.low());
+                out.put("unknown", Math.max(0, sum.total() - sum.critical() - sum.high() - sum.medium() - sum.low()));
+                out.put("total", sum.total());
+                out.put("fixable", sum.fixable());
+            }
+            img.put("scan", out);
+        } catch (RuntimeException ex) {
+            // an image without an id-addressable repository, or gone meanwhile: no scan column
         }
     }
 

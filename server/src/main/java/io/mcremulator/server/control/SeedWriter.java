@@ -54,6 +54,8 @@ final class SeedWriter {
                                 u.password(),
                                 "api_key",
                                 u.apiKey())));
+        if (!doc.findings().isEmpty())
+            m.put("findings", doc.findings().stream().map(FindingsJson::write).toList());
         m.put(
                 "registry_users",
                 each(

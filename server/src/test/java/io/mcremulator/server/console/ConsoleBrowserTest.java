@@ -200,6 +200,44 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aScannedImageShowsItsSeveritiesAsABar() {
+        String registryId = api.createRegistry("scanned");
+        EmulatorCalls.Pushed image = api.pushImage("scanned", "team/api", "2.0", "an image with findings");
+        String findings = "{\"digest\":\"" + image.digest() + "\",\"vulnerabilities\":["
+                + vulnerability("CVE-2024-0001", "critical") + "," + vulnerability("CVE-2024-0002", "high") + ","
+                + vulnerability("CVE-2024-0003", "high") + "," + vulnerability("CVE-2024-0004", "low") + "]}";
+        assertThat(api.control("PUT", "/_emulator/findings", findings).status()).isEqualTo(200);
+        String repositoryId = api.management("GET", "/v1/registries/" + registryId + "/repositories", null)
+                .json()
+                .get("results")
+                .get(0)
+                .get("id")
+                .asText();
+        open("#/state?registry=scanned");
+        EmulatorCalls.Answer scheduled = api.management(
+                "POST",
+                "/v1/registries/" + registryId + "/repositories/" + repositoryId + "/images/" + image.digest()
+                        + "/scans",
+                "{}");
+        assertThat(scheduled.status()).isEqualTo(202);
+        By row = By.cssSelector("tr.image-row[data-digest='" + image.digest() + "']");
+        wait.until(d -> !d.findElements(
+                        By.cssSelector("tr.image-row[data-digest='" + image.digest() + "'] .sevbar .sev-critical"))
+                .isEmpty());
+        assertThat(browser.driver
+                        .findElement(row)
+                        .findElement(By.cssSelector("td.scan"))
+                        .getText())
+                .isEqualTo("1 C 2 H 1 L");
+        browser.screenshot("state-scans");
+    }
+
+    private static String vulnerability(String cve, String severity) {
+        return "{\"cve_id\":\"" + cve + "\",\"severity\":\"" + severity
+                + "\",\"package_name\":\"openssl\",\"current_version\":\"3.0.1\"}";
+    }
+
+    @Test
     void aFaultAddedFromTheFormFailsTheNextCallAndTheJournalMarksIt() {
         open("#/control");
         new Select(byId("fault-op")).selectByValue("createRegistry");
