@@ -105,14 +105,14 @@
     return sessionStorage.getItem(TOKEN_KEY);
   }
 
-  /** Headers of every call: JSON, and the control token (when the user gave one) in a header, never in the URL. */
+  /**
+   * Headers of every call: JSON, and the control token (when the user gave one) as {@code Authorization: Bearer},
+   * never in the URL.
+   */
   function headers(extra) {
     const hs = Object.assign({ Accept: "application/json" }, extra || {});
     const t = token();
-    if (t) {
-      hs["Authorization"] = "Bearer " + t;
-      hs["X-Control-Token"] = t;
-    }
+    if (t) hs["Authorization"] = "Bearer " + t;
     return hs;
   }
 

@@ -348,7 +348,26 @@ class ConsoleBrowserTest {
         Object stored = ((JavascriptExecutor) browser.driver)
                 .executeScript("return sessionStorage.getItem('mcr-emulator.controlToken')");
         assertThat(stored).isEqualTo("s3cret");
-        ((JavascriptExecutor) browser.driver).executeScript("sessionStorage.clear()");
+        // the page sends it in a header on its calls, never in a URL
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        js.executeScript("window.sentCalls = [];"
+                + "const original = window.fetch;"
+                + "window.fetch = (url, init) => {"
+                + "  window.sentCalls.push({url: String(url), auth: (init && init.headers && init.headers.Authorization) || null,"
+                + "    type: (init && init.headers && init.headers['Content-Type']) || null});"
+                + "  return original(url, init); };");
+        tab("control");
+        byId("clock-resume").click();
+        wait.until(d -> ((Number) js.executeScript(
+                                "return window.sentCalls.filter(c => c.url.includes('/clock/resume')).length"))
+                        .intValue()
+                > 0);
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> calls = (List<java.util.Map<String, Object>>)
+                js.executeScript("return window.sentCalls.filter(c => c.url.includes('/clock/resume'))");
+        assertThat(calls.get(0)).containsEntry("auth", "Bearer s3cret").containsEntry("type", "application/json");
+        assertThat(calls.get(0).get("url").toString()).doesNotContain("s3cret");
+        js.executeScript("sessionStorage.clear()");
         assertThat(List.of("5xx"))
                 .contains(
                         new Select(byId("req-status")).getFirstSelectedOption().getAttribute("value"));
