@@ -527,7 +527,7 @@
             h("td", {}, h("strong", { text: p.name }), h("div", { class: "meta mono", text: p.id })),
             h("td", { text: p.provider || "" }),
             h("td", { class: "mono", text: p.url || "" }),
-            h("td", {}, st ? h("span", { class: "badge " + (/ok|valid|ready|active|success/i.test(st) ? "ok" : /fail|invalid|error/i.test(st) ? "err" : "warn"), text: st }) : h("span", { class: "meta", text: "–" })),
+            h("td", {}, st ? h("span", { class: "badge " + (/^(ok|valid|connected|ready|active|success)/i.test(st) ? "ok" : /fail|invalid|error|unreachable/i.test(st) ? "err" : "warn"), title: (p.status && p.status.message) || "", text: st }) : h("span", { class: "meta", text: "–" })),
             h("td", { text: (used.get(p.id) || []).join(", ") || "–" }),
             h("td", { class: "meta", text: when(p.created_at) }));
         }))));

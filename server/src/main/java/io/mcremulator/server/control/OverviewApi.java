@@ -23,7 +23,7 @@ import java.util.UUID;
  * (so whatever the export carries, such as members or scans, reaches the console too) with secrets left out,
  * each registry's {@code storage_usage_bytes}, each pushed image's manifest read into {@code manifest} (its media
  * type, config, layers and, for an index, the platforms of its children) and each scanned image's latest scan
- * ({@code scan}: status and severity counts). Blob bytes are never read.
+ * ({@code scan}: status and severity counts), and each proxy cache's {@code status}. Blob bytes are never read.
  */
 public final class OverviewApi {
     /** Fields of the export the console has no business showing. */
@@ -44,6 +44,7 @@ public final class OverviewApi {
         doc.remove("api_keys");
         doc.remove("content");
         for (Object r : list(doc.get("registries"))) registry(e, cast(r));
+        for (Object pc : list(doc.get("proxy_caches"))) proxyCacheStatus(e, cast(pc));
         scrub(doc);
         doc.put("regions", regions());
         ErrorBodies.writeJson(ctx, 200, doc);
@@ -72,6 +73,19 @@ public final class OverviewApi {
                 image(cast(img));
                 scan(e, r, cast(repo), cast(img));
             }
+        }
+    }
+
+    /** A proxy cache's status as {@code GET /v0/proxy-caches/{id}/status} answers it: {@code status}, {@code message}. */
+    private static void proxyCacheStatus(Emulator e, Map<String, Object> pc) {
+        try {
+            Region region = Region.parse((String) pc.get("region")).orElseThrow();
+            Principal owner = Principal.of((String) pc.get("tenant"), "mcr-emulator-console", null);
+            io.mcremulator.core.model.StatusCheck check =
+                    e.region(region).proxyCaches().status(owner, UUID.fromString((String) pc.get("id")));
+            pc.put("status", Map.of("status", check.status(), "message", check.message()));
+        } catch (RuntimeException ex) {
+            // gone meanwhile: no status
         }
     }
 

@@ -125,6 +125,10 @@ class ConsoleBrowserTest {
         assertThat(tree).contains("br-se1", "br-ne1", "shop", "analytics", "team/worker", "etl/spark", "hub-mirror");
         assertThat(tree).contains("latest", "1.4.2", "50 MiB");
         assertThat(tree).contains("ana@example.com", "developer"); // the registry's members
+        assertThat(byId("state-tree")
+                        .findElement(By.cssSelector("tr.proxy-row"))
+                        .getText())
+                .contains("hub-mirror", "docker-hub", "connected");
         browser.screenshot("state");
 
         // a copied link keeps the filter: one tenant only

@@ -146,6 +146,7 @@ class ConsoleServingTest {
         assertThat(single.toString())
                 .contains("layers", EmulatorCalls.sha256("layer a".getBytes(StandardCharsets.UTF_8)));
         assertThat(json.getList("regions")).contains("br-se1", "br-ne1");
+        assertThat(json.getString("proxy_caches[0].status.status")).isEqualTo("connected");
     }
 
     @Test
