@@ -23,8 +23,11 @@ final class StateExporter {
         return export(emulator, tenant, content, content);
     }
 
-    /** As above; with {@code content} but not {@code withBlobs}, images carry their manifest but no blob bytes are read. */
-    static SeedDocument export(Emulator emulator, String tenant, boolean content, boolean withBlobs) {
+    /**
+     * With {@code content} but without {@code blobBytes}, images carry their manifests and references but the
+     * document no blob bytes (persistence keeps those as files: {@link DurableState}).
+     */
+    static SeedDocument export(Emulator emulator, String tenant, boolean content, boolean blobBytes) {
         List<SeedDocument.User> users = new ArrayList<>();
         List<SeedDocument.ProxyCache> caches = new ArrayList<>();
         List<SeedDocument.Registry> registries = new ArrayList<>();
@@ -82,7 +85,7 @@ final class StateExporter {
                         members));
             }
             for (String digest : used) {
-                if (!withBlobs || !s.blobs.has(digest)) continue;
+                if (!blobBytes || !s.blobs.has(digest)) continue;
                 try (java.io.InputStream in = s.blobs.open(digest, 0, s.blobs.size(digest))) {
                     blobs.add(new SeedDocument.Blob(region.id(), digest, in.readAllBytes()));
                 } catch (java.io.IOException e) {

@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,7 +68,7 @@ public final class ControlApi {
         m.put("openapi", "/_emulator/openapi.json");
         m.put("operations", "/_emulator/operations");
         m.put("health", "/_emulator/health");
-        ErrorBodies.writeJson(ctx, 200, m);
+        JsonAnswers.write(ctx, 200, m);
     }
 
     public FaultsApi faults() {
@@ -99,7 +99,7 @@ public final class ControlApi {
     public void health(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "UP");
-        ErrorBodies.writeJson(ctx, 200, m);
+        JsonAnswers.write(ctx, 200, m);
     }
 
     /**

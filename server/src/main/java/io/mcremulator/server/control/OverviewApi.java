@@ -8,8 +8,8 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.paging.PageRequest;
 import io.mcremulator.core.scan.ScanInfo;
 import io.mcremulator.core.scan.SeveritySummary;
-import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ public final class OverviewApi {
         for (Object pc : list(doc.get("proxy_caches"))) proxyCacheStatus(e, cast(pc));
         scrub(doc);
         doc.put("regions", regions());
-        ErrorBodies.writeJson(ctx, 200, doc);
+        JsonAnswers.write(ctx, 200, doc);
     }
 
     private static List<String> regions() {
