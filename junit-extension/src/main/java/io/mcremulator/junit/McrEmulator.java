@@ -1,5 +1,9 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.DockerCredentials;
+import io.mcremulator.client.OperationInfo;
+import io.mcremulator.client.RecordedRequest;
+import io.mcremulator.client.Verification;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.seed.SeedDocument;

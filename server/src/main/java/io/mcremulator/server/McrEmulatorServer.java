@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.mcremulator.client.EmulatorControl;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
@@ -65,6 +66,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
         this.controlPlane = new ControlPlane(emulator, authenticator, settings.control());
+        this.controlApi = new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus());
         RouteTable.Handlers handlers = new RouteTable.Handlers(
                 new CredentialsApi(),
                 new RegistriesApi(),
@@ -72,7 +74,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
+                controlApi);
         RegistryTokens tokens = new RegistryTokens(
                 settings.engine().ids(),
                 settings.engine().clock(),
@@ -96,6 +98,7 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     private final RequestPipeline pipeline;
     private final ControlPlane controlPlane;
+    private final ControlApi controlApi;
 
     public static Builder builder() {
         return new Builder();
@@ -261,6 +264,14 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     public Emulator emulator() {
         return emulator;
+    }
+
+    /**
+     * The test-control API ({@code /_emulator}) for code in this JVM: the same operations as over HTTP, called
+     * directly. {@code new HttpEmulatorControl(baseUrl())} is the same over HTTP.
+     */
+    public EmulatorControl control() {
+        return controlApi.inProcess();
     }
 
     public ServerSettings settings() {
