@@ -96,6 +96,13 @@ public enum Setting {
             .junit()
             .container()
             .doc("`pulled_at` of never-pulled images, or `pushed-at`")),
+    REGISTRY_ACCESS(flag("registry-access")
+            .choice("tenant", "members")
+            .dflt("tenant")
+            .junit()
+            .container()
+            .doc("who reaches a registry over `/v2`: `tenant` (its tenant, plus members of other tenants by role) or"
+                    + " `members` (its creator and its members only)")),
     MAX_BODY_BYTES(flag("max-body-bytes")
             .integer()
             .dflt("1048576")

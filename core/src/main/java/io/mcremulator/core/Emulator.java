@@ -107,6 +107,7 @@ public final class Emulator {
             s.registriesByName.clear();
             s.proxyCaches.clear();
             s.users.clear();
+            s.registryUsers.clear();
             s.uploads.clear();
             s.blobs.clear();
         }
@@ -127,6 +128,13 @@ public final class Emulator {
             BlobGc.collect(s);
             s.proxyCaches.values().removeIf(pc -> pc.tenantId.equals(tenantId));
             s.users.values().removeIf(u -> u.tenantId.equals(tenantId));
+            s.registryUsers.values().removeIf(u -> {
+                boolean mine = u.tenantId.equals(tenantId);
+                if (mine)
+                    for (RegistryEntity r : s.registries.values())
+                        r.members.values().removeIf(m -> m.userId.equals(u.id));
+                return mine;
+            });
         }
         apiKeys.removeTenant(tenantId);
     }

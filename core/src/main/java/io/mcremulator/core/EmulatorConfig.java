@@ -24,6 +24,14 @@ public final class EmulatorConfig {
         PUSHED_AT
     }
 
+    /** Who reaches a registry over /v2 (docs/behaviour.md, "Registry members and roles"). */
+    public enum RegistryAccess {
+        /** 0.1.0-compatible: every principal of the registry's tenant, plus members of other tenants by role. */
+        TENANT,
+        /** Harbor-like: only the registry's creator and its members, each by role. */
+        MEMBERS
+    }
+
     private final int registryNameMaxLength;
     private final int proxyCacheNameMaxLength;
     private final NonEmptyRegistryDelete nonEmptyRegistryDelete;
@@ -34,8 +42,10 @@ public final class EmulatorConfig {
     private final Clock clock;
     private final IdSource ids;
     private final BlobStorageConfig blobStorage;
+    private final RegistryAccess registryAccess;
 
     private EmulatorConfig(Builder b) {
+        this.registryAccess = b.registryAccess;
         this.registryNameMaxLength = b.registryNameMaxLength;
         this.proxyCacheNameMaxLength = b.proxyCacheNameMaxLength;
         this.nonEmptyRegistryDelete = b.nonEmptyRegistryDelete;
@@ -96,8 +106,13 @@ public final class EmulatorConfig {
         return blobStorage;
     }
 
+    public RegistryAccess registryAccess() {
+        return registryAccess;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.registryAccess = registryAccess;
         b.registryNameMaxLength = registryNameMaxLength;
         b.proxyCacheNameMaxLength = proxyCacheNameMaxLength;
         b.nonEmptyRegistryDelete = nonEmptyRegistryDelete;
@@ -122,6 +137,13 @@ public final class EmulatorConfig {
         private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
+        private RegistryAccess registryAccess = RegistryAccess.TENANT;
+
+        /** Who reaches a registry over /v2; {@link RegistryAccess#TENANT} by default. */
+        public Builder registryAccess(RegistryAccess v) {
+            registryAccess = java.util.Objects.requireNonNull(v);
+            return this;
+        }
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) {

@@ -40,6 +40,8 @@ final class RegionState {
     final Map<String, RegistryEntity> registriesByName = new HashMap<>();
     final Map<UUID, ProxyCacheEntity> proxyCaches = new LinkedHashMap<>();
     final Map<String, UserEntity> users = new HashMap<>();
+    /** Registry users ({@code /v0/users}) by id, in creation order. */
+    final Map<UUID, RegistryUserEntity> registryUsers = new LinkedHashMap<>();
     /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
     final BlobStore blobs;
 
@@ -118,6 +120,12 @@ final class RegionState {
         if (pc == null || !pc.tenantId.equals(p.tenantId()))
             throw EmulatorException.notFound("proxy cache", id.toString());
         return pc;
+    }
+
+    /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */
+    RegistryUserEntity registryUserOf(Principal p) {
+        for (RegistryUserEntity u : registryUsers.values()) if (u.is(p.tenantId(), p.userId())) return u;
+        return null;
     }
 
     // ---- views ----

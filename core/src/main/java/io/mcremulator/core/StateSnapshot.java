@@ -24,7 +24,8 @@ public final class StateSnapshot {
             List<RegistryEntity> registries,
             List<ProxyCacheEntity> proxyCaches,
             List<UserEntity> users,
-            Map<String, byte[]> blobs) {}
+            Map<String, byte[]> blobs,
+            List<RegistryUserEntity> registryUsers) {}
 
     private StateSnapshot(Map<Region, RegionCopy> regions, Map<String, Principal> apiKeys, Instant takenAt) {
         this.regions = regions;
@@ -48,7 +49,11 @@ public final class StateSnapshot {
             for (ProxyCacheEntity e : s.proxyCaches.values()) caches.add(copy(e));
             List<UserEntity> users = new ArrayList<>();
             for (UserEntity e : s.users.values()) users.add(copy(e));
-            regions.put(r, new RegionCopy(registries, caches, users, s.blobs.copyContent()));
+            // registry users are immutable: the same objects can be shared
+            regions.put(
+                    r,
+                    new RegionCopy(
+                            registries, caches, users, s.blobs.copyContent(), List.copyOf(s.registryUsers.values())));
         }
         return new StateSnapshot(regions, new LinkedHashMap<>(emulator.apiKeys().all()), now);
     }
@@ -62,6 +67,8 @@ public final class StateSnapshot {
             s.registriesByName.clear();
             s.proxyCaches.clear();
             s.users.clear();
+            s.registryUsers.clear();
+            for (RegistryUserEntity u : c.registryUsers()) s.registryUsers.put(u.id, u);
             for (RegistryEntity e : c.registries()) {
                 RegistryEntity copy = copy(e);
                 s.registries.put(copy.id, copy);
@@ -81,6 +88,8 @@ public final class StateSnapshot {
     static RegistryEntity copy(RegistryEntity e) {
         RegistryEntity c = new RegistryEntity(e.id, e.tenantId, e.name, e.proxyCacheId, e.createdAt);
         c.updatedAt = e.updatedAt;
+        c.createdBy = e.createdBy;
+        for (MemberEntity m : e.members.values()) c.members.put(m.id, m.copy());
         for (RepositoryEntity repo : e.repositories.values()) c.addRepository(copy(repo));
         e.blobLinks.forEach((repo, digests) -> c.blobLinks.put(repo, new java.util.HashSet<>(digests)));
         return c;

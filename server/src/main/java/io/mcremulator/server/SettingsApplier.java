@@ -97,6 +97,7 @@ public final class SettingsApplier {
                 case GET_REPOSITORY_STATUS -> server.getRepositoryStatus(Integer.parseInt(v));
                 case DEFAULT_PAGE_LIMIT -> engine.defaultPageLimit(Integer.parseInt(v));
                 case NEVER_PULLED -> engine.neverPulled(EmulatorConfig.NeverPulled.valueOf(constant(v)));
+                case REGISTRY_ACCESS -> engine.registryAccess(EmulatorConfig.RegistryAccess.valueOf(constant(v)));
                 case MAX_BODY_BYTES -> server.maxBodyBytes(Integer.parseInt(v));
                 case REGISTRY_REGION -> {
                     oci = oci.withRegion(Region.parse(v).orElseThrow());

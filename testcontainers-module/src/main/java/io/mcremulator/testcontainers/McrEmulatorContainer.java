@@ -181,6 +181,14 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return with(Setting.DEFAULT_PAGE_LIMIT, limit);
     }
 
+    /**
+     * {@code tenant} (default: every principal of the registry's tenant reaches it over /v2, members of other tenants
+     * by role) or {@code members} (only the registry's creator and its members, by role).
+     */
+    public McrEmulatorContainer withRegistryAccess(String access) {
+        return with(Setting.REGISTRY_ACCESS, access);
+    }
+
     /** {@code zero-time} or {@code pushed-at}: {@code pulled_at} of an image nobody pulled. */
     public McrEmulatorContainer withNeverPulled(String behaviour) {
         return with(Setting.NEVER_PULLED, behaviour);
