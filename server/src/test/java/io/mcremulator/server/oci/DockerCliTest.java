@@ -47,7 +47,7 @@ class DockerCliTest {
     }
 
     @Test
-    void login_push_pull_and_the_management_api_shows_each_step() throws Exception {
+    void loginPushPullAndTheManagementApiShowsEachStep() throws Exception {
         String registryId = f.createRegistry("dockreg");
         String host = f.server.registryHost();
         String ref = host + "/dockreg/team/hello:1.0";
@@ -145,7 +145,7 @@ class DockerCliTest {
     }
 
     @Test
-    void a_seeded_image_can_be_pulled_by_docker() {
+    void aSeededImageCanBePulledByDocker() {
         String seed = "{\"registries\":[{\"tenant\":\"" + f.tenant
                 + "\",\"name\":\"seeded\",\"repositories\":[{\"name\":\"base\","
                 + "\"images\":[{\"tags\":[\"1\"]}]}]}]}";
@@ -165,7 +165,7 @@ class DockerCliTest {
     }
 
     @Test
-    void pushing_to_a_registry_that_was_not_created_is_refused_with_a_clear_message() throws Exception {
+    void pushingToARegistryThatWasNotCreatedIsRefusedWithAClearMessage() throws Exception {
         String host = f.server.registryHost();
         String ref = host + "/never-created/app:1";
         Path ctx = Files.createDirectories(tmp.resolve("ctx2"));

@@ -150,7 +150,7 @@ class DockerMembersTest {
     }
 
     @Test
-    void tenantMode_guestPullsAndIsDeniedPush_developerPushes_changesApplyAtOnce() throws Exception {
+    void tenantModeGuestPullsAndIsDeniedPushDeveloperPushesChangesApplyAtOnce() throws Exception {
         start(EmulatorConfig.RegistryAccess.TENANT);
         Person owner = new Person(UUID.randomUUID().toString());
         Person guest = new Person(UUID.randomUUID().toString());
@@ -192,7 +192,7 @@ class DockerMembersTest {
     }
 
     @Test
-    void membersMode_onlyTheCreatorAndMembersReachTheRegistry() throws Exception {
+    void membersModeOnlyTheCreatorAndMembersReachTheRegistry() throws Exception {
         start(EmulatorConfig.RegistryAccess.MEMBERS);
         Person creator = new Person(UUID.randomUUID().toString());
         Person colleague = new Person(creator.tenant);

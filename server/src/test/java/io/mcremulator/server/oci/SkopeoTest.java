@@ -42,7 +42,7 @@ class SkopeoTest {
     }
 
     @Test
-    void copy_in_and_out_list_tags_inspect_and_delete() throws Exception {
+    void copyInAndOutListTagsInspectAndDelete() throws Exception {
         String registryId = f.createRegistry("skoreg");
         Path layout = ociLayout(tmp.resolve("in"));
         String manifestDigest =
