@@ -2,6 +2,7 @@ package io.mcremulator.server.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.testsupport.External;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class DockerCliTest {
 
     @BeforeEach
     void start() throws Exception {
-        External.require("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
+        External.requireCommand("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
         f = new OciFixture();
         Path config = Files.createDirectories(tmp.resolve("docker-config"));
         env = Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_BUILDKIT", "0");

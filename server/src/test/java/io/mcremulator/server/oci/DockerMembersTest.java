@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.testsupport.External;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -37,7 +38,7 @@ class DockerMembersTest {
     }
 
     private void start(EmulatorConfig.RegistryAccess access) {
-        External.require("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
+        External.requireCommand("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
         server = McrEmulatorServer.builder()
                 .engine(EmulatorConfig.builder().registryAccess(access).build())
                 .build()
