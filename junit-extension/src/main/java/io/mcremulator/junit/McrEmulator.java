@@ -137,7 +137,11 @@ public interface McrEmulator {
      */
     List<RecordedRequest> requests(Map<String, String> filters);
 
-    /** {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}. */
+    /**
+     * {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}, over the requests
+     * {@link #requests(Map)} sees. An operation id the emulator does not have throws {@link IllegalArgumentException}
+     * naming the close ones (the ids are listed in docs/junit.md).
+     */
     Verification verify(String operationId);
 
     /**
