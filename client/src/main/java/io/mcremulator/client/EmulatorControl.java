@@ -2,6 +2,8 @@ package io.mcremulator.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -126,6 +128,68 @@ public interface EmulatorControl {
 
     /** Lets the clock follow system time again. */
     ClockState resumeClock();
+
+    // ---- scans: findings and progress (docs/control-api.md, "Scans"); one set per server, like the clock
+
+    /** Sets a findings rule given as JSON ({@code PUT /_emulator/findings}), replacing the one for its key. */
+    void putFindings(String ruleJson);
+
+    /** What scans of {@code digest} (an image, an index, or one platform manifest of an index) find. */
+    default void setFindings(String digest, McrVulnerability... vulnerabilities) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("digest", digest);
+        rule.put(
+                "vulnerabilities",
+                Arrays.stream(vulnerabilities).map(McrVulnerability::toMap).toList());
+        putFindings(Json.write(rule));
+    }
+
+    /** What scans find in the image {@code tag} of {@code repository} in {@code registry} (by name). */
+    default void setFindingsForTag(
+            String registry, String repository, String tag, McrVulnerability... vulnerabilities) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("registry", registry);
+        rule.put("repository", repository);
+        rule.put("tag", tag);
+        rule.put(
+                "vulnerabilities",
+                Arrays.stream(vulnerabilities).map(McrVulnerability::toMap).toList());
+        putFindings(Json.write(rule));
+    }
+
+    /** The findings rules, in the order they were set ({@code {"findings":[...]}}). */
+    List<Map<String, Object>> findings();
+
+    void clearFindings();
+
+    /** Removes one rule by its key: a digest, or {@code registry/repository:tag}. */
+    void removeFindings(String key);
+
+    /** {@code pending_duration}, {@code running_duration}, {@code hold}, {@code fail_next}, {@code synthetic_findings}. */
+    Map<String, Object> scanSettings();
+
+    /** Changes the given scan settings only (same names as {@link #scanSettings()}); returns them all. */
+    Map<String, Object> updateScanSettings(Map<String, Object> changes);
+
+    /** New and pending scans stay {@code pending} until {@link #releaseScans()}. */
+    default void holdScansPending() {
+        updateScanSettings(Map.of("hold", "pending"));
+    }
+
+    /** Scans start but stay {@code running} until {@link #releaseScans()}. */
+    default void holdScansRunning() {
+        updateScanSettings(Map.of("hold", "running"));
+    }
+
+    default void releaseScans() {
+        updateScanSettings(Map.of("hold", "none"));
+    }
+
+    /** The next {@code count} scans scheduled end {@code failed}. */
+    void failNextScans(int count);
+
+    /** Completes every pending or running scan now, held ones included; returns how many. */
+    int completeAllScans();
 
     // ---- coverage
 

@@ -144,6 +144,58 @@ public final class HttpEmulatorControl implements EmulatorControl {
     }
 
     @Override
+    public void putFindings(String ruleJson) {
+        send("PUT", "/_emulator/findings", ruleJson);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> findings() {
+        return list(object("GET", "/_emulator/findings", null).get("findings"), m -> m);
+    }
+
+    @Override
+    public void clearFindings() {
+        send("DELETE", "/_emulator/findings", null);
+    }
+
+    @Override
+    public void removeFindings(String key) {
+        send("DELETE", "/_emulator/findings" + query(findingsKey(key)), null);
+    }
+
+    /** The query parameters that name one findings rule: {@code digest}, or registry, repository and tag. */
+    public static Map<String, String> findingsKey(String key) {
+        int slash = key.indexOf('/');
+        int colon = key.lastIndexOf(':');
+        if (slash < 0 || colon < slash) return Map.of("digest", key);
+        return Map.of(
+                "registry", key.substring(0, slash),
+                "repository", key.substring(slash + 1, colon),
+                "tag", key.substring(colon + 1));
+    }
+
+    @Override
+    public Map<String, Object> scanSettings() {
+        return object("GET", "/_emulator/scans/settings", null);
+    }
+
+    @Override
+    public Map<String, Object> updateScanSettings(Map<String, Object> changes) {
+        return object("PUT", "/_emulator/scans/settings", Json.write(changes));
+    }
+
+    @Override
+    public void failNextScans(int count) {
+        send("POST", "/_emulator/scans/fail-next", Json.write(Map.of("count", count)));
+    }
+
+    @Override
+    public int completeAllScans() {
+        return ((Number) object("POST", "/_emulator/scans/complete", null).get("completed")).intValue();
+    }
+
+    @Override
     public List<OperationInfo> operations() {
         return list(object("GET", "/_emulator/operations", null).get("operations"), OperationInfo::of);
     }

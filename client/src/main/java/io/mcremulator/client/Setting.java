@@ -176,6 +176,37 @@ public enum Setting {
             .junit()
             .container()
             .doc("journal requests to routes that do not exist")),
+    DATA_DIR(flag("data-dir")
+            .file()
+            .dflt("none (memory)")
+            .junit()
+            .doc("keep state and blobs in this folder: they survive a restart (docs/behaviour.md, \"State that"
+                    + " survives a restart\"); the container's way is `withDataVolume(name)`")),
+    FLUSH_INTERVAL(flag("flush-interval")
+            .duration()
+            .dflt("1s")
+            .junit()
+            .container()
+            .doc("with `--data-dir`: save changed state this often (`250ms`, `1s`, `2m`; a crash loses at most that"
+                    + " much); `0` = write-through, nothing acknowledged is lost")),
+    SCAN_PENDING_SECONDS(flag("scan-pending-seconds")
+            .longInteger()
+            .dflt("0")
+            .junit()
+            .container()
+            .doc("how long a new image scan stays `pending` on the emulator's clock")),
+    SCAN_RUNNING_SECONDS(flag("scan-running-seconds")
+            .longInteger()
+            .dflt("0")
+            .junit()
+            .container()
+            .doc("how long an image scan then stays `running` before it completes")),
+    SYNTHETIC_FINDINGS(flag("synthetic-findings")
+            .bool()
+            .dflt("false")
+            .junit()
+            .container()
+            .doc("images without findings set get a stable synthetic set derived from their digest")),
 
     // ---- switches of the JUnit extension only (no server has them) ----
     CLEANUP_TENANTS(junitOnly("cleanupTenants")
@@ -208,7 +239,8 @@ public enum Setting {
         CHOICE("one of"),
         TEXT("text"),
         PATH("file path"),
-        TIMESTAMP("RFC 3339 instant");
+        TIMESTAMP("RFC 3339 instant"),
+        DURATION("duration");
 
         private final String what;
 
@@ -355,6 +387,10 @@ public enum Setting {
                     throw bad(v);
                 }
             }
+            case DURATION -> {
+                if (!v.toLowerCase(Locale.ROOT).matches("[0-9]+ *(ms|s|m)?")) throw bad(v);
+                v = v.toLowerCase(Locale.ROOT).replace(" ", "");
+            }
             case TEXT, PATH -> {}
         }
         return v;
@@ -366,6 +402,7 @@ public enum Setting {
             case INTEGER, LONG -> "an integer";
             case CHOICE -> "one of " + String.join(", ", choices);
             case TIMESTAMP -> "an RFC 3339 timestamp such as 2024-05-15T19:56:47Z";
+            case DURATION -> "a duration such as 0, 250ms, 1s or 2m (a plain number is milliseconds)";
             default -> type.what();
         };
     }
@@ -454,6 +491,11 @@ public enum Setting {
 
         Spec timestamp() {
             type = Type.TIMESTAMP;
+            return this;
+        }
+
+        Spec duration() {
+            type = Type.DURATION;
             return this;
         }
 

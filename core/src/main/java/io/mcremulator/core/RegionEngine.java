@@ -12,6 +12,7 @@ public final class RegionEngine {
     private final OciManifests ociManifests;
     private final Users users;
     private final Members members;
+    private final Scans scans;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -24,6 +25,7 @@ public final class RegionEngine {
         this.ociManifests = new OciManifests(state);
         this.users = new Users(state);
         this.members = new Members(state);
+        this.scans = new Scans(state);
     }
 
     public Region region() {
@@ -54,6 +56,11 @@ public final class RegionEngine {
     /** Registry members and their roles ({@code /v0/registries/{id}/members}). */
     public Members members() {
         return members;
+    }
+
+    /** Image scans and their findings. */
+    public Scans scans() {
+        return scans;
     }
 
     public Credentials credentials() {

@@ -18,6 +18,7 @@ public final class StateSnapshot {
     private final Map<Region, RegionCopy> regions;
     private final Map<String, Principal> apiKeys;
     private final Instant takenAt;
+    private final List<io.mcremulator.core.scan.FindingsRule> findings;
 
     /** One region's entities, each a private copy. */
     record RegionCopy(
@@ -27,7 +28,12 @@ public final class StateSnapshot {
             Map<String, byte[]> blobs,
             List<RegistryUserEntity> registryUsers) {}
 
-    private StateSnapshot(Map<Region, RegionCopy> regions, Map<String, Principal> apiKeys, Instant takenAt) {
+    private StateSnapshot(
+            Map<Region, RegionCopy> regions,
+            Map<String, Principal> apiKeys,
+            Instant takenAt,
+            List<io.mcremulator.core.scan.FindingsRule> findings) {
+        this.findings = List.copyOf(findings);
         this.regions = regions;
         this.apiKeys = apiKeys;
         this.takenAt = takenAt;
@@ -55,7 +61,11 @@ public final class StateSnapshot {
                     new RegionCopy(
                             registries, caches, users, s.blobs.copyContent(), List.copyOf(s.registryUsers.values())));
         }
-        return new StateSnapshot(regions, new LinkedHashMap<>(emulator.apiKeys().all()), now);
+        return new StateSnapshot(
+                regions,
+                new LinkedHashMap<>(emulator.apiKeys().all()),
+                now,
+                emulator.findingsBook().copy());
     }
 
     /** Replaces {@code emulator}'s state with a copy of this snapshot; the caller holds every region's write lock. */
@@ -78,7 +88,9 @@ public final class StateSnapshot {
             for (UserEntity e : c.users()) s.users.put(e.userId, copy(e));
             s.uploads.clear(); // uploads in progress are not part of a checkpoint
             s.blobs.replaceContent(c.blobs());
+            s.reindexScans();
         }
+        emulator.findingsBook().replaceAll(findings);
         emulator.apiKeys().clear();
         apiKeys.forEach(emulator.apiKeys()::register);
     }
@@ -121,6 +133,7 @@ public final class StateSnapshot {
             tc.pulledAt = t.pulledAt;
             c.tags.put(tc.name, tc);
         }
+        for (ScanEntity scan : e.scans.values()) c.scans.put(scan.id, scan.copy());
         return c;
     }
 

@@ -50,6 +50,8 @@ public final class SettingsApplier {
         String hs256 = null;
         String pem = null;
         String jwks = null;
+        boolean dataDir = false;
+        boolean idSeed = false;
         for (Map.Entry<Setting, String> e : values.entrySet()) {
             Setting s = e.getKey();
             String v;
@@ -124,7 +126,13 @@ public final class SettingsApplier {
                     blobs = blobs.withUploadExpiry(Duration.ofSeconds(Long.parseLong(v)));
                     blobsGiven = true;
                 }
-                case ID_SEED -> engine.ids(IdSource.seeded(Long.parseLong(v)));
+                case ID_SEED -> {
+                    engine.ids(IdSource.seeded(Long.parseLong(v)));
+                    idSeed = true;
+                }
+                case SCAN_PENDING_SECONDS -> engine.scanPendingDuration(seconds(v, label.apply(s)));
+                case SCAN_RUNNING_SECONDS -> engine.scanRunningDuration(seconds(v, label.apply(s)));
+                case SYNTHETIC_FINDINGS -> engine.syntheticFindings(Boolean.parseBoolean(v));
                 case FIXED_CLOCK ->
                     engine.clock(ControllableClock.fixed(OffsetDateTime.parse(v).toInstant()));
                 case JOURNAL_CAPACITY -> {
@@ -142,6 +150,17 @@ public final class SettingsApplier {
                             control.journalCapacity(), control.journalMaxBodyBytes(), Boolean.parseBoolean(v));
                     controlGiven = true;
                 }
+                case DATA_DIR -> {
+                    server.dataDir(Path.of(v));
+                    dataDir = true;
+                }
+                case FLUSH_INTERVAL -> {
+                    try {
+                        server.flushInterval(io.mcremulator.server.persist.PersistenceSettings.parseInterval(v));
+                    } catch (IllegalArgumentException ex) {
+                        throw new IllegalArgumentException(label.apply(s) + ": " + ex.getMessage(), ex);
+                    }
+                }
                 // switches of the JUnit extension: the extension reads them itself
                 case CLEANUP_TENANTS, TENANT_TYPE, TENANT, FAIL_ON_UNMATCHED_REQUESTS -> {}
                 default ->
@@ -149,6 +168,9 @@ public final class SettingsApplier {
                             "setting " + s + " is in the catalogue but SettingsApplier does not apply it");
             }
         }
+        if (idSeed && dataDir)
+            throw new IllegalArgumentException(label.apply(Setting.ID_SEED) + " cannot be used with "
+                    + label.apply(Setting.DATA_DIR) + ": after a restart the seeded ids would repeat the saved ones");
         if (ociGiven) server.oci(oci);
         if (blobsGiven) engine.blobStorage(blobs);
         if (controlGiven) server.control(control);
@@ -157,5 +179,11 @@ public final class SettingsApplier {
 
     private static String constant(String choice) {
         return choice.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Duration seconds(String v, String label) {
+        long n = Long.parseLong(v);
+        if (n < 0) throw new IllegalArgumentException(label + ": must not be negative, got " + n);
+        return Duration.ofSeconds(n);
     }
 }

@@ -5,7 +5,7 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,19 +27,19 @@ public final class ClockApi {
     }
 
     public void get(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     public void fix(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, fix(BodyReader.read(ctx, 4096)));
+        JsonAnswers.write(ctx, 200, fix(BodyReader.read(ctx, 4096)));
     }
 
     public void advance(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, advance(BodyReader.read(ctx, 4096)));
+        JsonAnswers.write(ctx, 200, advance(BodyReader.read(ctx, 4096)));
     }
 
     public void resume(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, resume());
+        JsonAnswers.write(ctx, 200, resume());
     }
 
     /** Body {@code {"at": "2024-05-15T19:56:47Z"}}; without {@code at}, fixes the clock where it is now. */

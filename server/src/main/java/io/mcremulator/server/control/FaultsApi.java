@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public final class FaultsApi {
     public void add(Context ctx) {
         Map<String, Object> rule = add(BodyReader.read(ctx, MAX_RULE_BYTES));
         ctx.header("Location", "/_emulator/faults/" + rule.get("id"));
-        ErrorBodies.writeJson(ctx, 201, rule);
+        JsonAnswers.write(ctx, 201, rule);
     }
 
     /** Adds the rule of a {@code POST /_emulator/faults} body; returns it as listed. */
@@ -29,7 +29,7 @@ public final class FaultsApi {
     }
 
     public void list(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, Map.of("faults", list()));
+        JsonAnswers.write(ctx, 200, Map.of("faults", list()));
     }
 
     List<Map<String, Object>> list() {
@@ -37,7 +37,7 @@ public final class FaultsApi {
     }
 
     public void get(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, get(ctx.pathParam("id")));
+        JsonAnswers.write(ctx, 200, get(ctx.pathParam("id")));
     }
 
     Map<String, Object> get(String id) {

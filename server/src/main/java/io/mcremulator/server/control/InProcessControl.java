@@ -1,15 +1,15 @@
 package io.mcremulator.server.control;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.mcremulator.client.ActiveFault;
 import io.mcremulator.client.ClockState;
 import io.mcremulator.client.ControlApiException;
 import io.mcremulator.client.EmulatorControl;
+import io.mcremulator.client.HttpEmulatorControl;
 import io.mcremulator.client.OperationInfo;
 import io.mcremulator.client.RecordedRequest;
 import io.mcremulator.client.SnapshotInfo;
 import io.mcremulator.core.error.EmulatorException;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.ErrorAnswer;
 import io.mcremulator.server.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +26,6 @@ import java.util.function.Supplier;
  * refused call throws {@link ControlApiException} with the status and error body the route would answer.
  */
 final class InProcessControl implements EmulatorControl {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final ControlApi api;
 
     InProcessControl(ControlApi api) {
@@ -163,6 +162,54 @@ final class InProcessControl implements EmulatorControl {
     }
 
     @Override
+    public void putFindings(String ruleJson) {
+        run("PUT /_emulator/findings", () -> api.scans().putFindings(bytes(ruleJson)));
+    }
+
+    @Override
+    public List<Map<String, Object>> findings() {
+        return call(
+                "GET /_emulator/findings",
+                () -> items((List<?>) plain(api.scans().listFindings()).get("findings"), m -> m));
+    }
+
+    @Override
+    public void clearFindings() {
+        run("DELETE /_emulator/findings", () -> api.scans().deleteFindings(null, null, null, null));
+    }
+
+    @Override
+    public void removeFindings(String key) {
+        Map<String, String> q = HttpEmulatorControl.findingsKey(key);
+        run(
+                "DELETE /_emulator/findings?" + q,
+                () -> api.scans()
+                        .deleteFindings(q.get("digest"), q.get("registry"), q.get("repository"), q.get("tag")));
+    }
+
+    @Override
+    public Map<String, Object> scanSettings() {
+        return call("GET /_emulator/scans/settings", () -> plain(api.scans().settings()));
+    }
+
+    @Override
+    public Map<String, Object> updateScanSettings(Map<String, Object> changes) {
+        return call(
+                "PUT /_emulator/scans/settings",
+                () -> plain(api.scans().updateSettings(bytes(io.mcremulator.client.Json.write(changes)))));
+    }
+
+    @Override
+    public void failNextScans(int count) {
+        run("POST /_emulator/scans/fail-next", () -> api.scans().failNext(bytes("{\"count\":" + count + "}")));
+    }
+
+    @Override
+    public int completeAllScans() {
+        return call("POST /_emulator/scans/complete", () -> api.scans().completeAll());
+    }
+
+    @Override
     public List<OperationInfo> operations() {
         return call(
                 "GET /_emulator/operations",
@@ -177,8 +224,9 @@ final class InProcessControl implements EmulatorControl {
 
     // ---- plumbing: the answers as the HTTP client sees them (plain maps, lists, strings, numbers)
 
+    /** The answer as the HTTP client reads it: written as the route writes it, read by the client's JSON reader. */
     private static Map<String, Object> plain(Object answer) {
-        return Json.MAPPER.convertValue(answer, MAP);
+        return io.mcremulator.client.Json.object(new String(Json.write(answer), StandardCharsets.UTF_8));
     }
 
     private static <T> List<T> items(List<?> answers, Function<Map<String, Object>, T> item) {
@@ -200,12 +248,9 @@ final class InProcessControl implements EmulatorControl {
         try {
             return action.get();
         } catch (EmulatorException e) {
+            ErrorAnswer answer = ErrorAnswer.of(e);
             throw new ControlApiException(
-                    call,
-                    e.code().status(),
-                    new String(
-                            Json.write(ErrorBodies.mcr(e.code().code(), e.getMessage(), e.detail())),
-                            StandardCharsets.UTF_8));
+                    call, answer.status(), new String(answer.body(false), StandardCharsets.UTF_8));
         }
     }
 }

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +37,11 @@ public final class JournalApi {
     }
 
     public void list(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, answer(params(ctx), false));
+        JsonAnswers.write(ctx, 200, answer(params(ctx), false));
     }
 
     public void unmatched(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, answer(params(ctx), true));
+        JsonAnswers.write(ctx, 200, answer(params(ctx), true));
     }
 
     /** The first value of each query parameter. */
@@ -61,7 +61,7 @@ public final class JournalApi {
     }
 
     public void settings(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, view(plane.journal().settings()));
+        JsonAnswers.write(ctx, 200, view(plane.journal().settings()));
     }
 
     public void updateSettings(Context ctx) {
@@ -78,7 +78,7 @@ public final class JournalApi {
                 maxBody != null ? maxBody : cur.journalMaxBodyBytes(),
                 unmatched != null ? unmatched : cur.recordUnmatched());
         plane.journal().apply(next);
-        ErrorBodies.writeJson(ctx, 200, view(next));
+        JsonAnswers.write(ctx, 200, view(next));
     }
 
     private static Map<String, Object> view(ControlSettings s) {

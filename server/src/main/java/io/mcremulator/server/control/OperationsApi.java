@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import io.mcremulator.server.operation.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ public final class OperationsApi {
 
     /** {@code ?api=management|oci|control} narrows the list; without it, the real APIs (management and OCI). */
     public void list(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, list(ctx.queryParam("api")));
+        JsonAnswers.write(ctx, 200, list(ctx.queryParam("api")));
     }
 
     /** The answer of {@code GET /_emulator/operations?api=..} ({@code api} may be null). */

@@ -45,7 +45,8 @@ public final class SeedParser {
                         "api_keys",
                         "proxy_caches",
                         "registries",
-                        "registry_users"));
+                        "registry_users",
+                        "findings"));
         JsonNode version = root.get("version");
         if (version != null
                 && !version.isNull()
@@ -67,7 +68,8 @@ public final class SeedParser {
                 list(root, "registries", "registries", SeedParser::registry),
                 list(root, "api_keys", "api_keys", SeedParser::apiKey),
                 content(content),
-                list(root, "registry_users", "registry_users", SeedParser::registryUser));
+                list(root, "registry_users", "registry_users", SeedParser::registryUser),
+                list(root, "findings", "findings", (n, p) -> FindingsJson.rule(n, p, "invalid seed")));
     }
 
     /** The document's tenant scope ({@code "tenant"} of a one-tenant export), or null. */

@@ -6,8 +6,8 @@ import io.mcremulator.core.StateSnapshot;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class StateApi {
      * with {@code content=include}, pushed images carry their manifest and the document their blob bytes.
      */
     public void export(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, export(ctx.queryParam("tenant"), ctx.queryParam("content")));
+        JsonAnswers.write(ctx, 200, export(ctx.queryParam("tenant"), ctx.queryParam("content")));
     }
 
     /** The export document for these query parameters (either may be null). */
@@ -72,7 +72,7 @@ public final class StateApi {
     }
 
     public void listSnapshots(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, Map.of("snapshots", snapshots()));
+        JsonAnswers.write(ctx, 200, Map.of("snapshots", snapshots()));
     }
 
     List<Map<String, Object>> snapshots() {
@@ -85,8 +85,7 @@ public final class StateApi {
     public void saveSnapshot(Context ctx) {
         String name = ctx.pathParam("name");
         boolean existed = saveSnapshot(name);
-        ErrorBodies.writeJson(
-                ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
+        JsonAnswers.write(ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
     }
 
     /** Saves the current state under {@code name}; true when a snapshot of that name was overwritten. */
@@ -105,7 +104,7 @@ public final class StateApi {
                 cfg.toBuilder().blobStorage(cfg.blobStorage().withFolder(null)).build());
         scratch.restore(s);
         Map<String, Object> doc = SeedWriter.write(scratch.export(null), s.takenAt(), null, false);
-        ErrorBodies.writeJson(ctx, 200, doc);
+        JsonAnswers.write(ctx, 200, doc);
     }
 
     public void restoreSnapshot(Context ctx) {

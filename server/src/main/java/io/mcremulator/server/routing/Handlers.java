@@ -8,6 +8,7 @@ import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.api.ScansApi;
 import io.mcremulator.server.api.UsersApi;
 import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.oci.OciBlobsApi;
@@ -31,6 +32,7 @@ public record Handlers(
         ImagesApi images,
         RepositoryPathApi repositoryPaths,
         ProxyCachesApi proxyCaches,
+        ScansApi scans,
         OciPipeline oci,
         OciListsApi ociLists,
         OciBlobsApi ociBlobs,

@@ -111,6 +111,27 @@ public final class RouteTable {
                         "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}",
                         rw,
                         h -> h.images()::deleteV1),
+                // image scans (2026-05 contract)
+                mcr(
+                        "scheduleImageScan",
+                        "POST",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}/scans",
+                        rw,
+                        h -> h.scans()::schedule),
+                mcr(
+                        "getImageScans",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}/scans",
+                        r,
+                        h -> h.scans()::list),
+                mcr("getImageScan", "GET", "/v1/scans/{scan_id}", r, h -> h.scans()::get),
+                mcr(
+                        "getImageScanVulnerabilities",
+                        "GET",
+                        "/v1/scans/{scan_id}/vulnerabilities",
+                        r,
+                        h -> h.scans()::vulnerabilities),
+                mcr("stopImageScan", "POST", "/v1/scans/{scan_id}/stop", w, h -> h.scans()::stop),
                 // repositories and images, deprecated v0 (by name; names contain '/')
                 mcrDeprecated(
                         "getRepositories",
@@ -291,6 +312,42 @@ public final class RouteTable {
                         "POST",
                         "/_emulator/clock/resume",
                         h -> h.control().clock()::resume),
+                // image scans: progress and findings
+                control(
+                        "getScanSettings",
+                        "GET",
+                        "/_emulator/scans/settings",
+                        h -> h.control().scans()::settings),
+                control(
+                        "updateScanSettings",
+                        "PUT",
+                        "/_emulator/scans/settings",
+                        h -> h.control().scans()::updateSettings),
+                control(
+                        "failNextScans",
+                        "POST",
+                        "/_emulator/scans/fail-next",
+                        h -> h.control().scans()::failNext),
+                control(
+                        "completeAllScans",
+                        "POST",
+                        "/_emulator/scans/complete",
+                        h -> h.control().scans()::completeAll),
+                control(
+                        "listFindings",
+                        "GET",
+                        "/_emulator/findings",
+                        h -> h.control().scans()::listFindings),
+                control(
+                        "putFindings",
+                        "PUT",
+                        "/_emulator/findings",
+                        h -> h.control().scans()::putFindings),
+                control(
+                        "deleteFindings",
+                        "DELETE",
+                        "/_emulator/findings",
+                        h -> h.control().scans()::deleteFindings),
                 // coverage and self-description
                 control(
                         "listOperations",
