@@ -8,6 +8,7 @@ import io.mcremulator.client.ControlApiException;
 import io.mcremulator.client.EmulatorControl;
 import io.mcremulator.client.FaultSpec;
 import io.mcremulator.client.HttpEmulatorControl;
+import io.mcremulator.client.McrVulnerability;
 import io.mcremulator.client.OperationInfo;
 import io.mcremulator.client.RecordedRequest;
 import io.mcremulator.client.SnapshotInfo;
@@ -83,6 +84,29 @@ class EmulatorControlTest extends ControlTestSupport {
         });
         control.reset();
         assertThat(control.requests(Map.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "http"})
+    void scanControlsAnswerAlike(String kind) {
+        EmulatorControl control = control(kind);
+        String digest = "sha256:" + "ab".repeat(32);
+        control.setFindings(
+                digest, McrVulnerability.of("CVE-1", "HIGH", "zlib", "1").fixedVersion("2"));
+        control.setFindingsForTag("reg", "team/app", "1.0");
+        assertThat(control.findings()).extracting(f -> f.get("digest")).containsExactly(digest, null);
+        control.removeFindings("reg/team/app:1.0");
+        assertThat(control.findings()).hasSize(1);
+        control.holdScansRunning();
+        control.failNextScans(2);
+        assertThat(control.scanSettings()).containsEntry("hold", "running").containsEntry("fail_next", 2L);
+        assertThat(control.updateScanSettings(Map.of("hold", "none"))).containsEntry("hold", "none");
+        assertThat(control.completeAllScans()).isZero();
+        control.clearFindings();
+        assertThat(control.findings()).isEmpty();
+        assertThatThrownBy(() -> control.removeFindings(digest))
+                .isInstanceOfSatisfying(
+                        ControlApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @ParameterizedTest
