@@ -63,38 +63,52 @@ final class RegionState {
     /** Storage usage per registry (a walk over all its images), valid until the next write. */
     private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
 
+    /** Counts each write section as a change (persistence listens to it). */
+    private final Changes changes;
+
     RegionState(
             Region region,
             EmulatorConfig config,
             StorageQuota quota,
             io.mcremulator.core.scan.ScanControls scanControls,
-            io.mcremulator.core.scan.FindingsBook findings) {
+            io.mcremulator.core.scan.FindingsBook findings,
+            Changes changes) {
         this.region = region;
         this.config = config;
         this.scanControls = scanControls;
         this.findings = findings;
-        this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
+        this.changes = changes;
+        this.blobs = config.dataDir() != null
+                ? BlobStore.persistent(config.dataDir(), region.id(), quota)
+                : new BlobStore(config.blobStorage().folder(), region.id(), quota);
         this.uploads =
                 new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
 
     <T> T read(Supplier<T> body) {
+        changes.enter();
         lock.readLock().lock();
         try {
             return body.get();
         } finally {
             lock.readLock().unlock();
+            changes.exitRead();
         }
     }
 
     <T> T write(Supplier<T> body) {
+        changes.enter();
+        boolean completed = false;
         lock.writeLock().lock();
         try {
-            return body.get();
+            T result = body.get();
+            completed = true;
+            return result;
         } finally {
             orders.clear();
             if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
+            changes.exitWrite(completed); // after the unlock: a write-through listener may wait for the disk here
         }
     }
 
@@ -138,6 +152,16 @@ final class RegionState {
         if (pc == null || !pc.tenantId.equals(p.tenantId()))
             throw EmulatorException.notFound("proxy cache", id.toString());
         return pc;
+    }
+
+    /** True when a scan (parent or child) with this id is on an image of this region; stale index entries are not. */
+    boolean scanExists(UUID id) {
+        ScanRef ref = scanIndex.get(id);
+        if (ref == null) return false;
+        RegistryEntity reg = registries.get(ref.registryId());
+        RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
+        ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
+        return img != null && img.scans.containsKey(ref.topId());
     }
 
     /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param seedFiles           seed documents loaded at start, in order
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
+ * @param persistence         whether state and blobs survive a restart ({@code --data-dir}, {@code --flush-interval})
  */
 public record ServerSettings(
         String host,
@@ -26,7 +27,8 @@ public record ServerSettings(
         int maxBodyBytes,
         List<Path> seedFiles,
         OciSettings oci,
-        ControlSettings control) {
+        ControlSettings control,
+        io.mcremulator.server.persist.PersistenceSettings persistence) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -40,5 +42,8 @@ public record ServerSettings(
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
         if (oci == null) oci = OciSettings.defaults();
         if (control == null) control = ControlSettings.defaults();
+        if (persistence == null) persistence = io.mcremulator.server.persist.PersistenceSettings.none();
+        if (persistence.enabled() && !persistence.dataDir().equals(engine.dataDir()))
+            engine = engine.toBuilder().dataDir(persistence.dataDir()).build(); // the engine keeps blobs there
     }
 }

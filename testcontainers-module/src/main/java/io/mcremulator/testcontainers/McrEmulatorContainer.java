@@ -1,6 +1,10 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.mcremulator.client.DockerCredentials;
+import io.mcremulator.client.EmulatorControl;
+import io.mcremulator.client.HttpEmulatorControl;
+import io.mcremulator.client.Json;
 import io.mcremulator.client.Setting;
 import java.io.IOException;
 import java.net.URI;
@@ -244,6 +248,41 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return with(Setting.RECORD_UNMATCHED, record);
     }
 
+    /** Where the image keeps state with {@link #withDataVolume(String)}: a folder owned by the image's user. */
+    public static final String DATA_DIR = "/data";
+
+    /**
+     * State that survives the container: keeps the emulator's state and blobs in the named Docker volume
+     * {@code volumeName} (created by Docker when missing), mounted at {@link #DATA_DIR}, so a new container with the
+     * same volume starts where the last one ended. Saves write-through ({@code MCR_FLUSH_INTERVAL=0}), since
+     * Testcontainers stops a container with a kill; {@link #withFlushInterval(String)} trades that for speed.
+     * Remove the volume ({@code docker volume rm}) to start afresh.
+     */
+    public McrEmulatorContainer withDataVolume(String volumeName) {
+        if (volumeName == null || !volumeName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+"))
+            throw new IllegalArgumentException("not a Docker volume name: '" + volumeName + "'");
+        withCreateContainerCmdModifier(cmd -> {
+            com.github.dockerjava.api.model.HostConfig host = cmd.getHostConfig() == null
+                    ? com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                    : cmd.getHostConfig();
+            java.util.List<com.github.dockerjava.api.model.Bind> binds = new java.util.ArrayList<>();
+            if (host.getBinds() != null) binds.addAll(java.util.List.of(host.getBinds()));
+            binds.add(new com.github.dockerjava.api.model.Bind(
+                    volumeName, new com.github.dockerjava.api.model.Volume(DATA_DIR)));
+            cmd.withHostConfig(host.withBinds(binds));
+        });
+        withEnv(Setting.DATA_DIR.env(), DATA_DIR);
+        return with(Setting.FLUSH_INTERVAL, "0");
+    }
+
+    /**
+     * How often a data dir is saved ({@code MCR_FLUSH_INTERVAL}): {@code 0} before every answer (write-through), or a
+     * duration such as {@code 1s}; a crash loses at most that much.
+     */
+    public McrEmulatorContainer withFlushInterval(String interval) {
+        return with(Setting.FLUSH_INTERVAL, interval);
+    }
+
     /** How long a new image scan stays {@code pending} on the emulator's clock (default 0). */
     public McrEmulatorContainer withScanPendingSeconds(long seconds) {
         return with(Setting.SCAN_PENDING_SECONDS, seconds);
@@ -298,6 +337,17 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return getManagementUrl(DEFAULT_REGION);
     }
 
+    /** The web console: {@code http://host:mappedPort/_emulator/console/} (docs/console.md). */
+    public String getConsoleUrl() {
+        return getBaseUrl() + "/_emulator/console/";
+    }
+
+    /** The web console filtered to one tenant: {@code .../_emulator/console/#/state?tenant=<id>}. */
+    public String getConsoleUrl(String tenant) {
+        return getConsoleUrl() + "#/state?tenant="
+                + java.net.URLEncoder.encode(tenant, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code host:mappedPort}, the registry part of image references and the server of {@code docker login}. */
     public String getRegistryHost() {
         return getHost() + ":" + getMappedPort(PORT);
@@ -335,8 +385,12 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
             throw new IllegalStateException(
                     "GET /v0/credentials answered " + response.statusCode() + ": " + response.body());
         }
-        Map<String, String> body = FlatJson.strings(response.body());
-        return new DockerCredentials(body.get("username"), body.get("password"), body.get("email"));
+        Map<String, Object> body = Json.object(response.body());
+        return new DockerCredentials(
+                (String) body.get("username"),
+                (String) body.get("password"),
+                (String) body.get("email"),
+                getRegistryHost());
     }
 
     /**
@@ -379,32 +433,20 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
 
     /** Forgets everything (registries, images, credentials, seeded data included): {@code POST /_emulator/reset}. */
     public void reset() {
-        control("/_emulator/reset", HttpRequest.BodyPublishers.noBody());
+        control().reset();
     }
 
     /** Adds a seed document (JSON) to the running emulator: {@code POST /_emulator/seed}. */
     public void seed(String seedJson) {
-        control("/_emulator/seed", HttpRequest.BodyPublishers.ofString(seedJson));
+        control().seed(seedJson);
     }
 
     /**
-     * Fault injection, request journal, export/import and snapshots, clock and operations of the running emulator
-     * ({@code /_emulator}, docs/control-api.md).
+     * Fault injection, request journal and verification, export/import and snapshots, clock and operations of the
+     * running emulator ({@code /_emulator}, docs/control-api.md): the same client the JUnit extension uses, over HTTP.
      */
-    public McrControl control() {
-        return new McrControl(this, http);
-    }
-
-    private void control(String path, HttpRequest.BodyPublisher body) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(getBaseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(body)
-                .build());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
+    public EmulatorControl control() {
+        return new HttpEmulatorControl(getBaseUrl());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

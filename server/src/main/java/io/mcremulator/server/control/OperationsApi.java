@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import io.mcremulator.server.operation.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,11 @@ public final class OperationsApi {
 
     /** {@code ?api=management|oci|control} narrows the list; without it, the real APIs (management and OCI). */
     public void list(Context ctx) {
-        String api = ctx.queryParam("api");
+        JsonAnswers.write(ctx, 200, list(ctx.queryParam("api")));
+    }
+
+    /** The answer of {@code GET /_emulator/operations?api=..} ({@code api} may be null). */
+    Map<String, Object> list(String api) {
         if (api != null && !List.of("management", "oci", "control").contains(api)) {
             throw EmulatorException.badRequest("invalid param: 'api' must be management, oci or control", "api", api);
         }
@@ -53,7 +57,7 @@ public final class OperationsApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", out.size());
         body.put("operations", out);
-        ErrorBodies.writeJson(ctx, 200, body);
+        return body;
     }
 
     public void openApi(Context ctx) throws IOException {
