@@ -398,7 +398,7 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      * after); returns its id, what registry memberships name.
      */
     public String createRegistryUser(McrUser user) {
-        return management("POST", "/v0/users", user, null, 201).get("id");
+        return (String) management("POST", "/v0/users", user, null, 201).get("id");
     }
 
     /**
@@ -409,11 +409,11 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     public String addRegistryMember(McrUser owner, String registryId, McrUser member, String role) {
         String userId = createRegistryUser(member);
         String body = "{\"user_id\":\"" + userId + "\",\"role\":\"" + role + "\"}";
-        return management("POST", "/v0/registries/" + registryId + "/members", owner, body, 201)
+        return (String) management("POST", "/v0/registries/" + registryId + "/members", owner, body, 201)
                 .get("id");
     }
 
-    private Map<String, String> management(String method, String path, McrUser user, String body, int expected) {
+    private Map<String, Object> management(String method, String path, McrUser user, String body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(getManagementUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
@@ -426,7 +426,7 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
             throw new IllegalStateException(
                     method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return FlatJson.strings(response.body());
+        return Json.object(response.body());
     }
 
     // ---- test control ----
