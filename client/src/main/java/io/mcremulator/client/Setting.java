@@ -96,6 +96,12 @@ public enum Setting {
             .junit()
             .container()
             .doc("`pulled_at` of never-pulled images, or `pushed-at`")),
+    EXISTING_USER_CREATE(flag("existing-user-create")
+            .choice("same", "conflict")
+            .dflt("same")
+            .junit()
+            .container()
+            .doc("a second `POST /v0/users` by the same caller: `same` (201, the existing user) or `conflict` (409)")),
     REGISTRY_ACCESS(flag("registry-access")
             .choice("tenant", "members")
             .dflt("tenant")

@@ -44,12 +44,14 @@ public final class EmulatorConfig {
     private final BlobStorageConfig blobStorage;
     private final java.nio.file.Path dataDir;
     private final RegistryAccess registryAccess;
+    private final boolean existingUserCreateConflict;
     private final java.time.Duration scanPendingDuration;
     private final java.time.Duration scanRunningDuration;
     private final boolean syntheticFindings;
 
     private EmulatorConfig(Builder b) {
         this.registryAccess = b.registryAccess;
+        this.existingUserCreateConflict = b.existingUserCreateConflict;
         this.scanPendingDuration = b.scanPendingDuration;
         this.scanRunningDuration = b.scanRunningDuration;
         this.syntheticFindings = b.syntheticFindings;
@@ -126,6 +128,11 @@ public final class EmulatorConfig {
         return registryAccess;
     }
 
+    /** True: a second {@code createUser} by the same caller is 409; false (default): 201 with the existing user. */
+    public boolean existingUserCreateConflict() {
+        return existingUserCreateConflict;
+    }
+
     /** How long a new scan stays {@code pending} (default zero: the next read may show it completed). */
     public java.time.Duration scanPendingDuration() {
         return scanPendingDuration;
@@ -144,6 +151,7 @@ public final class EmulatorConfig {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.registryAccess = registryAccess;
+        b.existingUserCreateConflict = existingUserCreateConflict;
         b.scanPendingDuration = scanPendingDuration;
         b.scanRunningDuration = scanRunningDuration;
         b.syntheticFindings = syntheticFindings;
@@ -174,6 +182,13 @@ public final class EmulatorConfig {
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
         private java.nio.file.Path dataDir;
         private RegistryAccess registryAccess = RegistryAccess.TENANT;
+        private boolean existingUserCreateConflict = false;
+
+        /** What a second {@code createUser} by the same caller does: false (default) 201 same user, true 409. */
+        public Builder existingUserCreateConflict(boolean v) {
+            existingUserCreateConflict = v;
+            return this;
+        }
 
         /** Who reaches a registry over /v2; {@link RegistryAccess#TENANT} by default. */
         public Builder registryAccess(RegistryAccess v) {

@@ -19,12 +19,20 @@ public final class Users {
     }
 
     /**
-     * Creates the caller's registry user, or returns it when it exists (a second call changes nothing). Its id is
+     * Creates the caller's registry user, or returns it when it exists (a second call changes nothing; 409 with
+     * {@code existingUserCreateConflict}). Its id is
      * the caller's user id when that is a UUID no other registry user of the region has, else a new one.
      */
     public UserInfo create(Principal p) {
         return s.write(() -> {
             RegistryUserEntity u = s.registryUserOf(p);
+            if (u != null && s.config.existingUserCreateConflict()) {
+                throw EmulatorException.conflict(
+                        "resource already exists: you already have registry user " + u.id + " in region "
+                                + s.region.id(),
+                        "user_id",
+                        u.id.toString());
+            }
             if (u == null) {
                 u = new RegistryUserEntity(newId(p.userId()), p.tenantId(), p.userId(), s.now());
                 s.registryUsers.put(u.id, u);

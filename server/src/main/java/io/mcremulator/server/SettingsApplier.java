@@ -96,6 +96,7 @@ public final class SettingsApplier {
                 case NON_EMPTY_REGISTRY_DELETE ->
                     engine.nonEmptyRegistryDelete(EmulatorConfig.NonEmptyRegistryDelete.valueOf(constant(v)));
                 case PROXY_CACHE_IN_USE_DELETE -> engine.proxyCacheInUseDeleteConflict(v.equals("conflict"));
+                case EXISTING_USER_CREATE -> engine.existingUserCreateConflict(v.equals("conflict"));
                 case GET_REPOSITORY_STATUS -> server.getRepositoryStatus(Integer.parseInt(v));
                 case DEFAULT_PAGE_LIMIT -> engine.defaultPageLimit(Integer.parseInt(v));
                 case NEVER_PULLED -> engine.neverPulled(EmulatorConfig.NeverPulled.valueOf(constant(v)));

@@ -115,6 +115,17 @@ class MainTest {
     }
 
     @Test
+    void existingUserCreateIsSameByDefaultAndConflictByFlag() {
+        assertThat(Main.fromOptions(Map.of(), Map.of()).settings().engine().existingUserCreateConflict())
+                .isFalse();
+        assertThat(Main.fromOptions(Map.of("existing-user-create", "conflict"), Map.of())
+                        .settings()
+                        .engine()
+                        .existingUserCreateConflict())
+                .isTrue();
+    }
+
+    @Test
     void registryAccessIsTenantByDefaultAndMembersByFlagOrEnv() {
         assertThat(Main.fromOptions(Map.of(), Map.of()).settings().engine().registryAccess())
                 .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.TENANT);

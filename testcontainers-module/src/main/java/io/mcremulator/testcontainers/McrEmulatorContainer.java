@@ -172,6 +172,11 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return with(Setting.PROXY_CACHE_IN_USE_DELETE, behaviour);
     }
 
+    /** {@code same} (default: 201 with the existing user) or {@code conflict} (409): a second {@code POST /v0/users}. */
+    public McrEmulatorContainer withExistingUserCreate(String behaviour) {
+        return with(Setting.EXISTING_USER_CREATE, behaviour);
+    }
+
     /** Status of GET one repository: 200 (default) or 201 as the spec documents. */
     public McrEmulatorContainer withGetRepositoryStatus(int status) {
         return with(Setting.GET_REPOSITORY_STATUS, status);
