@@ -52,6 +52,15 @@ public interface McrEmulator {
     /** The test's own tenant (the class's tenant in a constructor or {@code @BeforeAll}). */
     TestTenant tenant();
 
+    /**
+     * The web console showing this handle's tenant: {@code http://127.0.0.1:<port>/_emulator/console/#/state?tenant=<id>}
+     * (docs/console.md). Failing tests print it in their failure message (option {@code consoleLinkOnFailure}).
+     */
+    default String consoleUrl() {
+        return baseUrl() + "/_emulator/console/#/state?tenant="
+                + java.net.URLEncoder.encode(tenant().id(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A bearer token of the test tenant's primary user. */
     default String bearerToken() {
         return tenant().bearerToken();

@@ -221,6 +221,11 @@ public final class McrEmulatorServer implements AutoCloseable {
         return regionUrl(region) + "/container-registry";
     }
 
+    /** The web console: {@code http://host:port/_emulator/console/} (docs/console.md). */
+    public String consoleUrl() {
+        return baseUrl() + "/_emulator/console/";
+    }
+
     /** {@code host:port} for image references. */
     public String registryHost() {
         return displayHost() + ":" + port();

@@ -337,6 +337,17 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return getManagementUrl(DEFAULT_REGION);
     }
 
+    /** The web console: {@code http://host:mappedPort/_emulator/console/} (docs/console.md). */
+    public String getConsoleUrl() {
+        return getBaseUrl() + "/_emulator/console/";
+    }
+
+    /** The web console filtered to one tenant: {@code .../_emulator/console/#/state?tenant=<id>}. */
+    public String getConsoleUrl(String tenant) {
+        return getConsoleUrl() + "#/state?tenant="
+                + java.net.URLEncoder.encode(tenant, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code host:mappedPort}, the registry part of image references and the server of {@code docker login}. */
     public String getRegistryHost() {
         return getHost() + ":" + getMappedPort(PORT);

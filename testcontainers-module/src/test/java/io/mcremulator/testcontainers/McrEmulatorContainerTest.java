@@ -56,6 +56,21 @@ class McrEmulatorContainerTest {
     }
 
     @Test
+    void theConsoleIsServedFromTheContainer() {
+        assertThat(mcr.get().getConsoleUrl()).isEqualTo(mcr.get().getBaseUrl() + "/_emulator/console/");
+        assertThat(mcr.get().getConsoleUrl(TENANT)).isEqualTo(mcr.get().getConsoleUrl() + "#/state?tenant=" + TENANT);
+        given().get(mcr.get().getConsoleUrl())
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("mcr-emulator console"));
+        given().get(mcr.get().getBaseUrl() + "/_emulator/overview?tenant=" + TENANT)
+                .then()
+                .statusCode(200)
+                .body("registries.name", contains("seeded-registry"));
+    }
+
+    @Test
     void seedFileIsLoadedAndSeenThroughTheApiKey() {
         given().header("X-API-Key", API_KEY)
                 .get(mcr.get().getManagementUrl() + "/v0/registries")

@@ -51,6 +51,21 @@ public final class JournalApi {
         return out;
     }
 
+    /**
+     * {@code GET /_emulator/requests/stream[?backlog=N]}: the journal live, as server-sent events ({@link
+     * JournalStream}), starting with the last N recorded entries.
+     */
+    public void stream(Context ctx) throws Exception {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("backlog")) {
+                throw EmulatorException.badRequest(
+                        "invalid param: '" + name + "' is not a stream parameter; parameters: backlog", name, null);
+            }
+        }
+        int backlog = Math.min(intParam(params(ctx), "backlog", 0), ControlSettings.MAX_JOURNAL_CAPACITY);
+        new io.javalin.http.sse.SseHandler(client -> plane.stream().join(client, plane.journal(), backlog)).handle(ctx);
+    }
+
     public void clear(Context ctx) {
         clear();
         ctx.status(204);
