@@ -154,6 +154,16 @@ final class RegionState {
         return pc;
     }
 
+    /** True when a scan (parent or child) with this id is on an image of this region; stale index entries are not. */
+    boolean scanExists(UUID id) {
+        ScanRef ref = scanIndex.get(id);
+        if (ref == null) return false;
+        RegistryEntity reg = registries.get(ref.registryId());
+        RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
+        ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
+        return img != null && img.scans.containsKey(ref.topId());
+    }
+
     /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */
     RegistryUserEntity registryUserOf(Principal p) {
         for (RegistryUserEntity u : registryUsers.values()) if (u.is(p.tenantId(), p.userId())) return u;
