@@ -13,11 +13,13 @@ class StartFailureTest {
 
     @Test
     void unknownAuthModeFailsWithTheEmulatorsMessage() {
-        try (McrEmulatorContainer mcr = new McrEmulatorContainer(EmulatorImage.get()).withAuthMode("bogus")) {
+        // withAuthMode checks its value itself now: the raw variable reaches the emulator, which must say what is wrong
+        try (McrEmulatorContainer mcr =
+                new McrEmulatorContainer(EmulatorImage.get()).withEnv("MCR_AUTH_MODE", "bogus")) {
             assertThatThrownBy(mcr::start)
                     .isInstanceOf(ContainerLaunchException.class)
-                    .hasMessageStartingWith(
-                            "mcr-emulator did not start: mcr-emulator: configuration error: unknown auth mode 'bogus'")
+                    .hasMessageStartingWith("mcr-emulator did not start: mcr-emulator: configuration error: ")
+                    .hasMessageContaining("'bogus'")
                     .hasMessageContaining("expected one of decode, verify, anonymous")
                     .hasMessageContaining("---- container log ----");
             assertThat(mcr.getContainerId())
@@ -34,8 +36,8 @@ class StartFailureTest {
                 .withStartupTimeout(Duration.ofSeconds(120))) {
             assertThatThrownBy(mcr::start)
                     .isInstanceOf(ContainerLaunchException.class)
-                    .hasMessageContaining(
-                            "configuration error: seed file '/etc/mcr-emulator/missing-seed.json' does not exist");
+                    .hasMessageContaining("configuration error: ")
+                    .hasMessageContaining("seed file '/etc/mcr-emulator/missing-seed.json' does not exist");
         }
         // Fail fast: the wait gives up when the container exits, far before the 120 s startup timeout.
         assertThat(Duration.between(begin, Instant.now())).isLessThan(Duration.ofSeconds(60));
