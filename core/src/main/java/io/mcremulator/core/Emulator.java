@@ -168,6 +168,14 @@ public final class Emulator {
     }
 
     /**
+     * As {@link #export(String)}, with every pushed image's manifest bytes but without blob bytes: cheap enough to
+     * show layers and platforms (the web console) however large the images are.
+     */
+    public SeedDocument exportWithManifests(String tenantId) {
+        return readAllRegions(() -> StateExporter.export(this, tenantId, true, false));
+    }
+
+    /**
      * Replaces the whole state ({@code tenantId} null) or one tenant's with {@code doc}, atomically: when the document
      * is invalid, or names another tenant than {@code tenantId}, nothing changes and the error names the field.
      */

@@ -86,11 +86,13 @@ final class RegionState {
     }
 
     <T> T read(Supplier<T> body) {
+        changes.enter();
         lock.readLock().lock();
         try {
             return body.get();
         } finally {
             lock.readLock().unlock();
+            changes.exitRead();
         }
     }
 
@@ -106,7 +108,7 @@ final class RegionState {
             orders.clear();
             if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
-            changes.exit(completed); // after the unlock: a write-through listener may wait for the disk here
+            changes.exitWrite(completed); // after the unlock: a write-through listener may wait for the disk here
         }
     }
 
