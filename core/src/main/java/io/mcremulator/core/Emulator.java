@@ -163,6 +163,7 @@ public final class Emulator {
 
     /** As {@link #export(String)}; with {@code content}, pushed images carry their manifest and blob bytes. */
     public SeedDocument export(String tenantId, boolean content) {
+        writeAllRegions(this::advanceAllScans); // scans already due are written as they are now
         return readAllRegions(() -> StateExporter.export(this, tenantId, content));
     }
 

@@ -1,5 +1,9 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.DockerCredentials;
+import io.mcremulator.client.OperationInfo;
+import io.mcremulator.client.RecordedRequest;
+import io.mcremulator.client.Verification;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.seed.SeedDocument;
@@ -142,7 +146,11 @@ public interface McrEmulator {
      */
     List<RecordedRequest> requests(Map<String, String> filters);
 
-    /** {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}. */
+    /**
+     * {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}, over the requests
+     * {@link #requests(Map)} sees. An operation id the emulator does not have throws {@link IllegalArgumentException}
+     * naming the close ones (the ids are listed in docs/junit.md).
+     */
     Verification verify(String operationId);
 
     /**

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
+import io.mcremulator.client.EmulatorControl;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
@@ -60,6 +61,7 @@ public final class McrEmulatorServer implements AutoCloseable {
     private final Emulator emulator;
     private final OperationIndex operations;
     private final ControlPlane controlPlane;
+    private final ControlApi controlApi;
     private final Handlers handlers;
     private Javalin app;
 
@@ -88,6 +90,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 operations,
                 ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
                 settings.oci().region());
+        this.controlApi = new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus());
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
         this.handlers = new Handlers(
@@ -105,7 +108,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 new OciUploadsApi(),
                 new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
                 new TokenApi(tokens, ociAuth),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()),
+                controlApi,
                 new UsersApi(),
                 new MembersApi());
     }
@@ -235,6 +238,14 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     public Emulator emulator() {
         return emulator;
+    }
+
+    /**
+     * The test-control API ({@code /_emulator}) for code in this JVM: the same operations as over HTTP, called
+     * directly. {@code new HttpEmulatorControl(baseUrl())} is the same over HTTP.
+     */
+    public EmulatorControl control() {
+        return controlApi.inProcess();
     }
 
     public ServerSettings settings() {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import io.mcremulator.client.DockerCredentials;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.Arrays;

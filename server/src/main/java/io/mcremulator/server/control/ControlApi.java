@@ -107,7 +107,11 @@ public final class ControlApi {
      * {@code ?tenant=<id>}.
      */
     public void reset(Context ctx) {
-        String tenant = ctx.queryParam("tenant");
+        reset(ctx.queryParam("tenant"));
+        ctx.status(204);
+    }
+
+    void reset(String tenant) {
         if (tenant == null || tenant.isEmpty()) {
             emulator.reset();
             plane.faults().clear();
@@ -115,11 +119,19 @@ public final class ControlApi {
         } else {
             emulator.resetTenant(tenant);
         }
-        ctx.status(204);
     }
 
     public void seed(Context ctx) {
-        emulator.seed(SeedParser.parse(BodyReader.read(ctx, maxSeedBytes)));
+        seed(BodyReader.read(ctx, maxSeedBytes));
         ctx.status(204);
+    }
+
+    void seed(byte[] document) {
+        emulator.seed(SeedParser.parse(document));
+    }
+
+    /** The control API for callers in this JVM: the same operations as the HTTP routes, without HTTP. */
+    public io.mcremulator.client.EmulatorControl inProcess() {
+        return new InProcessControl(this);
     }
 }

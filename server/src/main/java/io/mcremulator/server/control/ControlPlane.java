@@ -8,6 +8,7 @@ import io.mcremulator.core.Region;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.RequestIds;
 import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.operation.OperationIndex;
 import java.io.InputStream;
@@ -174,7 +175,7 @@ public final class ControlPlane {
                         f.operation() == null,
                         faultId,
                         dropped,
-                        ctx.res().getHeader("X-Request-ID"),
+                        ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER),
                         request,
                         response));
         if (entry != null) stream.request(entry);
