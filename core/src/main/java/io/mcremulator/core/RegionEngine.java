@@ -10,6 +10,7 @@ public final class RegionEngine {
     private final Credentials credentials;
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
+    private final ProxyPulls proxyPulls;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -20,6 +21,7 @@ public final class RegionEngine {
         this.credentials = new Credentials(state);
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
+        this.proxyPulls = new ProxyPulls(state, ociManifests);
     }
 
     public Region region() {
@@ -52,6 +54,11 @@ public final class RegionEngine {
     /** OCI data plane: manifests, tags, catalog, referrers. */
     public OciManifests ociManifests() {
         return ociManifests;
+    }
+
+    /** Pull-through proxy caches: upstream of a registry, what it holds, storing what was pulled. */
+    public ProxyPulls proxyPulls() {
+        return proxyPulls;
     }
 
     RegionState state() {

@@ -47,6 +47,10 @@ public final class Main {
         OPTIONS.put("journal-max-body-bytes", "MCR_JOURNAL_MAX_BODY_BYTES");
         OPTIONS.put("record-unmatched", "MCR_RECORD_UNMATCHED");
         OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
+        OPTIONS.put("proxy-upstream", "MCR_PROXY_UPSTREAM");
+        OPTIONS.put("proxy-cache-probe", "MCR_PROXY_CACHE_PROBE");
+        OPTIONS.put("proxy-upstream-timeout-seconds", "MCR_PROXY_UPSTREAM_TIMEOUT_SECONDS");
+        OPTIONS.put("proxy-upstream-errors", "MCR_PROXY_UPSTREAM_ERRORS");
     }
 
     private Main() {}
@@ -119,6 +123,8 @@ public final class Main {
             }
             if (!OPTIONS.containsKey(name))
                 throw new IllegalArgumentException("unknown flag --" + name + "; see --help");
+            // --proxy-upstream is repeatable: the mappings add up (comma-separated, as in MCR_PROXY_UPSTREAM)
+            if (name.equals("proxy-upstream") && out.containsKey(name)) value = out.get(name) + "," + value;
             out.put(name, value);
         }
         return out;
@@ -184,6 +190,7 @@ public final class Main {
                         "journal-max-body-bytes",
                         io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
                 unmatched.equals("true")));
+        b.proxy(proxySettings(o));
         if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
         AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
         String pem = null;
@@ -203,6 +210,37 @@ public final class Main {
             b.seedFile(seed);
         }
         return b;
+    }
+
+    /** {@code --proxy-upstream}, {@code --proxy-cache-probe}, {@code --proxy-upstream-timeout-seconds}, errors. */
+    static io.mcremulator.server.proxy.ProxySettings proxySettings(Map<String, String> o) {
+        var p = io.mcremulator.server.proxy.ProxySettings.defaults();
+        if (o.containsKey("proxy-upstream")) p = p.withUpstreams(o.get("proxy-upstream"));
+        if (o.containsKey("proxy-cache-probe")) {
+            String v = o.get("proxy-cache-probe").toLowerCase(Locale.ROOT);
+            if (!v.equals("offline") && !v.equals("network")) {
+                throw new IllegalArgumentException(
+                        "--proxy-cache-probe must be 'offline' or 'network', got '" + o.get("proxy-cache-probe") + "'");
+            }
+            p = p.withProbe(io.mcremulator.server.proxy.ProxySettings.Probe.valueOf(v.toUpperCase(Locale.ROOT)));
+        }
+        if (o.containsKey("proxy-upstream-timeout-seconds")) {
+            int seconds = intOption(o, "proxy-upstream-timeout-seconds", 30);
+            if (seconds < 1) {
+                throw new IllegalArgumentException(
+                        "--proxy-upstream-timeout-seconds must be at least 1, got " + seconds);
+            }
+            p = p.withTimeout(Duration.ofSeconds(seconds));
+        }
+        if (o.containsKey("proxy-upstream-errors")) {
+            String v = o.get("proxy-upstream-errors").toLowerCase(Locale.ROOT);
+            if (!v.equals("not-found") && !v.equals("gateway")) {
+                throw new IllegalArgumentException("--proxy-upstream-errors must be 'not-found' or 'gateway', got '"
+                        + o.get("proxy-upstream-errors") + "'");
+            }
+            p = p.withGatewayErrors(v.equals("gateway"));
+        }
+        return p;
     }
 
     private static int intOption(Map<String, String> o, String name, int dflt) {

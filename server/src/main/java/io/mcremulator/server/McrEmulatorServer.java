@@ -36,6 +36,8 @@ import io.mcremulator.server.oci.OciSettings;
 import io.mcremulator.server.oci.OciUploadsApi;
 import io.mcremulator.server.oci.RegistryTokens;
 import io.mcremulator.server.oci.TokenApi;
+import io.mcremulator.server.proxy.ProxySettings;
+import io.mcremulator.server.proxy.PullThrough;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,8 @@ public final class McrEmulatorServer implements AutoCloseable {
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
         this.emulator = new Emulator(settings.engine());
+        PullThrough pullThrough = new PullThrough(
+                settings.proxy(), settings.engine().blobStorage().maxManifestBytes());
         Authenticator authenticator = new Authenticator(settings.auth(), emulator.apiKeys());
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
@@ -71,7 +75,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 repositories,
                 images,
                 new RepositoryPathApi(repositories, images),
-                new ProxyCachesApi(),
+                new ProxyCachesApi(pullThrough),
                 new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
         RegistryTokens tokens = new RegistryTokens(
                 settings.engine().ids(),
@@ -82,15 +86,16 @@ public final class McrEmulatorServer implements AutoCloseable {
         RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(
                 oci,
                 new OciListsApi(),
-                new OciBlobsApi(),
+                new OciBlobsApi(pullThrough),
                 new OciUploadsApi(),
-                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
+                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes(), pullThrough),
                 new TokenApi(tokens, ociAuth));
         this.operations = RouteTable.all(handlers, ociHandlers);
         controlPlane.ociIdentity(
                 ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
                 settings.oci().region());
         controlPlane.bind(new OperationIndex(operations));
+        pullThrough.observer(controlPlane.upstreamObserver());
         this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
     }
 
@@ -294,6 +299,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         private final List<Path> seedFiles = new ArrayList<>();
         private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
+        private ProxySettings proxy = ProxySettings.defaults();
 
         public Builder host(String host) {
             this.host = host;
@@ -340,6 +346,18 @@ public final class McrEmulatorServer implements AutoCloseable {
             return this;
         }
 
+        /** Pull-through proxy caches: {@code --proxy-upstream} mappings, network status probes, upstream timeout. */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** Sends a provider's or a URL's upstream traffic to {@code target} (e.g. a local registry a test started). */
+        public Builder proxyUpstream(String providerOrUrl, String target) {
+            this.proxy = proxy.withUpstream(providerOrUrl, target);
+            return this;
+        }
+
         /**
          * Deterministic mode: ids and passwords drawn from {@code seed}, and the clock fixed at {@code clockAt} (move it
          * with {@code POST /_emulator/clock/advance}). Two servers built alike answer the same calls identically.
@@ -354,7 +372,7 @@ public final class McrEmulatorServer implements AutoCloseable {
 
         public ServerSettings settings() {
             return new ServerSettings(
-                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
+                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control, proxy);
         }
 
         public McrEmulatorServer build() {

@@ -4,6 +4,7 @@ import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.oci.OciSettings;
+import io.mcremulator.server.proxy.ProxySettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import java.util.List;
  * @param seedFiles           seed documents loaded at start, in order
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
+ * @param proxy               pull-through proxy caches: upstream mapping, status probes, upstream timeout
  */
 public record ServerSettings(
         String host,
@@ -26,7 +28,8 @@ public record ServerSettings(
         int maxBodyBytes,
         List<Path> seedFiles,
         OciSettings oci,
-        ControlSettings control) {
+        ControlSettings control,
+        ProxySettings proxy) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -40,5 +43,6 @@ public record ServerSettings(
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
         if (oci == null) oci = OciSettings.defaults();
         if (control == null) control = ControlSettings.defaults();
+        if (proxy == null) proxy = ProxySettings.defaults();
     }
 }

@@ -10,6 +10,7 @@ import io.mcremulator.server.OperationIndex;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.proxy.UpstreamObserver;
 import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,7 +166,55 @@ public final class ControlPlane {
                         dropped,
                         ctx.res().getHeader("X-Request-ID"),
                         request,
-                        response));
+                        response,
+                        null));
+    }
+
+    /** Journals the calls proxy caches make to their upstreams and applies {@code "target":"upstream"} fault rules. */
+    public UpstreamObserver upstreamObserver() {
+        return new UpstreamObserver() {
+            @Override
+            public Fault before(Call call) {
+                Faults.Decision d = faults.decideUpstream(call);
+                if (d.none()) return Fault.NONE;
+                FaultRule t = d.terminal();
+                return new Fault(
+                        String.join(",", d.firedIds()),
+                        d.delayMs(),
+                        t == null ? null : t.status(),
+                        t == null ? null : t.message(),
+                        t != null && t.drop());
+            }
+
+            @Override
+            public void after(Call call, int status, double durationMs, Fault fault, String error) {
+                if (!journal.enabled()) return;
+                String time = Json.time(emulator.config().clock().instant());
+                java.net.URI u = call.uri();
+                journal.add(
+                        false,
+                        seq -> new JournalEntry(
+                                seq,
+                                time,
+                                call.operationId(),
+                                FaultRule.UPSTREAM,
+                                call.method(),
+                                u.getRawPath(),
+                                u.getRawQuery(),
+                                null,
+                                call.tenant(),
+                                call.region(),
+                                status,
+                                durationMs,
+                                false,
+                                fault.ruleIds(),
+                                fault.drop(),
+                                null,
+                                JournalBody.NONE,
+                                error == null ? JournalBody.NONE : JournalBody.described(error),
+                                u.getScheme() + "://" + u.getRawAuthority()));
+            }
+        };
     }
 
     /**

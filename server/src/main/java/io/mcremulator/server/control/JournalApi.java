@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 public final class JournalApi {
     static final Set<String> FILTERS = Set.of(
             "operationId",
+            "api",
             "method",
             "path",
             "tenant",
@@ -103,6 +104,8 @@ public final class JournalApi {
         Predicate<JournalEntry> p = e -> true;
         String op = ctx.queryParam("operationId");
         if (op != null) p = p.and(e -> op.equals(e.operationId()));
+        String api = ctx.queryParam("api");
+        if (api != null) p = p.and(e -> api.equals(e.api()));
         String method = ctx.queryParam("method");
         if (method != null) p = p.and(e -> method.equalsIgnoreCase(e.method()));
         String path = ctx.queryParam("path");
