@@ -2,6 +2,7 @@ package io.mcremulator.junit;
 
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.server.proxy.ProxySettings;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +38,13 @@ final class Options {
         ALL.put("neverPulled", (t, v) -> t.engine.neverPulled(enumValue(EmulatorConfig.NeverPulled.class, v)));
         ALL.put("getRepositoryStatus", (t, v) -> t.server.getRepositoryStatus(integer(v)));
         ALL.put("maxBodyBytes", (t, v) -> t.server.maxBodyBytes(integer(v)));
+        // pull-through proxy caches: "docker-hub=http://127.0.0.1:5000[,URL=URL...]"; repeatable (mappings add up)
+        ALL.put("proxyUpstream", (t, v) -> t.server.proxy(p -> p.withUpstreams(v)));
+        ALL.put("proxyCacheProbe", (t, v) -> t.server.proxy(p -> p.withProbe(enumValue(ProxySettings.Probe.class, v))));
+        ALL.put(
+                "proxyUpstreamTimeoutSeconds",
+                (t, v) -> t.server.proxy(p -> p.withTimeout(java.time.Duration.ofSeconds(integer(v)))));
+        ALL.put("proxyUpstreamGatewayErrors", (t, v) -> t.server.proxy(p -> p.withGatewayErrors(bool(v))));
         ALL.put("cleanupTenants", (t, v) -> t.cleanupTenants = bool(v));
         ALL.put("tenantType", (t, v) -> {
             if (v.isBlank() || v.contains("."))

@@ -352,6 +352,12 @@ public final class McrEmulatorServer implements AutoCloseable {
             return this;
         }
 
+        /** Changes the proxy settings built so far, e.g. {@code proxy(p -> p.withProbe(ProxySettings.Probe.NETWORK))}. */
+        public Builder proxy(java.util.function.UnaryOperator<ProxySettings> change) {
+            this.proxy = change.apply(proxy);
+            return this;
+        }
+
         /** Sends a provider's or a URL's upstream traffic to {@code target} (e.g. a local registry a test started). */
         public Builder proxyUpstream(String providerOrUrl, String target) {
             this.proxy = proxy.withUpstream(providerOrUrl, target);

@@ -170,6 +170,23 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     }
 
     /**
+     * Sends the upstream traffic of proxy caches with this provider ({@code docker-hub}) or URL to {@code target}
+     * ({@code MCR_PROXY_UPSTREAM}); call it again to add mappings. Inside the container {@code 127.0.0.1} is the
+     * container itself: reach a registry on the host as {@code http://host.testcontainers.internal:<port>} (after
+     * {@code Testcontainers.exposeHostPorts(port)}) or a registry container by its network alias.
+     */
+    public McrEmulatorContainer withProxyUpstream(String providerOrUrl, String target) {
+        String mapping = providerOrUrl + "=" + target;
+        String before = getEnvMap().get("MCR_PROXY_UPSTREAM");
+        return withEnv("MCR_PROXY_UPSTREAM", before == null ? mapping : before + "," + mapping);
+    }
+
+    /** {@code offline} (default) or {@code network}: whether the proxy-cache status operations ask the upstream. */
+    public McrEmulatorContainer withProxyCacheProbe(String mode) {
+        return withEnv("MCR_PROXY_CACHE_PROBE", mode);
+    }
+
+    /**
      * Any setting of the standalone runner by its environment variable, e.g.
      * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}: for settings newer than this module's typed methods.
      */
