@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The proxy-cache flags: repeatable {@code --proxy-upstream}, the probe mode, the timeout and the error style. */
 class MainProxyFlagsTest {
     private static ProxySettings proxy(Map<String, String> env, String... args) {
-        return Main.fromOptions(Main.parse(args), env).settings().proxy();
+        return Main.fromOptions(Main.parse(args).flags(), env).settings().proxy();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.mcremulator.client.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
@@ -34,7 +36,8 @@ import org.testcontainers.utility.MountableFile;
  * }
  * }</pre>
  *
- * <p>Every {@code with...} setting maps to one of the standalone runner's environment variables (docs/docker.md).
+ * <p>Every {@code with...} setting is one of the settings catalogue ({@link Setting}): the standalone runner's
+ * environment variable of the same name (README.md's table); a bad value fails at once.
  * A bad setting makes the emulator exit at once; {@link #start()} then fails with the emulator's own message and
  * its log in the exception.
  */
@@ -81,92 +84,156 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         super(dockerImageName);
         dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
         withExposedPorts(PORT);
-        withEnv("MCR_PORT", String.valueOf(PORT));
+        withEnv(Setting.PORT.env(), String.valueOf(PORT));
         waitingFor(new McrEmulatorWaitStrategy(PORT));
     }
 
-    // ---- settings (each maps to an environment variable of the standalone runner) ----
+    // ---- settings: the catalogue's (io.mcremulator.client.Setting), each one environment variable of the runner ----
+
+    /**
+     * Sets one setting of the catalogue: checks the value against its type (a bad one fails here, not when the
+     * container starts) and passes it as the setting's environment variable. The typed {@code withX} methods below
+     * call this.
+     */
+    public McrEmulatorContainer with(Setting setting, Object value) {
+        if (!setting.appliesTo(Setting.Where.CLI))
+            throw new IllegalArgumentException(setting.optionName() + " is not a setting of the emulator's image");
+        try {
+            return withEnv(setting.env(), setting.check(String.valueOf(value)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    setting.containerMethod() + " (" + setting.env() + "): " + e.getMessage(), e);
+        }
+    }
 
     /** Loads this seed document (JSON, docs/seed-format.md) at start: {@code MCR_SEED_FILE}. */
     public McrEmulatorContainer withSeed(Path seedFile) {
         if (!Files.isRegularFile(seedFile))
             throw new IllegalArgumentException("seed file " + seedFile + " does not exist");
         withCopyFileToContainer(MountableFile.forHostPath(seedFile, 0644), SEED_PATH);
-        return withEnv("MCR_SEED_FILE", SEED_PATH);
+        return with(Setting.SEED, SEED_PATH);
     }
 
     /** Loads this seed document, given as JSON text, at start. */
     public McrEmulatorContainer withSeed(String seedJson) {
         withCopyToContainer(Transferable.of(seedJson.getBytes(StandardCharsets.UTF_8), 0644), SEED_PATH);
-        return withEnv("MCR_SEED_FILE", SEED_PATH);
+        return with(Setting.SEED, SEED_PATH);
     }
 
     /** Loads the seed file at this path inside the container (for a file mounted by other means). */
     public McrEmulatorContainer withSeedFileInContainer(String containerPath) {
-        return withEnv("MCR_SEED_FILE", containerPath);
+        return with(Setting.SEED, containerPath);
     }
 
     public McrEmulatorContainer withAuthMode(AuthMode mode) {
         return withAuthMode(mode.name().toLowerCase(Locale.ROOT));
     }
 
-    /** The auth mode by name ({@code decode}, {@code verify}, {@code anonymous}); the emulator refuses others at start. */
+    /** The auth mode by name: {@code decode}, {@code verify} or {@code anonymous}. */
     public McrEmulatorContainer withAuthMode(String mode) {
-        return withEnv("MCR_AUTH_MODE", mode);
+        return with(Setting.AUTH_MODE, mode);
     }
 
     /** HS256 secret that signs valid tokens in {@link AuthMode#VERIFY}. */
     public McrEmulatorContainer withJwtHs256Secret(String secret) {
-        return withEnv("MCR_JWT_HS256_SECRET", secret);
+        return with(Setting.JWT_HS256_SECRET, secret);
     }
 
     /** RS256 public key (PEM text) that verifies tokens in {@link AuthMode#VERIFY}. */
     public McrEmulatorContainer withJwtRs256PublicKey(String pem) {
         withCopyToContainer(Transferable.of(pem.getBytes(StandardCharsets.UTF_8), 0644), RS256_KEY_PATH);
-        return withEnv("MCR_JWT_RS256_PUBLIC_KEY_FILE", RS256_KEY_PATH);
+        return with(Setting.JWT_RS256_PUBLIC_KEY, RS256_KEY_PATH);
     }
 
     /** JWKS URL the emulator fetches verification keys from in {@link AuthMode#VERIFY} (reachable from the container). */
     public McrEmulatorContainer withJwksUrl(String url) {
-        return withEnv("MCR_JWT_JWKS_URL", url);
+        return with(Setting.JWT_JWKS_URL, url);
     }
 
     public McrEmulatorContainer withRegistryNameMaxLength(int length) {
-        return withEnv("MCR_REGISTRY_NAME_MAX_LENGTH", String.valueOf(length));
+        return with(Setting.REGISTRY_NAME_MAX_LENGTH, length);
+    }
+
+    public McrEmulatorContainer withProxyCacheNameMaxLength(int length) {
+        return with(Setting.PROXY_CACHE_NAME_MAX_LENGTH, length);
     }
 
     /** {@code cascade} or {@code conflict}: what deleting a registry that still has repositories does. */
     public McrEmulatorContainer withNonEmptyRegistryDelete(String behaviour) {
-        return withEnv("MCR_NON_EMPTY_REGISTRY_DELETE", behaviour);
+        return with(Setting.NON_EMPTY_REGISTRY_DELETE, behaviour);
     }
 
     /** {@code conflict} or {@code allow}: deleting a proxy cache that a registry still uses. */
     public McrEmulatorContainer withProxyCacheInUseDelete(String behaviour) {
-        return withEnv("MCR_PROXY_CACHE_IN_USE_DELETE", behaviour);
+        return with(Setting.PROXY_CACHE_IN_USE_DELETE, behaviour);
     }
 
     /** Status of GET one repository: 200 (default) or 201 as the spec documents. */
     public McrEmulatorContainer withGetRepositoryStatus(int status) {
-        return withEnv("MCR_GET_REPOSITORY_STATUS", String.valueOf(status));
+        return with(Setting.GET_REPOSITORY_STATUS, status);
     }
 
     public McrEmulatorContainer withDefaultPageLimit(int limit) {
-        return withEnv("MCR_DEFAULT_PAGE_LIMIT", String.valueOf(limit));
+        return with(Setting.DEFAULT_PAGE_LIMIT, limit);
     }
 
     /** {@code zero-time} or {@code pushed-at}: {@code pulled_at} of an image nobody pulled. */
     public McrEmulatorContainer withNeverPulled(String behaviour) {
-        return withEnv("MCR_NEVER_PULLED", behaviour);
+        return with(Setting.NEVER_PULLED, behaviour);
+    }
+
+    /** Management-API request body limit (413 above). */
+    public McrEmulatorContainer withMaxBodyBytes(int bytes) {
+        return with(Setting.MAX_BODY_BYTES, bytes);
+    }
+
+    /** The region whose registries {@code /v2} serves: br-se1 (default), br-ne1, br-mgl1 (br-se-1). */
+    public McrEmulatorContainer withRegistryRegion(String region) {
+        return with(Setting.REGISTRY_REGION, region);
+    }
+
+    /** {@code bearer} (default) or {@code basic}: the challenge of {@code GET /v2/}. */
+    public McrEmulatorContainer withRegistryAuth(String challenge) {
+        return with(Setting.REGISTRY_AUTH, challenge);
+    }
+
+    public McrEmulatorContainer withRegistryTokenTtlSeconds(long seconds) {
+        return with(Setting.REGISTRY_TOKEN_TTL_SECONDS, seconds);
+    }
+
+    /** Keep blobs in this folder inside the container instead of memory. */
+    public McrEmulatorContainer withBlobDir(String containerPath) {
+        return with(Setting.BLOB_DIR, containerPath);
+    }
+
+    public McrEmulatorContainer withMaxStoredBytes(long bytes) {
+        return with(Setting.MAX_STORED_BYTES, bytes);
+    }
+
+    public McrEmulatorContainer withUploadExpirySeconds(long seconds) {
+        return with(Setting.UPLOAD_EXPIRY_SECONDS, seconds);
     }
 
     /** Deterministic ids: the seed of the emulator's id source ({@code MCR_ID_SEED}). */
     public McrEmulatorContainer withIdSeed(long seed) {
-        return withEnv("MCR_ID_SEED", String.valueOf(seed));
+        return with(Setting.ID_SEED, seed);
     }
 
     /** Deterministic times: the emulator's clock stands at this instant ({@code MCR_FIXED_CLOCK}). */
     public McrEmulatorContainer withFixedClock(java.time.Instant instant) {
-        return withEnv("MCR_FIXED_CLOCK", instant.toString());
+        return with(Setting.FIXED_CLOCK, instant);
+    }
+
+    public McrEmulatorContainer withJournalCapacity(int requests) {
+        return with(Setting.JOURNAL_CAPACITY, requests);
+    }
+
+    public McrEmulatorContainer withJournalMaxBodyBytes(int bytes) {
+        return with(Setting.JOURNAL_MAX_BODY_BYTES, bytes);
+    }
+
+    public McrEmulatorContainer withRecordUnmatched(boolean record) {
+        return with(Setting.RECORD_UNMATCHED, record);
     }
 
     /**
@@ -177,23 +244,35 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      */
     public McrEmulatorContainer withProxyUpstream(String providerOrUrl, String target) {
         String mapping = providerOrUrl + "=" + target;
-        String before = getEnvMap().get("MCR_PROXY_UPSTREAM");
-        return withEnv("MCR_PROXY_UPSTREAM", before == null ? mapping : before + "," + mapping);
+        String before = getEnvMap().get(Setting.PROXY_UPSTREAM.env());
+        return with(Setting.PROXY_UPSTREAM, before == null ? mapping : before + "," + mapping);
     }
 
     /** {@code offline} (default) or {@code network}: whether the proxy-cache status operations ask the upstream. */
     public McrEmulatorContainer withProxyCacheProbe(String mode) {
-        return withEnv("MCR_PROXY_CACHE_PROBE", mode);
+        return with(Setting.PROXY_CACHE_PROBE, mode);
+    }
+
+    /** Timeout of one proxy-cache upstream call, in seconds (default 30). */
+    public McrEmulatorContainer withProxyUpstreamTimeoutSeconds(int seconds) {
+        return with(Setting.PROXY_UPSTREAM_TIMEOUT_SECONDS, seconds);
+    }
+
+    /** {@code not-found} (default: 404 with the reason) or {@code gateway} (502/504) for misses the upstream fails. */
+    public McrEmulatorContainer withProxyUpstreamErrors(String style) {
+        return with(Setting.PROXY_UPSTREAM_ERRORS, style);
     }
 
     /**
      * Any setting of the standalone runner by its environment variable, e.g.
-     * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}: for settings newer than this module's typed methods.
+     * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}. A variable of the catalogue has its value checked; an
+     * {@code MCR_} variable this module does not know yet (an image newer than the module) is passed as it is.
      */
     public McrEmulatorContainer withSetting(String variable, String value) {
         if (!variable.matches("MCR_[A-Z0-9_]+"))
             throw new IllegalArgumentException("not an emulator setting: '" + variable + "' (expected MCR_...)");
-        return withEnv(variable, value);
+        Optional<Setting> known = Setting.byEnv(variable);
+        return known.isPresent() ? with(known.get(), value) : withEnv(variable, value);
     }
 
     // ---- where to reach it ----

@@ -20,7 +20,8 @@ public final class OciBlobsApi {
 
     /** GET and HEAD: {@code Content-Length}, {@code Docker-Content-Digest}; a {@code Range} gets 206. */
     public void get(OciCall c) throws Exception {
-        if (pullThrough.serveBlob(c)) return; // a proxy-cache registry's miss, streamed from its upstream
+        if (pullThrough.serveBlob(c.ctx(), c.engine(), c.principal(), c.name(), c.path("digest")))
+            return; // a proxy-cache registry's miss, streamed from its upstream
         String digest = c.path("digest");
         BlobStat st = c.engine().ociBlobs().stat(c.principal(), c.name(), digest);
         Context ctx = c.ctx();

@@ -44,7 +44,11 @@ public final class OciManifestsApi {
 
     /** GET and HEAD; only GET counts as a pull of the image (see docs/behaviour.md). */
     public void get(OciCall c) throws Exception {
-        pullThrough.prepareManifest(c); // a proxy-cache registry fetches what it does not hold yet
+        pullThrough.prepareManifest(
+                c.engine(),
+                c.principal(),
+                c.name(),
+                c.path("reference")); // a proxy-cache registry fetches what it does not hold yet
         boolean head = OciResponses.isHead(c.ctx());
         ManifestContent m =
                 c.engine().ociManifests().get(c.principal(), c.name(), c.path("reference"), c.accept(), !head);

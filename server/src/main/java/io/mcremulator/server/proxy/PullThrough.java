@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.mcremulator.core.ProxyBlobFill;
 import io.mcremulator.core.ProxyPulls;
+import io.mcremulator.core.RegionEngine;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.blob.Digests;
 import io.mcremulator.core.error.EmulatorException;
@@ -13,7 +14,6 @@ import io.mcremulator.core.oci.ManifestContent;
 import io.mcremulator.core.oci.MediaTypes;
 import io.mcremulator.core.proxy.PullSource;
 import io.mcremulator.server.http.Json;
-import io.mcremulator.server.oci.OciCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -55,12 +55,18 @@ public final class PullThrough {
 
     // ------------------------------------------------------------------ manifests
 
-    /** Makes the cache hold the manifest the call names, if its registry is a proxy cache; the caller then serves it. */
-    public void prepareManifest(OciCall c) {
+    /** One /v2 pull as this class needs it (the oci package's call, without depending on it). */
+    private record Pull(Context ctx, Principal principal, RegionEngine engine, String name) {}
+
+    /**
+     * Makes the cache hold manifest {@code ref} of {@code name} if its registry is a proxy cache; the caller then
+     * serves it from the cache.
+     */
+    public void prepareManifest(RegionEngine engine, Principal principal, String name, String ref) {
+        Pull c = new Pull(null, principal, engine, name);
         Optional<PullSource> src = c.engine().proxyPulls().source(c.principal(), c.name());
         if (src.isEmpty()) return;
         ProxyPulls pulls = c.engine().proxyPulls();
-        String ref = c.path("reference");
         boolean byDigest = ref.contains(":");
         if (byDigest) Digests.require(ref);
         Optional<ManifestContent> cached = pulls.cached(c.principal(), c.name(), ref);
@@ -72,7 +78,7 @@ public final class PullThrough {
     }
 
     /** A cached tag: ask the upstream where it points now; refetch when it moved; keep the copy when it cannot say. */
-    private void refreshTag(PullSource src, OciCall c, String tag, String cachedDigest) {
+    private void refreshTag(PullSource src, Pull c, String tag, String cachedDigest) {
         if (!src.reachable()) return;
         try {
             UpstreamClient.Target t = target(src, c, "manifest");
@@ -89,11 +95,11 @@ public final class PullThrough {
         }
     }
 
-    private void fetchManifestOnce(PullSource src, OciCall c, String ref) {
+    private void fetchManifestOnce(PullSource src, Pull c, String ref) {
         flights.once("manifest|" + c.name() + "|" + ref, () -> fetchManifest(src, c, ref));
     }
 
-    private void fetchManifest(PullSource src, OciCall c, String ref) {
+    private void fetchManifest(PullSource src, Pull c, String ref) {
         UpstreamClient.Target t = target(src, c, "manifest");
         boolean byDigest = ref.contains(":");
         try (UpstreamClient.Response r = client.send(t, "upstreamManifestGet", "GET", manifestPath(src, ref), ACCEPT)) {
@@ -140,13 +146,12 @@ public final class PullThrough {
      * upstream while storing it. False when the registry is not a proxy cache or already holds the blob (the caller
      * serves it from the store then).
      */
-    public boolean serveBlob(OciCall c) {
+    public boolean serveBlob(Context ctx, RegionEngine engine, Principal principal, String name, String digest) {
+        Pull c = new Pull(ctx, principal, engine, name);
         Optional<PullSource> src = c.engine().proxyPulls().source(c.principal(), c.name());
         if (src.isEmpty()) return false;
-        String digest = c.path("digest");
         Principal p = c.principal();
         if (c.engine().proxyPulls().linkCached(p, c.name(), digest)) return false;
-        Context ctx = c.ctx();
         if ("HEAD".equalsIgnoreCase(ctx.req().getMethod())) {
             headBlob(src.get(), c, digest);
             return true;
@@ -161,7 +166,7 @@ public final class PullThrough {
         return led[0];
     }
 
-    private void headBlob(PullSource src, OciCall c, String digest) {
+    private void headBlob(PullSource src, Pull c, String digest) {
         UpstreamClient.Target t = target(src, c, "blob");
         try (UpstreamClient.Response r = client.send(t, "upstreamBlobHead", "HEAD", blobPath(src, digest), List.of())) {
             if (r.status() != 200) throw statusError(src, t, r, "blob", digest);
@@ -177,7 +182,7 @@ public final class PullThrough {
     }
 
     /** Copies a blob into the store, streaming it to {@code ctx} on the way when not null. */
-    private void fetchBlob(PullSource src, OciCall c, String digest, Context ctx) {
+    private void fetchBlob(PullSource src, Pull c, String digest, Context ctx) {
         UpstreamClient.Target t = target(src, c, "blob");
         ProxyPulls pulls = c.engine().proxyPulls();
         try (UpstreamClient.Response r = client.send(t, "upstreamBlobGet", "GET", blobPath(src, digest), List.of())) {
@@ -276,7 +281,7 @@ public final class PullThrough {
 
     // ------------------------------------------------------------------ helpers
 
-    private UpstreamClient.Target target(PullSource src, OciCall c, String what) {
+    private UpstreamClient.Target target(PullSource src, Pull c, String what) {
         if (!src.reachable()) {
             throw unavailable(
                     what,
