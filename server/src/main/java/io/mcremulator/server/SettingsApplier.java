@@ -145,7 +145,11 @@ public final class SettingsApplier {
                     controlGiven = true;
                 }
                 case PROXY_UPSTREAM -> {
-                    proxy = proxy.withUpstreams(v);
+                    try {
+                        proxy = proxy.withUpstreams(v);
+                    } catch (IllegalArgumentException ex) {
+                        throw new IllegalArgumentException(label.apply(s) + ": " + ex.getMessage(), ex);
+                    }
                     proxyGiven = true;
                 }
                 case PROXY_CACHE_PROBE -> {

@@ -66,7 +66,7 @@ public record ProxySettings(Map<String, URI> upstreams, Probe probe, Duration ti
             if (p.isEmpty()) continue;
             int eq = p.lastIndexOf('=');
             if (eq <= 0 || eq == p.length() - 1) {
-                throw new IllegalArgumentException("--proxy-upstream takes PROVIDER=URL or URL=URL (e.g."
+                throw new IllegalArgumentException("expected PROVIDER=URL or URL=URL (e.g."
                         + " docker-hub=http://127.0.0.1:5000), got '" + p + "'");
             }
             out = out.withUpstream(
@@ -95,12 +95,11 @@ public record ProxySettings(Map<String, URI> upstreams, Probe probe, Duration ti
         try {
             u = new URI(target);
         } catch (Exception e) {
-            throw new IllegalArgumentException("--proxy-upstream " + key + ": '" + target + "' is not a URL");
+            throw new IllegalArgumentException(key + ": '" + target + "' is not a URL");
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "--proxy-upstream " + key + ": '" + target + "' must be an absolute http(s) URL");
+            throw new IllegalArgumentException(key + ": '" + target + "' must be an absolute http(s) URL");
         }
         return u;
     }

@@ -146,6 +146,34 @@ class ProxyCacheSkopeoTest {
     }
 
     @Test
+    void two_concurrent_skopeo_pulls_of_a_missing_image_fetch_it_from_the_upstream_once() throws Exception {
+        TestImage image = TestImage.build(tmp.resolve("img"), "2", "pulled twice at once\n");
+        ProxyCacheFixture.pushAnonymous(image, upstream.host() + "/team/both:2");
+        // a slower upstream widens the window in which the two pulls overlap
+        f.control()
+                .body(io.mcremulator.server.control.FaultSpec.upstream()
+                        .delayMs(300)
+                        .toJson())
+                .post("/_emulator/faults")
+                .then()
+                .statusCode(201);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> pull("hub/team/both:2", tmp.resolve("a")));
+            var b = pool.submit(() -> pull("hub/team/both:2", tmp.resolve("b")));
+            a.get().ok();
+            b.get().ok();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(pulledDigest(tmp.resolve("a"))).isEqualTo(image.digest());
+        assertThat(pulledDigest(tmp.resolve("b"))).isEqualTo(image.digest());
+        assertThat(p.upstreamCalls("upstreamManifestGet")).hasSize(1);
+        assertThat(p.blobFetches(image.config())).isEqualTo(1);
+        assertThat(p.blobFetches(image.layer())).isEqualTo(1);
+    }
+
+    @Test
     void pushing_to_a_proxy_cache_registry_is_refused_with_the_reason() throws Exception {
         TestImage image = TestImage.build(tmp.resolve("img"), "1", "push me\n");
         Cli.Result push = skopeo(
