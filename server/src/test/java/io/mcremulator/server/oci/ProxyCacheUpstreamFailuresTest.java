@@ -236,6 +236,23 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
+    void an_export_with_blobs_not_pulled_yet_imports_and_the_blobs_are_fetched_on_pull() {
+        start();
+        var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(1000, 10));
+        f.v2().get("/v2/hub/team/app/manifests/1").then().statusCode(200); // the blobs are not pulled yet
+        byte[] export = f.control()
+                .get("/_emulator/export?content=include")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        f.control().body(export).post("/_emulator/import").then().statusCode(204);
+        f.v2().get("/v2/hub/team/app/blobs/" + img.layer()).then().statusCode(200);
+        assertThat(p.blobFetches(img.layer())).isEqualTo(1);
+        assertThat(p.upstreamCalls("upstreamManifestGet")).hasSize(1);
+    }
+
+    @Test
     void a_plain_http_upstream_is_refused_unless_loopback_or_mapped() {
         start();
         String cache = p.createCache("ecr", "aws-ecr", "http://registry.example.com", null, null);
