@@ -96,6 +96,13 @@ public enum Setting {
             .junit()
             .container()
             .doc("`pulled_at` of never-pulled images, or `pushed-at`")),
+    REGISTRY_ACCESS(flag("registry-access")
+            .choice("tenant", "members")
+            .dflt("tenant")
+            .junit()
+            .container()
+            .doc("who reaches a registry over `/v2`: `tenant` (its tenant, plus members of other tenants by role) or"
+                    + " `members` (its creator and its members only)")),
     MAX_BODY_BYTES(flag("max-body-bytes")
             .integer()
             .dflt("1048576")
@@ -193,6 +200,24 @@ public enum Setting {
             .junit()
             .container()
             .doc("`gateway`: 502/504 instead of 404 with the reason when the upstream cannot serve a miss")),
+    SCAN_PENDING_SECONDS(flag("scan-pending-seconds")
+            .longInteger()
+            .dflt("0")
+            .junit()
+            .container()
+            .doc("how long a new image scan stays `pending` on the emulator's clock")),
+    SCAN_RUNNING_SECONDS(flag("scan-running-seconds")
+            .longInteger()
+            .dflt("0")
+            .junit()
+            .container()
+            .doc("how long an image scan then stays `running` before it completes")),
+    SYNTHETIC_FINDINGS(flag("synthetic-findings")
+            .bool()
+            .dflt("false")
+            .junit()
+            .container()
+            .doc("images without findings set get a stable synthetic set derived from their digest")),
 
     // ---- switches of the JUnit extension only (no server has them) ----
     CLEANUP_TENANTS(junitOnly("cleanupTenants")

@@ -2,9 +2,14 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.auth.ApiKeyDirectory;
 import io.mcremulator.core.blob.StorageQuota;
+import io.mcremulator.core.scan.FindingsBook;
+import io.mcremulator.core.scan.FindingsRule;
+import io.mcremulator.core.scan.ScanControls;
 import io.mcremulator.core.seed.SeedDocument;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The in-memory state engine: one {@link RegionEngine} per region, the API-key directory, seeding and reset.
@@ -15,11 +20,92 @@ public final class Emulator {
     private final Map<Region, RegionEngine> regions = new EnumMap<>(Region.class);
     private final ApiKeyDirectory apiKeys = new ApiKeyDirectory();
     private final StorageQuota quota;
+    private final ScanControls scanControls;
+    private final FindingsBook findings = new FindingsBook();
 
     public Emulator(EmulatorConfig config) {
         this.config = config;
         this.quota = new StorageQuota(config.blobStorage().maxStoredBytes());
-        for (Region r : Region.values()) regions.put(r, new RegionEngine(new RegionState(r, config, quota)));
+        this.scanControls = new ScanControls(new ScanControls.Settings(
+                config.scanPendingDuration(),
+                config.scanRunningDuration(),
+                ScanControls.Hold.NONE,
+                0,
+                config.syntheticFindings()));
+        for (Region r : Region.values())
+            regions.put(r, new RegionEngine(new RegionState(r, config, quota, scanControls, findings)));
+    }
+
+    // ---- scan test controls (docs/control-api.md, "Scans") ----
+
+    public ScanControls.Settings scanSettings() {
+        return scanControls.settings();
+    }
+
+    /**
+     * Changes how scans progress. Every scan is brought up to date under the old settings first; scans held by a
+     * hold that is lifted start their phase again from now.
+     */
+    public ScanControls.Settings updateScanSettings(UnaryOperator<ScanControls.Settings> change) {
+        Object[] out = new Object[1];
+        writeAllRegions(() -> {
+            advanceAllScans();
+            ScanControls.Settings before = scanControls.settings();
+            ScanControls.Settings after = change.apply(before);
+            scanControls.set(after);
+            if (before.hold() != ScanControls.Hold.NONE && after.hold() != before.hold())
+                for (RegionEngine e : regions.values()) e.scans().restartHeld(before.hold());
+            out[0] = after;
+        });
+        return (ScanControls.Settings) out[0];
+    }
+
+    /** Completes every pending or running scan now, held ones included; returns how many. */
+    public int completeAllScans() {
+        int[] n = new int[1];
+        writeAllRegions(() -> {
+            advanceAllScans();
+            for (RegionEngine e : regions.values()) n[0] += e.scans().completeAll();
+        });
+        return n[0];
+    }
+
+    /** The findings rules tests set, in the order they were set. */
+    public List<FindingsRule> findings() {
+        return findings.all();
+    }
+
+    /** Sets the findings of a digest or a repository tag; scans already due keep what they found. */
+    public void putFindings(FindingsRule rule) {
+        writeAllRegions(() -> {
+            advanceAllScans();
+            findings.put(rule);
+        });
+    }
+
+    /** Removes one rule by key (a digest or {@code registry/repository:tag}); false when there was none. */
+    public boolean removeFindings(String key) {
+        boolean[] out = new boolean[1];
+        writeAllRegions(() -> {
+            advanceAllScans();
+            out[0] = findings.remove(key);
+        });
+        return out[0];
+    }
+
+    public void clearFindings() {
+        writeAllRegions(() -> {
+            advanceAllScans();
+            findings.clear();
+        });
+    }
+
+    void advanceAllScans() {
+        for (RegionEngine e : regions.values()) e.scans().advanceAll();
+    }
+
+    FindingsBook findingsBook() {
+        return findings;
     }
 
     /** Blob bytes held now (stored blobs and uploads in progress, all regions) against the configured cap. */
@@ -50,7 +136,10 @@ public final class Emulator {
 
     /** Forgets everything: all regions, all tenants, all API-key mappings. */
     public void reset() {
-        writeAllRegions(this::clearAll);
+        writeAllRegions(() -> {
+            clearAll();
+            scanControls.reset();
+        });
     }
 
     /** Forgets one tenant's registries, proxy caches, users and API keys, in every region. */
@@ -107,10 +196,13 @@ public final class Emulator {
             s.registriesByName.clear();
             s.proxyCaches.clear();
             s.users.clear();
+            s.registryUsers.clear();
             s.uploads.clear();
             s.blobs.clear();
+            s.scanIndex.clear();
         }
         apiKeys.clear();
+        findings.clear();
     }
 
     private void clearTenant(String tenantId) {
@@ -127,6 +219,13 @@ public final class Emulator {
             BlobGc.collect(s);
             s.proxyCaches.values().removeIf(pc -> pc.tenantId.equals(tenantId));
             s.users.values().removeIf(u -> u.tenantId.equals(tenantId));
+            s.registryUsers.values().removeIf(u -> {
+                boolean mine = u.tenantId.equals(tenantId);
+                if (mine)
+                    for (RegistryEntity r : s.registries.values())
+                        r.members.values().removeIf(m -> m.userId.equals(u.id));
+                return mine;
+            });
         }
         apiKeys.removeTenant(tenantId);
     }

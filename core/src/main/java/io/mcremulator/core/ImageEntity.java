@@ -27,6 +27,8 @@ final class ImageEntity {
     String artifactType;
     Map<String, String> annotations = new LinkedHashMap<>();
     final Map<String, TagEntity> tags = new TreeMap<>();
+    /** Scans of this image by id, oldest first; they go when the image goes. */
+    final Map<java.util.UUID, ScanEntity> scans = new LinkedHashMap<>();
 
     ImageEntity(String digest) {
         this.digest = digest;

@@ -139,12 +139,12 @@ public final class OciManifests {
                 OciAccess.repository(OciAccess.forPull(s, p, n), n).tagIndex.keySet())));
     }
 
-    /** Every repository of the caller's tenant in this region, as {@code registry/repository}, sorted. */
+    /** Every repository the caller may pull from in this region, as {@code registry/repository}, sorted. */
     public List<String> catalog(Principal p) {
         return s.read(() -> {
             TreeSet<String> out = new TreeSet<>();
             for (RegistryEntity reg : s.registries.values()) {
-                if (!reg.tenantId.equals(p.tenantId())) continue;
+                if (OciAccess.level(s, p, reg) == OciAccess.Level.NONE) continue;
                 for (String repo : reg.repositories.keySet()) out.add(reg.name + "/" + repo);
             }
             return List.copyOf(out);

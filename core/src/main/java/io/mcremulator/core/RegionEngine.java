@@ -11,6 +11,9 @@ public final class RegionEngine {
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
     private final ProxyPulls proxyPulls;
+    private final Users users;
+    private final Members members;
+    private final Scans scans;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -22,6 +25,9 @@ public final class RegionEngine {
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
         this.proxyPulls = new ProxyPulls(state, ociManifests);
+        this.users = new Users(state);
+        this.members = new Members(state);
+        this.scans = new Scans(state);
     }
 
     public Region region() {
@@ -42,6 +48,21 @@ public final class RegionEngine {
 
     public ProxyCaches proxyCaches() {
         return proxyCaches;
+    }
+
+    /** Registry users ({@code /v0/users}). */
+    public Users users() {
+        return users;
+    }
+
+    /** Registry members and their roles ({@code /v0/registries/{id}/members}). */
+    public Members members() {
+        return members;
+    }
+
+    /** Image scans and their findings. */
+    public Scans scans() {
+        return scans;
     }
 
     public Credentials credentials() {

@@ -66,6 +66,27 @@ final class Seeder {
             if (u.password() != null && u.password().isEmpty())
                 fail(path + ".password", "must not be empty", u.password());
         }
+        // registry users: id (given or generated) and identity unique per region, in the document and the state
+        Map<Region, Set<UUID>> userIds = new EnumMap<>(Region.class);
+        Map<Region, Set<String>> identities = new EnumMap<>(Region.class);
+        for (int i = 0; i < doc.registryUsers().size(); i++) {
+            SeedDocument.RegistryUser u = doc.registryUsers().get(i);
+            String path = "registry_users[" + i + "]";
+            Region region = region(path, u.region());
+            RegionState s = emulator.state(region);
+            required(path + ".tenant", u.tenant());
+            required(path + ".username", u.username());
+            if (u.id() != null
+                    && (s.registryUsers.containsKey(u.id())
+                            || !userIds.computeIfAbsent(region, x -> new HashSet<>())
+                                    .add(u.id()))) fail(path + ".id", "is already used", u.id());
+            boolean taken = s.registryUsers.values().stream().anyMatch(e -> e.is(u.tenant(), u.username()));
+            if (taken
+                    || !identities
+                            .computeIfAbsent(region, x -> new HashSet<>())
+                            .add(u.tenant() + "\u0000" + u.username()))
+                fail(path + ".username", "already has a registry user in this tenant and region", u.username());
+        }
         for (int i = 0; i < doc.apiKeys().size(); i++) {
             SeedDocument.ApiKey k = doc.apiKeys().get(i);
             String path = "api_keys[" + i + "]";
@@ -124,6 +145,25 @@ final class Seeder {
                         : existing != null && existing.tenantId.equals(r.tenant());
                 if (!ok)
                     fail(path + ".proxy_cache_id", "names no proxy cache of this tenant and region", r.proxyCacheId());
+            }
+            Set<UUID> memberUsers = new HashSet<>();
+            for (int j = 0; j < r.members().size(); j++) {
+                SeedDocument.Member m = r.members().get(j);
+                String mpath = path + ".members[" + j + "]";
+                if (m.userId() == null) fail(mpath + ".user_id", "is required", null);
+                if (!s.registryUsers.containsKey(m.userId())
+                        && !userIds.getOrDefault(region, Set.of()).contains(m.userId()))
+                    fail(mpath + ".user_id", "names no registry user of this region (registry_users)", m.userId());
+                if (!memberUsers.add(m.userId()))
+                    fail(mpath + ".user_id", "is already a member of this registry", m.userId());
+                if (m.role() != null) {
+                    try {
+                        MemberRole.parse("role", m.role());
+                    } catch (EmulatorException e) {
+                        fail(mpath + ".role", "must be developer or guest", m.role());
+                    }
+                }
+                if (m.id() != null && !ids.add(m.id())) fail(mpath + ".id", "is already used", m.id());
             }
             Set<String> repoNames = new HashSet<>();
             for (int j = 0; j < r.repositories().size(); j++) {
@@ -233,6 +273,11 @@ final class Seeder {
     // ---------------------------------------------------------------- apply (cannot fail after validation)
 
     private void apply(SeedDocument doc) {
+        if (!doc.findings().isEmpty()) {
+            emulator.advanceAllScans(); // scans already due keep the findings they had
+            for (io.mcremulator.core.scan.FindingsRule f : doc.findings())
+                emulator.findingsBook().put(f);
+        }
         for (SeedDocument.User u : doc.users()) {
             RegionState s = emulator.state(region("", u.region()));
             UserEntity e = new UserEntity(
@@ -242,6 +287,15 @@ final class Seeder {
                     u.password() != null ? u.password() : s.config.ids().password());
             s.users.put(e.userId, e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
+        }
+        for (SeedDocument.RegistryUser u : doc.registryUsers()) {
+            RegionState s = emulator.state(region("", u.region()));
+            RegistryUserEntity e = new RegistryUserEntity(
+                    u.id() != null ? u.id() : s.config.ids().uuid(),
+                    u.tenant(),
+                    u.username(),
+                    or(u.createdAt(), s.now()));
+            s.registryUsers.put(e.id, e);
         }
         for (SeedDocument.Blob b : doc.blobs())
             emulator.state(region("", b.region())).blobs.putGenerated(b.digest(), b.data());
@@ -270,6 +324,17 @@ final class Seeder {
             RegistryEntity reg = new RegistryEntity(
                     r.id() != null ? r.id() : s.config.ids().uuid(), r.tenant(), r.name(), r.proxyCacheId(), created);
             reg.updatedAt = or(r.updatedAt(), created);
+            reg.createdBy = r.createdBy();
+            for (SeedDocument.Member m : r.members()) {
+                Instant mc = or(m.createdAt(), s.now());
+                MemberEntity me = new MemberEntity(
+                        m.id() != null ? m.id() : s.config.ids().uuid(),
+                        m.userId(),
+                        m.role() == null ? MemberRole.GUEST : MemberRole.parse("role", m.role()),
+                        mc);
+                me.updatedAt = or(m.updatedAt(), mc);
+                reg.members.put(me.id, me);
+            }
             for (SeedDocument.Repository repo : r.repositories()) {
                 Instant rc = or(repo.createdAt(), created);
                 RepositoryEntity re = new RepositoryEntity(

@@ -14,10 +14,12 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
 import io.mcremulator.server.api.ManagementPipeline;
+import io.mcremulator.server.api.MembersApi;
 import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.api.UsersApi;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
@@ -100,13 +102,16 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(pullThrough),
+                new io.mcremulator.server.api.ScansApi(),
                 oci,
                 new OciListsApi(),
                 new OciBlobsApi(pullThrough),
                 new OciUploadsApi(),
                 new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes(), pullThrough),
                 new TokenApi(tokens, ociAuth),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
+                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()),
+                new UsersApi(),
+                new MembersApi());
     }
 
     public static Builder builder() {

@@ -100,6 +100,7 @@ public final class SettingsApplier {
                 case GET_REPOSITORY_STATUS -> server.getRepositoryStatus(Integer.parseInt(v));
                 case DEFAULT_PAGE_LIMIT -> engine.defaultPageLimit(Integer.parseInt(v));
                 case NEVER_PULLED -> engine.neverPulled(EmulatorConfig.NeverPulled.valueOf(constant(v)));
+                case REGISTRY_ACCESS -> engine.registryAccess(EmulatorConfig.RegistryAccess.valueOf(constant(v)));
                 case MAX_BODY_BYTES -> server.maxBodyBytes(Integer.parseInt(v));
                 case REGISTRY_REGION -> {
                     oci = oci.withRegion(Region.parse(v).orElseThrow());
@@ -127,6 +128,9 @@ public final class SettingsApplier {
                     blobsGiven = true;
                 }
                 case ID_SEED -> engine.ids(IdSource.seeded(Long.parseLong(v)));
+                case SCAN_PENDING_SECONDS -> engine.scanPendingDuration(seconds(v, label.apply(s)));
+                case SCAN_RUNNING_SECONDS -> engine.scanRunningDuration(seconds(v, label.apply(s)));
+                case SYNTHETIC_FINDINGS -> engine.syntheticFindings(Boolean.parseBoolean(v));
                 case FIXED_CLOCK ->
                     engine.clock(ControllableClock.fixed(OffsetDateTime.parse(v).toInstant()));
                 case JOURNAL_CAPACITY -> {
@@ -183,5 +187,11 @@ public final class SettingsApplier {
 
     private static String constant(String choice) {
         return choice.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static Duration seconds(String v, String label) {
+        long n = Long.parseLong(v);
+        if (n < 0) throw new IllegalArgumentException(label + ": must not be negative, got " + n);
+        return Duration.ofSeconds(n);
     }
 }

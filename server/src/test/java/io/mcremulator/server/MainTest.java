@@ -109,6 +109,25 @@ class MainTest {
                 .hasMessageContaining("--never-pulled");
         assertThatThrownBy(() -> Main.fromOptions(Map.of("proxy-cache-in-use-delete", "maybe"), Map.of()))
                 .hasMessageContaining("--proxy-cache-in-use-delete");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("registry-access", "everyone"), Map.of()))
+                .hasMessageContaining("--registry-access")
+                .hasMessageContaining("members");
+    }
+
+    @Test
+    void registryAccessIsTenantByDefaultAndMembersByFlagOrEnv() {
+        assertThat(Main.fromOptions(Map.of(), Map.of()).settings().engine().registryAccess())
+                .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.TENANT);
+        assertThat(Main.fromOptions(Map.of("registry-access", "members"), Map.of())
+                        .settings()
+                        .engine()
+                        .registryAccess())
+                .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.MEMBERS);
+        assertThat(Main.fromOptions(Map.of(), Map.of("MCR_REGISTRY_ACCESS", "members"))
+                        .settings()
+                        .engine()
+                        .registryAccess())
+                .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.MEMBERS);
     }
 
     // ------------------------------------------------------------------ a real process

@@ -177,6 +177,14 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return with(Setting.DEFAULT_PAGE_LIMIT, limit);
     }
 
+    /**
+     * {@code tenant} (default: every principal of the registry's tenant reaches it over /v2, members of other tenants
+     * by role) or {@code members} (only the registry's creator and its members, by role).
+     */
+    public McrEmulatorContainer withRegistryAccess(String access) {
+        return with(Setting.REGISTRY_ACCESS, access);
+    }
+
     /** {@code zero-time} or {@code pushed-at}: {@code pulled_at} of an image nobody pulled. */
     public McrEmulatorContainer withNeverPulled(String behaviour) {
         return with(Setting.NEVER_PULLED, behaviour);
@@ -234,6 +242,21 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
 
     public McrEmulatorContainer withRecordUnmatched(boolean record) {
         return with(Setting.RECORD_UNMATCHED, record);
+    }
+
+    /** How long a new image scan stays {@code pending} on the emulator's clock (default 0). */
+    public McrEmulatorContainer withScanPendingSeconds(long seconds) {
+        return with(Setting.SCAN_PENDING_SECONDS, seconds);
+    }
+
+    /** How long an image scan then stays {@code running} before it completes (default 0). */
+    public McrEmulatorContainer withScanRunningSeconds(long seconds) {
+        return with(Setting.SCAN_RUNNING_SECONDS, seconds);
+    }
+
+    /** Images without findings set get a stable synthetic set derived from their digest. */
+    public McrEmulatorContainer withSyntheticFindings(boolean on) {
+        return with(Setting.SYNTHETIC_FINDINGS, on);
     }
 
     /**

@@ -19,6 +19,7 @@ public final class ControlApi {
     private final StateApi state;
     private final ClockApi clock;
     private final OperationsApi operations;
+    private final ScansControlApi scans;
     private final ControlPlane plane;
 
     public ControlApi(Emulator emulator, int maxSeedBytes, ControlPlane plane, int getRepositoryStatus) {
@@ -29,6 +30,7 @@ public final class ControlApi {
         this.journal = new JournalApi(plane);
         this.state = new StateApi(plane, maxSeedBytes);
         this.clock = new ClockApi(emulator.config().clock());
+        this.scans = new ScansControlApi(emulator);
         this.operations = new OperationsApi(plane, new KnownDeviations(getRepositoryStatus));
     }
 
@@ -46,6 +48,11 @@ public final class ControlApi {
 
     public ClockApi clock() {
         return clock;
+    }
+
+    /** Scan controls and findings. */
+    public ScansControlApi scans() {
+        return scans;
     }
 
     public OperationsApi operations() {
