@@ -57,6 +57,11 @@ public final class ProxyPulls {
                 registry, pc.id, pc.name, pc.provider, pc.url, nz(pc.accessKey), nz(pc.accessSecret), repository);
     }
 
+    /** True for a well-formed tag; anything else is never asked of an upstream (the cache answers it unknown). */
+    public static boolean isTag(String reference) {
+        return reference != null && OciManifests.TAG.matcher(reference).matches();
+    }
+
     /** Docker Hub keeps official images under {@code library/}: {@code alpine} is {@code library/alpine}. */
     public static String upstreamRepository(String provider, String repository) {
         return DOCKER_HUB.equals(provider) && !repository.contains("/") ? "library/" + repository : repository;

@@ -69,6 +69,7 @@ public final class PullThrough {
         ProxyPulls pulls = c.engine().proxyPulls();
         boolean byDigest = ref.contains(":");
         if (byDigest) Digests.require(ref);
+        else if (!ProxyPulls.isTag(ref)) return; // not a tag: never sent upstream; the cache answers it unknown
         Optional<ManifestContent> cached = pulls.cached(c.principal(), c.name(), ref);
         if (cached.isEmpty()) {
             fetchManifestOnce(src.get(), c, ref);

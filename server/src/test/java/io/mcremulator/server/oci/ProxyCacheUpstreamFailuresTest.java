@@ -115,6 +115,11 @@ class ProxyCacheUpstreamFailuresTest {
                 .body("errors[0].message", containsString("answered HTTP 404"))
                 .body("errors[0].detail.upstream_status", equalTo(404));
 
+        // what is not a tag or digest never reaches the upstream
+        f.v2().get("/v2/hub/team/app/manifests/-bad..tag").then().statusCode(404);
+        f.v2().get("/v2/hub/team/app/manifests/sha256:xyz").then().statusCode(400);
+        assertThat(p.upstreamCalls("upstreamManifestGet")).hasSize(1);
+
         ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(100, 5));
         f.control()
                 .body(FaultSpec.upstream()
