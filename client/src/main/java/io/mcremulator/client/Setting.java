@@ -176,6 +176,19 @@ public enum Setting {
             .junit()
             .container()
             .doc("journal requests to routes that do not exist")),
+    DATA_DIR(flag("data-dir")
+            .file()
+            .dflt("none (memory)")
+            .junit()
+            .doc("keep state and blobs in this folder: they survive a restart (docs/behaviour.md, \"State that"
+                    + " survives a restart\"); the container's way is `withDataVolume(name)`")),
+    FLUSH_INTERVAL(flag("flush-interval")
+            .duration()
+            .dflt("1s")
+            .junit()
+            .container()
+            .doc("with `--data-dir`: save changed state this often (`250ms`, `1s`, `2m`; a crash loses at most that"
+                    + " much); `0` = write-through, nothing acknowledged is lost")),
     PROXY_UPSTREAM(flag("proxy-upstream")
             .text()
             .junit()
@@ -250,7 +263,8 @@ public enum Setting {
         CHOICE("one of"),
         TEXT("text"),
         PATH("file path"),
-        TIMESTAMP("RFC 3339 instant");
+        TIMESTAMP("RFC 3339 instant"),
+        DURATION("duration");
 
         private final String what;
 
@@ -397,6 +411,10 @@ public enum Setting {
                     throw bad(v);
                 }
             }
+            case DURATION -> {
+                if (!v.toLowerCase(Locale.ROOT).matches("[0-9]+ *(ms|s|m)?")) throw bad(v);
+                v = v.toLowerCase(Locale.ROOT).replace(" ", "");
+            }
             case TEXT, PATH -> {}
         }
         return v;
@@ -408,6 +426,7 @@ public enum Setting {
             case INTEGER, LONG -> "an integer";
             case CHOICE -> "one of " + String.join(", ", choices);
             case TIMESTAMP -> "an RFC 3339 timestamp such as 2024-05-15T19:56:47Z";
+            case DURATION -> "a duration such as 0, 250ms, 1s or 2m (a plain number is milliseconds)";
             default -> type.what();
         };
     }
@@ -496,6 +515,11 @@ public enum Setting {
 
         Spec timestamp() {
             type = Type.TIMESTAMP;
+            return this;
+        }
+
+        Spec duration() {
+            type = Type.DURATION;
             return this;
         }
 

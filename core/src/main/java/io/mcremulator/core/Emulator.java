@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
 public final class Emulator {
     private final EmulatorConfig config;
     private final Map<Region, RegionEngine> regions = new EnumMap<>(Region.class);
-    private final ApiKeyDirectory apiKeys = new ApiKeyDirectory();
+    private final Changes changes = new Changes();
+    private final ApiKeyDirectory apiKeys = new ApiKeyDirectory(changes::touch);
     private final StorageQuota quota;
     private final ScanControls scanControls;
     private final FindingsBook findings = new FindingsBook();
@@ -33,7 +34,7 @@ public final class Emulator {
                 0,
                 config.syntheticFindings()));
         for (Region r : Region.values())
-            regions.put(r, new RegionEngine(new RegionState(r, config, quota, scanControls, findings)));
+            regions.put(r, new RegionEngine(new RegionState(r, config, quota, scanControls, findings, changes)));
     }
 
     // ---- scan test controls (docs/control-api.md, "Scans") ----
@@ -108,6 +109,11 @@ public final class Emulator {
         return findings;
     }
 
+    /** The engine's change counter, which persistence ({@code --data-dir}) listens to. */
+    public Changes changes() {
+        return changes;
+    }
+
     /** Blob bytes held now (stored blobs and uploads in progress, all regions) against the configured cap. */
     public StorageQuota storageQuota() {
         return quota;
@@ -177,6 +183,43 @@ public final class Emulator {
                 throw e;
             }
         });
+    }
+
+    /** What persistence saves ({@link DurableState}), taken in one consistent instant. */
+    public DurableState durableState() {
+        return readAllRegions(() -> DurableState.take(this));
+    }
+
+    /**
+     * Puts a saved state into this (empty) engine at start, atomically: on an invalid document nothing changes and
+     * the error names the field. Blobs are those already found in the data dir; unused ones are freed.
+     */
+    public void load(DurableState state) {
+        writeAllRegions(() -> {
+            new Seeder(this).seed(state.document());
+            state.applyExtras(this);
+        });
+    }
+
+    /** Size of a stored blob of {@code region}, or -1 (persistence checks a saved state's blobs with it). */
+    public long blobSize(Region region, String digest) {
+        return state(region).blobs.size(digest);
+    }
+
+    /** Data dir: syncs every region's blob folder (before a state that refers to new blobs is saved). */
+    public void syncBlobFolders() throws java.io.IOException {
+        for (Region r : Region.values()) state(r).blobs.syncFolder();
+    }
+
+    /**
+     * Data dir: removes blob files nothing needs, neither the state now nor {@code keep} (the blobs of the states
+     * saved on disk, per region); returns how many files were removed.
+     */
+    public int removeUnusedBlobFiles(Map<Region, java.util.Set<String>> keep) throws java.io.IOException {
+        int n = 0;
+        for (Region r : Region.values())
+            n += state(r).blobs.removeFilesExcept(keep.getOrDefault(r, java.util.Set.of()));
+        return n;
     }
 
     /** An exact in-memory copy of the whole state, for {@link #restore(StateSnapshot)}. */

@@ -42,6 +42,7 @@ public final class EmulatorConfig {
     private final Clock clock;
     private final IdSource ids;
     private final BlobStorageConfig blobStorage;
+    private final java.nio.file.Path dataDir;
     private final RegistryAccess registryAccess;
     private final java.time.Duration scanPendingDuration;
     private final java.time.Duration scanRunningDuration;
@@ -62,6 +63,7 @@ public final class EmulatorConfig {
         this.clock = b.clock;
         this.ids = b.ids;
         this.blobStorage = b.blobStorage;
+        this.dataDir = b.dataDir;
     }
 
     public static Builder builder() {
@@ -112,6 +114,14 @@ public final class EmulatorConfig {
         return blobStorage;
     }
 
+    /**
+     * The folder that keeps blobs across restarts ({@code --data-dir}): blob files under {@code blobs/<region>/},
+     * uploads in progress under {@code uploads/<region>/}; null keeps them as {@link #blobStorage()} says.
+     */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
     public RegistryAccess registryAccess() {
         return registryAccess;
     }
@@ -147,6 +157,7 @@ public final class EmulatorConfig {
         b.clock = clock;
         b.ids = ids;
         b.blobStorage = blobStorage;
+        b.dataDir = dataDir;
         return b;
     }
 
@@ -161,6 +172,7 @@ public final class EmulatorConfig {
         private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
+        private java.nio.file.Path dataDir;
         private RegistryAccess registryAccess = RegistryAccess.TENANT;
 
         /** Who reaches a registry over /v2; {@link RegistryAccess#TENANT} by default. */
@@ -242,6 +254,12 @@ public final class EmulatorConfig {
 
         public Builder blobStorage(BlobStorageConfig c) {
             blobStorage = java.util.Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Blobs kept in files under {@code dir} that survive a restart (see {@link EmulatorConfig#dataDir()}). */
+        public Builder dataDir(java.nio.file.Path dir) {
+            dataDir = dir;
             return this;
         }
 

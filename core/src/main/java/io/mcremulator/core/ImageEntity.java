@@ -34,6 +34,27 @@ final class ImageEntity {
         this.digest = digest;
     }
 
+    /**
+     * The fields an image takes from its manifest, whether pushed, seeded with content or generated for a seed: the
+     * bytes, their type, what they reference, the subject and annotations (referrers), the config type (the API's
+     * {@code media_type}) and the artifact type (the config type unless the manifest names one; an index's own).
+     */
+    void describe(byte[] manifestBytes, ParsedManifest m, Map<String, Long> referenced) {
+        manifest = manifestBytes.clone();
+        manifestMediaType = m.mediaType();
+        references = referenced;
+        subject = m.subject() == null ? null : m.subject().digest();
+        annotations = new LinkedHashMap<>(m.annotations());
+        if (m.isIndex()) {
+            mediaType = m.mediaType();
+            artifactType = m.artifactType();
+        } else {
+            mediaType = m.config().mediaType();
+            artifactType =
+                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
+        }
+    }
+
     /** Everything this image keeps stored, keyed by digest: its references plus its own manifest. */
     Map<String, Long> storedContent() {
         Map<String, Long> m = new LinkedHashMap<>(references);

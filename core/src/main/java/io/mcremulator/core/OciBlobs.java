@@ -131,6 +131,7 @@ public final class OciBlobs {
         }
         OciName n = OciName.parse(name);
         try {
+            s.blobs.prepareAdopt(u); // data dir: the bytes reach the disk before the lock, the rename under it
             return s.write(() -> {
                 RegistryEntity reg = OciAccess.forPush(s, p, n);
                 long size = u.size();

@@ -59,7 +59,7 @@ public final class ProxyPulls {
 
     /** True for a well-formed tag; anything else is never asked of an upstream (the cache answers it unknown). */
     public static boolean isTag(String reference) {
-        return reference != null && OciManifests.TAG.matcher(reference).matches();
+        return io.mcremulator.core.oci.Tags.isValid(reference);
     }
 
     /** Docker Hub keeps official images under {@code library/}: {@code alpine} is {@code library/alpine}. */

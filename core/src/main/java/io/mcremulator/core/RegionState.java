@@ -63,17 +63,24 @@ final class RegionState {
     /** Storage usage per registry (a walk over all its images), valid until the next write. */
     private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
 
+    /** Counts each write section as a change (persistence listens to it). */
+    private final Changes changes;
+
     RegionState(
             Region region,
             EmulatorConfig config,
             StorageQuota quota,
             io.mcremulator.core.scan.ScanControls scanControls,
-            io.mcremulator.core.scan.FindingsBook findings) {
+            io.mcremulator.core.scan.FindingsBook findings,
+            Changes changes) {
         this.region = region;
         this.config = config;
         this.scanControls = scanControls;
         this.findings = findings;
-        this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
+        this.changes = changes;
+        this.blobs = config.dataDir() != null
+                ? BlobStore.persistent(config.dataDir(), region.id(), quota)
+                : new BlobStore(config.blobStorage().folder(), region.id(), quota);
         this.uploads =
                 new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
@@ -88,13 +95,18 @@ final class RegionState {
     }
 
     <T> T write(Supplier<T> body) {
+        changes.enter();
+        boolean completed = false;
         lock.writeLock().lock();
         try {
-            return body.get();
+            T result = body.get();
+            completed = true;
+            return result;
         } finally {
             orders.clear();
             if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
+            changes.exit(completed); // after the unlock: a write-through listener may wait for the disk here
         }
     }
 

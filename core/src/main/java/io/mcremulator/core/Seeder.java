@@ -1,7 +1,11 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.blob.Digests;
 import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.oci.MediaTypes;
+import io.mcremulator.core.oci.OciName;
+import io.mcremulator.core.oci.Tags;
 import io.mcremulator.core.seed.SeedDocument;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Loads a {@link SeedDocument} atomically: every entry is checked first, against the document itself and the
@@ -19,11 +22,6 @@ import java.util.regex.Pattern;
  * in the document ({@code registries[1].repositories[0].name}).
  */
 final class Seeder {
-    static final Pattern DIGEST = Pattern.compile("^sha256:[0-9a-f]{64}$");
-    static final Pattern REPOSITORY_NAME =
-            Pattern.compile("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$");
-    static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$");
-
     private final Emulator emulator;
 
     Seeder(Emulator emulator) {
@@ -50,10 +48,10 @@ final class Seeder {
             SeedDocument.Blob b = doc.blobs().get(i);
             String path = "content.blobs[" + i + "]";
             Region region = region(path, b.region());
-            if (b.digest() == null || !DIGEST.matcher(b.digest()).matches())
+            if (!Digests.isSha256(b.digest()))
                 fail(path + ".digest", "must be 'sha256:' and 64 lowercase hex digits", b.digest());
             if (b.data() == null) fail(path + ".data_base64", "is required", null);
-            if (!io.mcremulator.core.blob.Digests.sha256(b.data()).equals(b.digest()))
+            if (!Digests.sha256(b.data()).equals(b.digest()))
                 fail(path + ".data_base64", "does not hash to the digest", b.digest());
             docBlobs.computeIfAbsent(region, r -> new HashSet<>()).add(b.digest());
         }
@@ -170,11 +168,12 @@ final class Seeder {
                 SeedDocument.Repository repo = r.repositories().get(j);
                 String rpath = path + ".repositories[" + j + "]";
                 if (repo.name() == null) fail(rpath + ".name", "is required", null);
-                if (repo.name().length() > 255
-                        || !REPOSITORY_NAME.matcher(repo.name()).matches()) {
+                if (!OciName.isValid(r.name() + "/" + repo.name())) {
                     fail(
                             rpath + ".name",
-                            "must be a repository path of lowercase components separated by '/'",
+                            "must be a repository path of lowercase components separated by '/', each matching "
+                                    + OciName.COMPONENT_RULE + ", and '<registry>/<repository>' at most "
+                                    + OciName.MAX_LENGTH + " characters",
                             repo.name());
                 }
                 if (!repoNames.add(repo.name())) fail(rpath + ".name", "is repeated in this registry", repo.name());
@@ -185,7 +184,7 @@ final class Seeder {
                     SeedDocument.Image img = repo.images().get(k);
                     String ipath = rpath + ".images[" + k + "]";
                     if (img.digest() != null) {
-                        if (!DIGEST.matcher(img.digest()).matches())
+                        if (!Digests.isSha256(img.digest()))
                             fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
                         if (!digests.add(img.digest()))
                             fail(ipath + ".digest", "is repeated in this repository", img.digest());
@@ -197,8 +196,7 @@ final class Seeder {
                         fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
-                        if (tag == null || !TAG.matcher(tag).matches())
-                            fail(ipath + ".tags[" + t + "]", "must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}", tag);
+                        if (!Tags.isValid(tag)) fail(ipath + ".tags[" + t + "]", "must match " + Tags.RULE, tag);
                         if (!tags.add(tag))
                             fail(
                                     ipath + ".tags[" + t + "]",
@@ -222,7 +220,7 @@ final class Seeder {
             SeedDocument.Repository repo,
             boolean pullThrough) {
         if (img.digest() == null) fail(ipath + ".digest", "is required with manifest_base64", null);
-        if (!io.mcremulator.core.blob.Digests.sha256(img.manifest()).equals(img.digest())) {
+        if (!Digests.sha256(img.manifest()).equals(img.digest())) {
             fail(ipath + ".manifest_base64", "does not hash to the image's digest", img.digest());
         }
         try {
@@ -360,11 +358,9 @@ final class Seeder {
                         ie = new ImageEntity(img.digest());
                         ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
                         ie.references.put(img.digest() + "#content", ie.sizeBytes);
-                        ie.manifestMediaType = img.manifestMediaType() != null
-                                ? img.manifestMediaType()
-                                : "application/vnd.oci.image.manifest.v1+json";
-                        ie.mediaType =
-                                img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
+                        ie.manifestMediaType =
+                                img.manifestMediaType() != null ? img.manifestMediaType() : MediaTypes.OCI_MANIFEST;
+                        ie.mediaType = img.mediaType() != null ? img.mediaType() : MediaTypes.OCI_CONFIG;
                     }
                     ie.pushedAt = pushed;
                     ie.pulledAt = img.pulledAt();
@@ -382,19 +378,10 @@ final class Seeder {
 
     private static void withContent(ImageEntity ie, SeedDocument.Image img, RegistryEntity reg, String repository) {
         ParsedManifest m = ManifestParser.parse(img.manifest(), img.manifestMediaType());
-        ie.manifest = img.manifest().clone();
-        ie.manifestMediaType = m.mediaType();
-        ie.references = img.references() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(img.references());
-        ie.subject = m.subject() == null ? null : m.subject().digest();
-        ie.annotations = new LinkedHashMap<>(m.annotations());
-        if (m.isIndex()) {
-            ie.mediaType = m.mediaType();
-            ie.artifactType = m.artifactType();
-        } else {
-            ie.mediaType = m.config().mediaType();
-            ie.artifactType =
-                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
-        }
+        ie.describe(
+                img.manifest(),
+                m,
+                img.references() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(img.references()));
         if (img.mediaType() != null) ie.mediaType = img.mediaType();
         ie.sizeBytes = img.sizeBytes() != null ? img.sizeBytes() : 0;
         reg.links(repository).addAll(ie.references.keySet());

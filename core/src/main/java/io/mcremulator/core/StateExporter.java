@@ -20,6 +20,14 @@ final class StateExporter {
 
     /** The caller holds every region's lock. {@code tenant} null means every tenant. */
     static SeedDocument export(Emulator emulator, String tenant, boolean content) {
+        return export(emulator, tenant, content, content);
+    }
+
+    /**
+     * With {@code content} but without {@code blobBytes}, images carry their manifests and references but the
+     * document no blob bytes (persistence keeps those as files: {@link DurableState}).
+     */
+    static SeedDocument export(Emulator emulator, String tenant, boolean content, boolean blobBytes) {
         List<SeedDocument.User> users = new ArrayList<>();
         List<SeedDocument.ProxyCache> caches = new ArrayList<>();
         List<SeedDocument.Registry> registries = new ArrayList<>();
@@ -77,7 +85,7 @@ final class StateExporter {
                         members));
             }
             for (String digest : used) {
-                if (!s.blobs.has(digest)) continue;
+                if (!blobBytes || !s.blobs.has(digest)) continue;
                 try (java.io.InputStream in = s.blobs.open(digest, 0, s.blobs.size(digest))) {
                     blobs.add(new SeedDocument.Blob(region.id(), digest, in.readAllBytes()));
                 } catch (java.io.IOException e) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param seedFiles           seed documents loaded at start, in order
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
+ * @param persistence         whether state and blobs survive a restart ({@code --data-dir}, {@code --flush-interval})
  * @param proxy               pull-through proxy caches: upstream mapping, status probes, upstream timeout
  */
 public record ServerSettings(
@@ -29,6 +30,8 @@ public record ServerSettings(
         List<Path> seedFiles,
         OciSettings oci,
         ControlSettings control,
+        io.mcremulator.server.persist.PersistenceSettings persistence,
+
         ProxySettings proxy) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
@@ -43,6 +46,9 @@ public record ServerSettings(
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
         if (oci == null) oci = OciSettings.defaults();
         if (control == null) control = ControlSettings.defaults();
+        if (persistence == null) persistence = io.mcremulator.server.persist.PersistenceSettings.none();
+        if (persistence.enabled() && !persistence.dataDir().equals(engine.dataDir()))
+            engine = engine.toBuilder().dataDir(persistence.dataDir()).build(); // the engine keeps blobs there
         if (proxy == null) proxy = ProxySettings.defaults();
     }
 }

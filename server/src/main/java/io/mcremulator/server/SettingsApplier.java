@@ -53,6 +53,8 @@ public final class SettingsApplier {
         String hs256 = null;
         String pem = null;
         String jwks = null;
+        boolean dataDir = false;
+        boolean idSeed = false;
         for (Map.Entry<Setting, String> e : values.entrySet()) {
             Setting s = e.getKey();
             String v;
@@ -127,7 +129,10 @@ public final class SettingsApplier {
                     blobs = blobs.withUploadExpiry(Duration.ofSeconds(Long.parseLong(v)));
                     blobsGiven = true;
                 }
-                case ID_SEED -> engine.ids(IdSource.seeded(Long.parseLong(v)));
+                case ID_SEED -> {
+                    engine.ids(IdSource.seeded(Long.parseLong(v)));
+                    idSeed = true;
+                }
                 case SCAN_PENDING_SECONDS -> engine.scanPendingDuration(seconds(v, label.apply(s)));
                 case SCAN_RUNNING_SECONDS -> engine.scanRunningDuration(seconds(v, label.apply(s)));
                 case SYNTHETIC_FINDINGS -> engine.syntheticFindings(Boolean.parseBoolean(v));
@@ -171,6 +176,17 @@ public final class SettingsApplier {
                     proxy = proxy.withGatewayErrors(v.equals("gateway"));
                     proxyGiven = true;
                 }
+                case DATA_DIR -> {
+                    server.dataDir(Path.of(v));
+                    dataDir = true;
+                }
+                case FLUSH_INTERVAL -> {
+                    try {
+                        server.flushInterval(io.mcremulator.server.persist.PersistenceSettings.parseInterval(v));
+                    } catch (IllegalArgumentException ex) {
+                        throw new IllegalArgumentException(label.apply(s) + ": " + ex.getMessage(), ex);
+                    }
+                }
                 // switches of the JUnit extension: the extension reads them itself
                 case CLEANUP_TENANTS, TENANT_TYPE, TENANT, FAIL_ON_UNMATCHED_REQUESTS -> {}
                 default ->
@@ -178,6 +194,9 @@ public final class SettingsApplier {
                             "setting " + s + " is in the catalogue but SettingsApplier does not apply it");
             }
         }
+        if (idSeed && dataDir)
+            throw new IllegalArgumentException(label.apply(Setting.ID_SEED) + " cannot be used with "
+                    + label.apply(Setting.DATA_DIR) + ": after a restart the seeded ids would repeat the saved ones");
         if (ociGiven) server.oci(oci);
         if (blobsGiven) engine.blobStorage(blobs);
         if (controlGiven) server.control(control);

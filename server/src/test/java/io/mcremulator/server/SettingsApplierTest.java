@@ -20,8 +20,9 @@ class SettingsApplierTest {
             case BOOLEAN -> "false";
             case CHOICE -> s.choices().get(s.choices().size() - 1);
             case TIMESTAMP -> "2024-05-15T19:56:47Z";
+            case DURATION -> "250ms";
             case PATH ->
-                s == Setting.BLOB_DIR
+                s == Setting.BLOB_DIR || s == Setting.DATA_DIR
                         ? dir.toString()
                         : Files.writeString(dir.resolve(s.flag() + ".txt"), s == Setting.SEED ? "{}" : "pem")
                                 .toString();
@@ -72,5 +73,29 @@ class SettingsApplierTest {
                         EmulatorConfig.builder(),
                         s -> "option '" + s.optionName() + "'"))
                 .hasMessage("option 'defaultPageLimit': expected an integer, got 'many'");
+    }
+
+    @Test
+    void aDataDirTakesAFlushIntervalAndRefusesAnIdSeed(@TempDir Path dir) {
+        McrEmulatorServer.Builder server = McrEmulatorServer.builder();
+        SettingsApplier.apply(
+                Map.of(Setting.DATA_DIR, dir.toString(), Setting.FLUSH_INTERVAL, "250ms"),
+                server,
+                EmulatorConfig.builder(),
+                Setting::optionName);
+        assertThat(server.settings().persistence().dataDir()).isEqualTo(dir);
+        assertThat(server.settings().persistence().flushInterval()).hasMillis(250);
+        assertThatThrownBy(() -> SettingsApplier.apply(
+                        Map.of(Setting.FLUSH_INTERVAL, "soon"),
+                        McrEmulatorServer.builder(),
+                        EmulatorConfig.builder(),
+                        s -> "--" + s.flag()))
+                .hasMessageStartingWith("--flush-interval: expected a duration");
+        assertThatThrownBy(() -> SettingsApplier.apply(
+                        Map.of(Setting.DATA_DIR, dir.toString(), Setting.ID_SEED, "7"),
+                        McrEmulatorServer.builder(),
+                        EmulatorConfig.builder(),
+                        s -> "--" + s.flag()))
+                .hasMessageContaining("--id-seed cannot be used with --data-dir");
     }
 }

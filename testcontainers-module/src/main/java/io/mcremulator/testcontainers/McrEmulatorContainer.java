@@ -244,6 +244,41 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return with(Setting.RECORD_UNMATCHED, record);
     }
 
+    /** Where the image keeps state with {@link #withDataVolume(String)}: a folder owned by the image's user. */
+    public static final String DATA_DIR = "/data";
+
+    /**
+     * State that survives the container: keeps the emulator's state and blobs in the named Docker volume
+     * {@code volumeName} (created by Docker when missing), mounted at {@link #DATA_DIR}, so a new container with the
+     * same volume starts where the last one ended. Saves write-through ({@code MCR_FLUSH_INTERVAL=0}), since
+     * Testcontainers stops a container with a kill; {@link #withFlushInterval(String)} trades that for speed.
+     * Remove the volume ({@code docker volume rm}) to start afresh.
+     */
+    public McrEmulatorContainer withDataVolume(String volumeName) {
+        if (volumeName == null || !volumeName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+"))
+            throw new IllegalArgumentException("not a Docker volume name: '" + volumeName + "'");
+        withCreateContainerCmdModifier(cmd -> {
+            com.github.dockerjava.api.model.HostConfig host = cmd.getHostConfig() == null
+                    ? com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                    : cmd.getHostConfig();
+            java.util.List<com.github.dockerjava.api.model.Bind> binds = new java.util.ArrayList<>();
+            if (host.getBinds() != null) binds.addAll(java.util.List.of(host.getBinds()));
+            binds.add(new com.github.dockerjava.api.model.Bind(
+                    volumeName, new com.github.dockerjava.api.model.Volume(DATA_DIR)));
+            cmd.withHostConfig(host.withBinds(binds));
+        });
+        withEnv(Setting.DATA_DIR.env(), DATA_DIR);
+        return with(Setting.FLUSH_INTERVAL, "0");
+    }
+
+    /**
+     * How often a data dir is saved ({@code MCR_FLUSH_INTERVAL}): {@code 0} before every answer (write-through), or a
+     * duration such as {@code 1s}; a crash loses at most that much.
+     */
+    public McrEmulatorContainer withFlushInterval(String interval) {
+        return with(Setting.FLUSH_INTERVAL, interval);
+    }
+
     /** How long a new image scan stays {@code pending} on the emulator's clock (default 0). */
     public McrEmulatorContainer withScanPendingSeconds(long seconds) {
         return with(Setting.SCAN_PENDING_SECONDS, seconds);

@@ -30,6 +30,14 @@ public record SeedDocument(
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
+    /**
+     * This document with other registries, everything else kept. (The "with" methods use the canonical constructors,
+     * so a new component must be carried over here: persistence rewrites documents through them.)
+     */
+    public SeedDocument withRegistries(List<Registry> newRegistries) {
+        return new SeedDocument(users, proxyCaches, newRegistries, apiKeys, blobs, registryUsers, findings);
+    }
+
     public SeedDocument(
             List<User> users,
             List<ProxyCache> proxyCaches,
@@ -95,6 +103,12 @@ public record SeedDocument(
             members = members == null ? List.of() : List.copyOf(members);
         }
 
+        /** This registry with other repositories, everything else kept. */
+        public Registry withRepositories(List<Repository> newRepositories) {
+            return new Registry(
+                    region, tenant, id, name, proxyCacheId, createdAt, updatedAt, newRepositories, createdBy, members);
+        }
+
         /** A registry without creator (no one is its creator under {@code --registry-access members}) nor members. */
         public Registry(
                 String region,
@@ -112,6 +126,11 @@ public record SeedDocument(
     public record Repository(UUID id, String name, Instant createdAt, Instant updatedAt, List<Image> images) {
         public Repository {
             images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        /** This repository with other images, everything else kept. */
+        public Repository withImages(List<Image> newImages) {
+            return new Repository(id, name, createdAt, updatedAt, newImages);
         }
     }
 
@@ -137,6 +156,12 @@ public record SeedDocument(
             references = references == null
                     ? null
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(references));
+        }
+
+        /** This image as metadata only (no manifest, no references): listed, not pullable. */
+        public Image withoutContent() {
+            return new Image(
+                    digest, tags, sizeBytes, manifestMediaType, mediaType, pushedAt, pulledAt, extraAttr, null, null);
         }
 
         /** An image without content: metadata only, or (no digest) a generated pullable image. */

@@ -2,7 +2,6 @@ package io.mcremulator.server.auth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
@@ -44,11 +43,7 @@ final class JwtVerifier {
         String alg = decoded.getAlgorithm();
         Algorithm a = "HS256".equals(alg) ? hs256 : "RS256".equals(alg) ? rs256 : null;
         if (a == null) throw new SignatureVerificationException(Algorithm.none());
-        try {
-            return JWT.require(a).acceptLeeway(0).build().verify(decoded);
-        } catch (JWTVerificationException e) {
-            throw e;
-        }
+        return JWT.require(a).acceptLeeway(0).build().verify(decoded);
     }
 
     static RSAPublicKey parsePem(String pem) {

@@ -5,7 +5,7 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public final class ClockApi {
     }
 
     public void get(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     /** Body {@code {"at": "2024-05-15T19:56:47Z"}}; without {@code at}, fixes the clock where it is now. */
@@ -41,7 +41,7 @@ public final class ClockApi {
             throw j.fail("at", "must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z");
         }
         controllable().fixAt(instant);
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     /** Body {@code {"by": "PT1H"}} (ISO-8601 duration) or {@code {"seconds": 3600}}; fixes a running clock first. */
@@ -67,12 +67,12 @@ public final class ClockApi {
         ControllableClock c = controllable();
         if (!c.isFixed()) c.fixAt(c.instant());
         c.advance(d);
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     public void resume(Context ctx) {
         controllable().resume();
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     private ControllableClock controllable() {

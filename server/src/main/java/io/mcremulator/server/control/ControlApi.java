@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +62,7 @@ public final class ControlApi {
     public void health(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "UP");
-        ErrorBodies.writeJson(ctx, 200, m);
+        JsonAnswers.write(ctx, 200, m);
     }
 
     /**

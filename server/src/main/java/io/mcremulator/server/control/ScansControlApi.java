@@ -6,8 +6,8 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.scan.FindingsRule;
 import io.mcremulator.core.scan.ScanControls;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.JsonAnswers;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -29,7 +29,7 @@ public final class ScansControlApi {
     }
 
     public void settings(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, view(emulator.scanSettings()));
+        JsonAnswers.write(ctx, 200, view(emulator.scanSettings()));
     }
 
     /**
@@ -62,7 +62,7 @@ public final class ScansControlApi {
                 h != null ? h : s.hold(),
                 failNext != null ? failNext : s.failNext(),
                 synthetic != null ? synthetic : s.syntheticFindings()));
-        ErrorBodies.writeJson(ctx, 200, view(after));
+        JsonAnswers.write(ctx, 200, view(after));
     }
 
     /** Body optional {@code {"count": n}} (default 1): the next n scans scheduled end {@code failed}. */
@@ -72,13 +72,13 @@ public final class ScansControlApi {
         int n = count == null ? 1 : count;
         ScanControls.Settings after =
                 emulator.updateScanSettings(s -> s.withFailNext((int) Math.min(1_000_000L, (long) s.failNext() + n)));
-        ErrorBodies.writeJson(ctx, 200, view(after));
+        JsonAnswers.write(ctx, 200, view(after));
     }
 
     /** Completes every pending or running scan now, held ones included. */
     public void completeAll(Context ctx) {
         int n = emulator.completeAllScans();
-        ErrorBodies.writeJson(ctx, 200, Map.of("completed", n));
+        JsonAnswers.write(ctx, 200, Map.of("completed", n));
     }
 
     public void listFindings(Context ctx) {
@@ -86,7 +86,7 @@ public final class ScansControlApi {
         body.put(
                 "findings",
                 emulator.findings().stream().map(FindingsJson::write).toList());
-        ErrorBodies.writeJson(ctx, 200, body);
+        JsonAnswers.write(ctx, 200, body);
     }
 
     /** Sets one rule (replacing the one for the same digest or tag) and answers it as stored. */
@@ -99,7 +99,7 @@ public final class ScansControlApi {
             throw EmulatorException.badRequest("invalid findings: not valid JSON: " + Json.describe(e), "body", null);
         }
         emulator.putFindings(rule);
-        ErrorBodies.writeJson(ctx, 200, FindingsJson.write(rule));
+        JsonAnswers.write(ctx, 200, FindingsJson.write(rule));
     }
 
     /**

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * Writes a {@link SeedDocument} in the JSON seed format that {@link SeedParser} reads, with the export header:
  * {@code version}, {@code exported_at}, {@code tenant} (one-tenant exports) and the reserved {@code content} field.
  */
-final class SeedWriter {
+public final class SeedWriter {
     private SeedWriter() {}
 
-    static Map<String, Object> write(SeedDocument doc, Instant exportedAt, String tenant, boolean content) {
+    public static Map<String, Object> write(SeedDocument doc, Instant exportedAt, String tenant, boolean content) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", SeedDocument.FORMAT_VERSION);
         m.put("exported_at", Json.time(exportedAt));
