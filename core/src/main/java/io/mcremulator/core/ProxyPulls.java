@@ -115,8 +115,9 @@ public final class ProxyPulls {
             if (img == null) {
                 img = new ImageEntity(digest);
                 repo.images.put(digest, img);
-                manifests.fill(img, bytes, m, declaredReferences(m), repo, now);
             }
+            // new, or known by digest only (kept as metadata, e.g. after a restart lost its content): fill it
+            if (img.manifest == null) manifests.fill(img, bytes, m, declaredReferences(m), repo, now);
             if (tag != null) repo.tag(img, tag, now);
             repo.updatedAt = now;
             return digest;

@@ -258,6 +258,40 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
+    void with_a_data_dir_cached_images_survive_a_restart_and_unpulled_blobs_are_fetched_then() {
+        Path data = tmp.resolve("data");
+        start(McrEmulatorServer.builder().dataDir(data).flushInterval(Duration.ZERO));
+        var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(1000, 11));
+        f.v2().get("/v2/hub/team/app/manifests/1").then().statusCode(200);
+        f.v2().get("/v2/hub/team/app/blobs/" + img.config()).then().statusCode(200); // the layer is not pulled yet
+        f.server.stop();
+
+        try (McrEmulatorServer again = McrEmulatorServer.builder()
+                .dataDir(data)
+                .flushInterval(Duration.ZERO)
+                .proxyUpstream("docker-hub", upstream.url())
+                .build()
+                .start()) {
+            var v2 = io.restassured.RestAssured.given()
+                    .baseUri(again.baseUrl())
+                    .auth()
+                    .preemptive()
+                    .basic(f.username, f.password);
+            v2.get("/v2/hub/team/app/manifests/" + img.digest()).then().statusCode(200);
+            v2.get("/v2/hub/team/app/blobs/" + img.config()).then().statusCode(200);
+            v2.get("/v2/hub/team/app/blobs/" + img.layer()).then().statusCode(200);
+            List<Object> fetched = io.restassured.RestAssured.given()
+                    .baseUri(again.baseUrl())
+                    .get("/_emulator/requests?api=upstream")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("requests.path");
+            assertThat(fetched).containsExactly("/v2/team/app/blobs/" + img.layer());
+        }
+    }
+
+    @Test
     void a_plain_http_upstream_is_refused_unless_loopback_or_mapped() {
         start();
         String cache = p.createCache("ecr", "aws-ecr", "http://registry.example.com", null, null);
