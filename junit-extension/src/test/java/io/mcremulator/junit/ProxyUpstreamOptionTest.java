@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mcremulator.client.DockerCredentials;
 import io.restassured.http.ContentType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,7 +49,7 @@ class ProxyUpstreamOptionTest {
     }
 
     @Test
-    void a_docker_hub_cache_pulls_from_the_mapped_local_upstream(McrEmulator mcr) {
+    void aDockerHubCachePullsFromTheMappedLocalUpstream(McrEmulator mcr) {
         String cache = given().header("Authorization", mcr.authorizationHeader())
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"" + mcr.uniqueName("hub") + "\",\"provider\":\"docker-hub\","

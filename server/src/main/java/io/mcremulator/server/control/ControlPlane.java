@@ -8,6 +8,7 @@ import io.mcremulator.core.Region;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.RequestIds;
 import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.operation.OperationIndex;
 import io.mcremulator.server.proxy.UpstreamObserver;
@@ -33,6 +34,7 @@ public final class ControlPlane {
     private final Faults faults = new Faults();
     private final RequestJournal journal;
     private final Snapshots snapshots;
+    private final JournalStream stream = new JournalStream();
     private final OperationIndex index;
     private final TenantResolver ociTenants;
     private final String ociRegion;
@@ -84,6 +86,10 @@ public final class ControlPlane {
         return emulator;
     }
 
+    JournalStream stream() {
+        return stream;
+    }
+
     /** Registers the hooks; call once from the server's Javalin configuration. */
     public void install(JavalinConfig config) {
         config.routes.before(ctx -> ctx.attribute(START, System.nanoTime()));
@@ -125,14 +131,17 @@ public final class ControlPlane {
     }
 
     private void after(Context ctx) {
-        if (!journal.enabled()) return; // journal switched off: no cost per request
         RequestFacts facts = ctx.attribute(FACTS);
+        if (facts != null && facts.control()) {
+            // not journaled; live watchers still learn that the state may have changed
+            if (!ctx.method().name().equals("GET") && ctx.statusCode() < 400) stream.control(facts.operationId());
+            return;
+        }
+        if (!journal.enabled()) return; // journal switched off: no cost per request
         boolean unmatched = facts == null;
         if (unmatched) {
             if (!journal.recordsUnmatched()) return;
             facts = facts(ctx, null, null);
-        } else if (facts.control()) {
-            return;
         }
         Long start = ctx.attribute(START);
         double ms = start == null ? 0 : Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
@@ -149,7 +158,7 @@ public final class ControlPlane {
         JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
-        journal.add(
+        JournalEntry entry = journal.add(
                 unmatched,
                 seq -> new JournalEntry(
                         seq,
@@ -167,10 +176,11 @@ public final class ControlPlane {
                         f.operation() == null,
                         faultId,
                         dropped,
-                        ctx.res().getHeader("X-Request-ID"),
+                        ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER),
                         request,
                         response,
                         null));
+        if (entry != null) stream.request(entry);
     }
 
     /** Journals the calls proxy caches make to their upstreams and applies {@code "target":"upstream"} fault rules. */
@@ -194,7 +204,7 @@ public final class ControlPlane {
                 if (!journal.enabled()) return;
                 String time = Json.time(emulator.config().clock().instant());
                 java.net.URI u = call.uri();
-                journal.add(
+                JournalEntry entry = journal.add(
                         false,
                         seq -> new JournalEntry(
                                 seq,
@@ -216,6 +226,7 @@ public final class ControlPlane {
                                 JournalBody.NONE,
                                 error == null ? JournalBody.NONE : JournalBody.described(error),
                                 u.getScheme() + "://" + u.getRawAuthority()));
+                if (entry != null) stream.request(entry);
             }
         };
     }

@@ -39,13 +39,7 @@ record FaultRule(
     static final String UPSTREAM = "upstream";
 
     /** The operationIds of upstream calls, as the journal names them. */
-    static final Set<String> UPSTREAM_OPERATIONS = Set.of(
-            "upstreamPing",
-            "upstreamToken",
-            "upstreamManifestHead",
-            "upstreamManifestGet",
-            "upstreamBlobHead",
-            "upstreamBlobGet");
+    static final Set<String> UPSTREAM_OPERATIONS = io.mcremulator.client.UpstreamCalls.OPERATION_IDS;
 
     static final Set<String> FIELDS = Set.of(
             "id",

@@ -1,16 +1,20 @@
 package io.mcremulator.server.oci;
 
+import io.mcremulator.testsupport.External;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real upstream registry for proxy-cache tests: Debian's {@code docker-registry} (CNCF distribution 2.8), started
@@ -34,7 +38,7 @@ final class DistributionRegistry implements AutoCloseable {
                         "\n",
                         "version: 0.1",
                         "log:",
-                        "  level: warn",
+                        "  level: info",
                         "storage:",
                         "  filesystem:",
                         "    rootdirectory: " + storage,
@@ -45,14 +49,13 @@ final class DistributionRegistry implements AutoCloseable {
                         ""));
         this.process = new ProcessBuilder(BINARY, "serve", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("registry.log").toFile())
                 .start();
-        awaitReady();
+        awaitReady(dir.resolve("registry.log"));
     }
 
     /** Starts one under {@code dir}; skips (or fails in CI) when the binary is missing. */
     static DistributionRegistry start(Path dir) {
-        External.require("docker-registry (Debian package docker-registry)", List.of(BINARY, "--version"));
+        External.requireCommand("docker-registry (Debian package docker-registry)", List.of(BINARY, "--version"));
         try {
             return new DistributionRegistry(dir);
         } catch (IOException e) {
@@ -84,7 +87,7 @@ final class DistributionRegistry implements AutoCloseable {
     void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+            if (!process.waitFor(20, TimeUnit.SECONDS))
                 process.destroyForcibly().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,32 +99,41 @@ final class DistributionRegistry implements AutoCloseable {
         stop();
     }
 
-    private void awaitReady() throws IOException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IOException("docker-registry exited with " + process.exitValue());
-            try {
-                HttpResponse<Void> r = http.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            try {
-                Thread.sleep(50); // polling a start-up condition, bounded by the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+    /** Waits (bounded) for the registry's "listening on" log line; the rest of its output goes to registry.log. */
+    private void awaitReady(Path log) throws IOException {
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            Writer out = Files.newBufferedWriter(log)) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            out.write(line + "\n");
+                            out.flush();
+                            if (line.contains("listening on")) listening.complete(null);
+                        }
+                    } catch (IOException e) {
+                        listening.completeExceptionally(e);
+                    }
+                    listening.completeExceptionally(new IOException("docker-registry exited before listening"));
+                },
+                "docker-registry-log");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            listening.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stop();
+            throw new IOException(
+                    "docker-registry did not start on " + url() + " within 30 s (" + e + "); log: "
+                            + Files.readString(log),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IOException(e);
         }
-        stop();
-        throw new IOException("docker-registry did not answer GET /v2/ within 30 s on " + url());
     }
 
     private static int freePort() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.proxy.ProxySettings;
+import io.mcremulator.testsupport.External;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +36,8 @@ class ProxyCacheAuthTest {
 
     @ParameterizedTest
     @EnumSource(OciSettings.Challenge.class)
-    void pulls_with_the_caches_credentials_through_the_upstreams_auth_flow(OciSettings.Challenge challenge)
-            throws Exception {
-        External.require("skopeo", List.of("skopeo", "--version"));
+    void pullsWithTheCachesCredentialsThroughTheUpstreamsAuthFlow(OciSettings.Challenge challenge) throws Exception {
+        External.requireCommand("skopeo", List.of("skopeo", "--version"));
         upstream = new OciFixture(
                 McrEmulatorServer.builder().oci(OciSettings.defaults().withChallenge(challenge)));
         upstream.createRegistry("up");

@@ -3,6 +3,7 @@ package io.mcremulator.server.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.testsupport.External;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ class ProxyCacheDockerTest {
 
     @BeforeEach
     void start() throws Exception {
-        External.require("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
-        External.require("skopeo", List.of("skopeo", "--version"));
+        External.requireCommand("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
+        External.requireCommand("skopeo", List.of("skopeo", "--version"));
         upstream = DistributionRegistry.start(tmp.resolve("upstream"));
         f = new OciFixture(McrEmulatorServer.builder().proxyUpstream("docker-hub", upstream.url()));
         p = new ProxyCacheFixture(f);
@@ -61,7 +62,7 @@ class ProxyCacheDockerTest {
     }
 
     @Test
-    void docker_pulls_through_the_cache_and_from_the_cache_alone_once_the_upstream_is_gone() throws Exception {
+    void dockerPullsThroughTheCacheAndFromTheCacheAloneOnceTheUpstreamIsGone() throws Exception {
         TestImage image = TestImage.build(tmp.resolve("img"), "1.0", "pulled by docker through the proxy\n");
         ProxyCacheFixture.pushAnonymous(image, upstream.host() + "/library/busybox:1.0");
         String ref = f.server.registryHost() + "/dhub/busybox:1.0";

@@ -4,6 +4,7 @@ import static io.mcremulator.server.oci.ProxyCacheFixture.skopeo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.testsupport.External;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ProxyCacheSkopeoTest {
 
     @BeforeEach
     void start() {
-        External.require("skopeo", List.of("skopeo", "--version"));
+        External.requireCommand("skopeo", List.of("skopeo", "--version"));
         upstream = DistributionRegistry.start(tmp.resolve("upstream"));
         f = new OciFixture(McrEmulatorServer.builder().proxyUpstream("docker-hub", upstream.url()));
         p = new ProxyCacheFixture(f);
@@ -62,8 +63,7 @@ class ProxyCacheSkopeoTest {
     }
 
     @Test
-    void pulls_through_once_shows_in_the_management_api_and_serves_the_cache_when_the_upstream_is_down()
-            throws Exception {
+    void pullsThroughOnceShowsInTheManagementApiAndServesTheCacheWhenTheUpstreamIsDown() throws Exception {
         TestImage image = TestImage.build(tmp.resolve("img"), "1.0", "hello through the proxy\n");
         ProxyCacheFixture.pushAnonymous(image, upstream.host() + "/library/hello:1.0");
 
@@ -125,7 +125,7 @@ class ProxyCacheSkopeoTest {
     }
 
     @Test
-    void a_moved_tag_is_fetched_again_and_the_old_image_stays_by_digest() throws Exception {
+    void aMovedTagIsFetchedAgainAndTheOldImageStaysByDigest() throws Exception {
         TestImage v1 = TestImage.build(tmp.resolve("v1"), "latest", "version one\n");
         TestImage v2 = TestImage.build(tmp.resolve("v2"), "latest", "version two\n");
         ProxyCacheFixture.pushAnonymous(v1, upstream.host() + "/team/app:latest");
@@ -146,14 +146,12 @@ class ProxyCacheSkopeoTest {
     }
 
     @Test
-    void two_concurrent_skopeo_pulls_of_a_missing_image_fetch_it_from_the_upstream_once() throws Exception {
+    void twoConcurrentSkopeoPullsOfAMissingImageFetchItFromTheUpstreamOnce() throws Exception {
         TestImage image = TestImage.build(tmp.resolve("img"), "2", "pulled twice at once\n");
         ProxyCacheFixture.pushAnonymous(image, upstream.host() + "/team/both:2");
         // a slower upstream widens the window in which the two pulls overlap
         f.control()
-                .body(io.mcremulator.server.control.FaultSpec.upstream()
-                        .delayMs(300)
-                        .toJson())
+                .body(io.mcremulator.client.FaultSpec.upstream().delayMs(300).toJson())
                 .post("/_emulator/faults")
                 .then()
                 .statusCode(201);
@@ -174,7 +172,7 @@ class ProxyCacheSkopeoTest {
     }
 
     @Test
-    void pushing_to_a_proxy_cache_registry_is_refused_with_the_reason() throws Exception {
+    void pushingToAProxyCacheRegistryIsRefusedWithTheReason() throws Exception {
         TestImage image = TestImage.build(tmp.resolve("img"), "1", "push me\n");
         Cli.Result push = skopeo(
                 "copy",

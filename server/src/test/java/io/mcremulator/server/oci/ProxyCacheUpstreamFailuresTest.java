@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.mcremulator.client.FaultSpec;
 import io.mcremulator.core.BlobStorageConfig;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.McrEmulatorServer;
-import io.mcremulator.server.control.FaultSpec;
 import io.mcremulator.server.proxy.ProxySettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +65,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void a_blob_whose_bytes_do_not_match_its_digest_is_not_kept_and_the_client_gets_an_error() throws Exception {
+    void aBlobWhoseBytesDoNotMatchItsDigestIsNotKeptAndTheClientGetsAnError() throws Exception {
         start();
         var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(2000, 1));
         Files.write(upstream.blobFile(img.layer()), random(2000, 2)); // the upstream's copy goes bad
@@ -84,7 +84,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void a_large_blob_with_a_wrong_digest_breaks_the_transfer_instead_of_completing_it() throws Exception {
+    void aLargeBlobWithAWrongDigestBreaksTheTransferInsteadOfCompletingIt() throws Exception {
         start();
         var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/big", "1", random(3 * 1024 * 1024, 3));
         Files.write(upstream.blobFile(img.layer()), random(3 * 1024 * 1024, 4));
@@ -106,7 +106,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void upstream_errors_become_clear_oci_errors() {
+    void upstreamErrorsBecomeClearOciErrors() {
         start();
         f.v2().get("/v2/hub/nothing/here/manifests/1")
                 .then()
@@ -158,7 +158,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void a_slow_upstream_times_out_and_gateway_errors_can_be_chosen() {
+    void aSlowUpstreamTimesOutAndGatewayErrorsCanBeChosen() {
         start(McrEmulatorServer.builder()
                 .proxy(ProxySettings.defaults()
                         .withTimeout(Duration.ofSeconds(1))
@@ -183,7 +183,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void concurrent_pulls_of_the_same_missing_image_fetch_it_once() throws Exception {
+    void concurrentPullsOfTheSameMissingImageFetchItOnce() throws Exception {
         start();
         var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(512 * 1024, 7));
         // a slower upstream widens the window in which the pulls overlap
@@ -211,7 +211,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void deleted_content_is_fetched_again_and_the_storage_cap_applies() {
+    void deletedContentIsFetchedAgainAndTheStorageCapApplies() {
         start(McrEmulatorServer.builder()
                 .engine(EmulatorConfig.builder()
                         .blobStorage(BlobStorageConfig.defaults().withMaxStoredBytes(64 * 1024))
@@ -241,7 +241,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void an_export_with_blobs_not_pulled_yet_imports_and_the_blobs_are_fetched_on_pull() {
+    void anExportWithBlobsNotPulledYetImportsAndTheBlobsAreFetchedOnPull() {
         start();
         var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(1000, 10));
         f.v2().get("/v2/hub/team/app/manifests/1").then().statusCode(200); // the blobs are not pulled yet
@@ -258,7 +258,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void with_a_data_dir_cached_images_survive_a_restart_and_unpulled_blobs_are_fetched_then() {
+    void withADataDirCachedImagesSurviveARestartAndUnpulledBlobsAreFetchedThen() {
         Path data = tmp.resolve("data");
         start(McrEmulatorServer.builder().dataDir(data).flushInterval(Duration.ZERO));
         var img = ProxyCacheFixture.pushRaw(upstream.url(), "team/app", "1", random(1000, 11));
@@ -292,7 +292,7 @@ class ProxyCacheUpstreamFailuresTest {
     }
 
     @Test
-    void a_plain_http_upstream_is_refused_unless_loopback_or_mapped() {
+    void aPlainHttpUpstreamIsRefusedUnlessLoopbackOrMapped() {
         start();
         String cache = p.createCache("ecr", "aws-ecr", "http://registry.example.com", null, null);
         p.createProxyRegistry("ecr", cache);
