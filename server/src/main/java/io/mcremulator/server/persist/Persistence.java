@@ -130,6 +130,10 @@ public final class Persistence implements AutoCloseable {
         List<SeedDocument.Registry> registries = new ArrayList<>();
         boolean changed = false;
         for (SeedDocument.Registry r : st.document().registries()) {
+            if (r.proxyCacheId() != null) { // a proxy cache fetches missing blobs from its upstream when pulled
+                registries.add(r);
+                continue;
+            }
             Region region =
                     Region.parse(r.region() == null ? "br-se1" : r.region()).orElse(Region.DEFAULT);
             List<SeedDocument.Repository> repos = new ArrayList<>();
