@@ -28,6 +28,21 @@ public final class FaultSpec {
         return new FaultSpec();
     }
 
+    /**
+     * A rule for the calls proxy caches make to their upstream registries ({@code "target":"upstream"}); narrow it
+     * with {@link #operation}-style ids via {@link #upstreamOperation} ({@code upstreamManifestGet},
+     * {@code upstreamBlobGet}, ...), {@link #pathPattern} (the upstream path), tenant or region. A status answers as
+     * if the upstream had; {@link #drop()} makes it unreachable; a delay at or over the upstream timeout times out.
+     */
+    public static FaultSpec upstream() {
+        return new FaultSpec().set("target", "upstream");
+    }
+
+    /** For an {@link #upstream()} rule: only this kind of upstream call. */
+    public FaultSpec upstreamOperation(String operationId) {
+        return set("operationId", operationId);
+    }
+
     public FaultSpec id(String id) {
         return set("id", id);
     }

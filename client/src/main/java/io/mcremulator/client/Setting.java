@@ -195,6 +195,30 @@ public enum Setting {
             .container()
             .doc("with `--data-dir`: save changed state this often (`250ms`, `1s`, `2m`; a crash loses at most that"
                     + " much); `0` = write-through, nothing acknowledged is lost")),
+    PROXY_UPSTREAM(flag("proxy-upstream")
+            .text()
+            .junit()
+            .container()
+            .doc("`PROVIDER=URL` or `URL=URL`: send proxy caches' upstream traffic elsewhere (repeatable;"
+                    + " comma-separated in one value)")),
+    PROXY_CACHE_PROBE(flag("proxy-cache-probe")
+            .choice("offline", "network")
+            .dflt("offline")
+            .junit()
+            .container()
+            .doc("`network`: the proxy-cache status operations contact the upstream")),
+    PROXY_UPSTREAM_TIMEOUT_SECONDS(flag("proxy-upstream-timeout-seconds")
+            .integer()
+            .dflt("30")
+            .junit()
+            .container()
+            .doc("timeout of one proxy-cache upstream call (connect and headers)")),
+    PROXY_UPSTREAM_ERRORS(flag("proxy-upstream-errors")
+            .choice("not-found", "gateway")
+            .dflt("not-found")
+            .junit()
+            .container()
+            .doc("`gateway`: 502/504 instead of 404 with the reason when the upstream cannot serve a miss")),
     SCAN_PENDING_SECONDS(flag("scan-pending-seconds")
             .longInteger()
             .dflt("0")

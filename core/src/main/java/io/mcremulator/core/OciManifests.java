@@ -191,7 +191,7 @@ public final class OciManifests {
         return refs;
     }
 
-    private void fill(
+    void fill(
             ImageEntity img,
             byte[] bytes,
             ParsedManifest m,
@@ -214,7 +214,7 @@ public final class OciManifests {
         img.sizeBytes = size;
     }
 
-    private Map<String, Object> configAttributes(Descriptor config) {
+    Map<String, Object> configAttributes(Descriptor config) {
         long size = s.blobs.size(config.digest());
         if (size < 0 || size > 4 * 1024 * 1024) return Map.of();
         try (var in = s.blobs.open(config.digest(), 0, size)) {
@@ -228,7 +228,7 @@ public final class OciManifests {
         return reference != null && reference.contains(":");
     }
 
-    private static String checkTag(String tag) {
+    static String checkTag(String tag) {
         if (!Tags.isValid(tag)) {
             throw new EmulatorException(
                     ErrorCode.MANIFEST_INVALID,

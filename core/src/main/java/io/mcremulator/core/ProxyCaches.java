@@ -169,7 +169,8 @@ public final class ProxyCaches {
         }
     }
 
-    private void checkProvider(String provider) {
+    /** 400 unless {@code provider} is one of the configured providers. */
+    public void checkProvider(String provider) {
         if (provider == null || provider.isEmpty())
             throw EmulatorException.badRequest("invalid param: field 'provider' is required", "provider", null);
         if (!s.config.proxyCacheProviders().contains(provider)) {
@@ -181,7 +182,8 @@ public final class ProxyCaches {
         }
     }
 
-    static void checkUrl(String url) {
+    /** 400 unless {@code url} is an absolute http(s) URL. */
+    public static void checkUrl(String url) {
         if (url == null || url.isEmpty())
             throw EmulatorException.badRequest("invalid param: field 'url' is required", "url", null);
         URI uri;

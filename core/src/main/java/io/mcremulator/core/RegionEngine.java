@@ -10,6 +10,7 @@ public final class RegionEngine {
     private final Credentials credentials;
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
+    private final ProxyPulls proxyPulls;
     private final Users users;
     private final Members members;
     private final Scans scans;
@@ -23,6 +24,7 @@ public final class RegionEngine {
         this.credentials = new Credentials(state);
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
+        this.proxyPulls = new ProxyPulls(state, ociManifests);
         this.users = new Users(state);
         this.members = new Members(state);
         this.scans = new Scans(state);
@@ -73,6 +75,11 @@ public final class RegionEngine {
     /** OCI data plane: manifests, tags, catalog, referrers. */
     public OciManifests ociManifests() {
         return ociManifests;
+    }
+
+    /** Pull-through proxy caches: upstream of a registry, what it holds, storing what was pulled. */
+    public ProxyPulls proxyPulls() {
+        return proxyPulls;
     }
 
     RegionState state() {

@@ -190,7 +190,8 @@ final class Seeder {
                             fail(ipath + ".digest", "is repeated in this repository", img.digest());
                     }
                     if (img.manifest() != null)
-                        checkContent(img, ipath, s, docBlobs.getOrDefault(region, Set.of()), repo);
+                        checkContent(
+                                img, ipath, s, docBlobs.getOrDefault(region, Set.of()), repo, r.proxyCacheId() != null);
                     if (img.sizeBytes() != null && img.sizeBytes() < 0)
                         fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int sc = 0; sc < img.scans().size(); sc++)
@@ -245,9 +246,17 @@ final class Seeder {
         return e;
     }
 
-    /** An image given with its manifest: the digest must be the manifest's, and every referenced blob available. */
+    /**
+     * An image given with its manifest: the digest must be the manifest's, and every referenced blob available, except
+     * in a proxy-cache registry ({@code pullThrough}), which fetches missing blobs from its upstream when pulled.
+     */
     private static void checkContent(
-            SeedDocument.Image img, String ipath, RegionState s, Set<String> docBlobs, SeedDocument.Repository repo) {
+            SeedDocument.Image img,
+            String ipath,
+            RegionState s,
+            Set<String> docBlobs,
+            SeedDocument.Repository repo,
+            boolean pullThrough) {
         if (img.digest() == null) fail(ipath + ".digest", "is required with manifest_base64", null);
         if (!Digests.sha256(img.manifest()).equals(img.digest())) {
             fail(ipath + ".manifest_base64", "does not hash to the image's digest", img.digest());
@@ -260,7 +269,7 @@ final class Seeder {
         if (img.references() != null) {
             for (String d : img.references().keySet()) {
                 boolean childManifest = repo.images().stream().anyMatch(i -> d.equals(i.digest()));
-                if (!childManifest && !docBlobs.contains(d) && !s.blobs.has(d))
+                if (!childManifest && !pullThrough && !docBlobs.contains(d) && !s.blobs.has(d))
                     fail(ipath + ".references", "names blob " + d + " that is neither in content.blobs nor stored", d);
             }
         }

@@ -210,6 +210,7 @@ final class DefaultMcrEmulator implements McrEmulator {
     public Verification verify(String operationId) {
         TreeSet<String> known = new TreeSet<>();
         for (OperationInfo op : operations()) known.addAll(op.operationIds());
+        known.addAll(io.mcremulator.client.UpstreamCalls.OPERATION_IDS); // a proxy cache's calls to its upstream
         return Verification.of(operationId, this::requests, journalScope(), known);
     }
 

@@ -114,6 +114,9 @@ public final class Main {
                 if (i + 1 >= args.length) throw new IllegalArgumentException("flag --" + name + " needs a value");
                 value = args[++i];
             }
+            // --proxy-upstream is repeatable: the mappings add up (comma-separated, as in MCR_PROXY_UPSTREAM)
+            if (name.equals(Setting.PROXY_UPSTREAM.flag()) && out.containsKey(name))
+                value = out.get(name) + "," + value;
             out.put(name, value);
         }
         return new Args(out, false);

@@ -38,6 +38,8 @@ import io.mcremulator.server.oci.RegistryTokens;
 import io.mcremulator.server.oci.TokenApi;
 import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.operation.OperationIndex;
+import io.mcremulator.server.proxy.ProxySettings;
+import io.mcremulator.server.proxy.PullThrough;
 import io.mcremulator.server.routing.Handlers;
 import io.mcremulator.server.routing.RouteInstaller;
 import io.mcremulator.server.routing.RouteTable;
@@ -73,6 +75,8 @@ public final class McrEmulatorServer implements AutoCloseable {
                         settings.persistence().dataDir())
                 : null;
         this.emulator = new Emulator(settings.engine());
+        PullThrough pullThrough = new PullThrough(
+                settings.proxy(), settings.engine().blobStorage().maxManifestBytes());
         // The operations first: the control plane hooks into every one of them, and the control handlers need the
         // plane.
         this.operations = new OperationIndex(RouteTable.operations());
@@ -90,6 +94,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 operations,
                 ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
                 settings.oci().region());
+        pullThrough.observer(controlPlane.upstreamObserver());
         this.controlApi = new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus());
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
@@ -100,13 +105,13 @@ public final class McrEmulatorServer implements AutoCloseable {
                 repositories,
                 images,
                 new RepositoryPathApi(repositories, images),
-                new ProxyCachesApi(),
+                new ProxyCachesApi(pullThrough),
                 new io.mcremulator.server.api.ScansApi(),
                 oci,
                 new OciListsApi(),
-                new OciBlobsApi(),
+                new OciBlobsApi(pullThrough),
                 new OciUploadsApi(),
-                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
+                new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes(), pullThrough),
                 new TokenApi(tokens, ociAuth),
                 controlApi,
                 new UsersApi(),
@@ -307,6 +312,8 @@ public final class McrEmulatorServer implements AutoCloseable {
             return this;
         }
 
+        private ProxySettings proxy = ProxySettings.defaults();
+
         public Builder host(String host) {
             this.host = host;
             return this;
@@ -352,6 +359,24 @@ public final class McrEmulatorServer implements AutoCloseable {
             return this;
         }
 
+        /** Pull-through proxy caches: {@code --proxy-upstream} mappings, network status probes, upstream timeout. */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** Changes the proxy settings built so far, e.g. {@code proxy(p -> p.withProbe(ProxySettings.Probe.NETWORK))}. */
+        public Builder proxy(java.util.function.UnaryOperator<ProxySettings> change) {
+            this.proxy = change.apply(proxy);
+            return this;
+        }
+
+        /** Sends a provider's or a URL's upstream traffic to {@code target} (e.g. a local registry a test started). */
+        public Builder proxyUpstream(String providerOrUrl, String target) {
+            this.proxy = proxy.withUpstream(providerOrUrl, target);
+            return this;
+        }
+
         /**
          * Deterministic mode: ids and passwords drawn from {@code seed}, and the clock fixed at {@code clockAt} (move it
          * with {@code POST /_emulator/clock/advance}). Two servers built alike answer the same calls identically.
@@ -366,7 +391,17 @@ public final class McrEmulatorServer implements AutoCloseable {
 
         public ServerSettings settings() {
             return new ServerSettings(
-                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control, persistence);
+                    host,
+                    port,
+                    engine,
+                    auth,
+                    getRepositoryStatus,
+                    maxBodyBytes,
+                    seedFiles,
+                    oci,
+                    control,
+                    persistence,
+                    proxy);
         }
 
         public McrEmulatorServer build() {

@@ -4,6 +4,7 @@ import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.oci.OciSettings;
+import io.mcremulator.server.proxy.ProxySettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
  * @param persistence         whether state and blobs survive a restart ({@code --data-dir}, {@code --flush-interval})
+ * @param proxy               pull-through proxy caches: upstream mapping, status probes, upstream timeout
  */
 public record ServerSettings(
         String host,
@@ -28,7 +30,9 @@ public record ServerSettings(
         List<Path> seedFiles,
         OciSettings oci,
         ControlSettings control,
-        io.mcremulator.server.persist.PersistenceSettings persistence) {
+        io.mcremulator.server.persist.PersistenceSettings persistence,
+
+        ProxySettings proxy) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -45,5 +49,6 @@ public record ServerSettings(
         if (persistence == null) persistence = io.mcremulator.server.persist.PersistenceSettings.none();
         if (persistence.enabled() && !persistence.dataDir().equals(engine.dataDir()))
             engine = engine.toBuilder().dataDir(persistence.dataDir()).build(); // the engine keeps blobs there
+        if (proxy == null) proxy = ProxySettings.defaults();
     }
 }

@@ -10,6 +10,7 @@ import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.oci.OciSettings;
+import io.mcremulator.server.proxy.ProxySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ public final class SettingsApplier {
         ControlSettings control = ControlSettings.defaults();
         boolean controlGiven = false;
         boolean authGiven = false;
+        ProxySettings proxy = ProxySettings.defaults();
+        boolean proxyGiven = false;
         AuthMode mode = AuthMode.DECODE;
         String hs256 = null;
         String pem = null;
@@ -151,6 +154,29 @@ public final class SettingsApplier {
                             control.journalCapacity(), control.journalMaxBodyBytes(), Boolean.parseBoolean(v));
                     controlGiven = true;
                 }
+                case PROXY_UPSTREAM -> {
+                    try {
+                        proxy = proxy.withUpstreams(v);
+                    } catch (IllegalArgumentException ex) {
+                        throw new IllegalArgumentException(label.apply(s) + ": " + ex.getMessage(), ex);
+                    }
+                    proxyGiven = true;
+                }
+                case PROXY_CACHE_PROBE -> {
+                    proxy = proxy.withProbe(ProxySettings.Probe.valueOf(constant(v)));
+                    proxyGiven = true;
+                }
+                case PROXY_UPSTREAM_TIMEOUT_SECONDS -> {
+                    int seconds = Integer.parseInt(v);
+                    if (seconds < 1)
+                        throw new IllegalArgumentException(label.apply(s) + ": must be at least 1, got " + seconds);
+                    proxy = proxy.withTimeout(Duration.ofSeconds(seconds));
+                    proxyGiven = true;
+                }
+                case PROXY_UPSTREAM_ERRORS -> {
+                    proxy = proxy.withGatewayErrors(v.equals("gateway"));
+                    proxyGiven = true;
+                }
                 case DATA_DIR -> {
                     server.dataDir(Path.of(v));
                     dataDir = true;
@@ -175,6 +201,7 @@ public final class SettingsApplier {
         if (ociGiven) server.oci(oci);
         if (blobsGiven) engine.blobStorage(blobs);
         if (controlGiven) server.control(control);
+        if (proxyGiven) server.proxy(proxy);
         if (authGiven) server.auth(new AuthSettings(mode, hs256, pem, jwks, Map.of(), null));
     }
 

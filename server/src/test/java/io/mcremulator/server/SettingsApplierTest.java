@@ -26,7 +26,10 @@ class SettingsApplierTest {
                         ? dir.toString()
                         : Files.writeString(dir.resolve(s.flag() + ".txt"), s == Setting.SEED ? "{}" : "pem")
                                 .toString();
-            case TEXT -> s == Setting.HOST ? "127.0.0.1" : "text";
+            case TEXT ->
+                s == Setting.HOST
+                        ? "127.0.0.1"
+                        : s == Setting.PROXY_UPSTREAM ? "docker-hub=http://127.0.0.1:5000" : "text";
         };
     }
 

@@ -304,6 +304,33 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     }
 
     /**
+     * Sends the upstream traffic of proxy caches with this provider ({@code docker-hub}) or URL to {@code target}
+     * ({@code MCR_PROXY_UPSTREAM}); call it again to add mappings. Inside the container {@code 127.0.0.1} is the
+     * container itself: reach a registry on the host as {@code http://host.testcontainers.internal:<port>} (after
+     * {@code Testcontainers.exposeHostPorts(port)}) or a registry container by its network alias.
+     */
+    public McrEmulatorContainer withProxyUpstream(String providerOrUrl, String target) {
+        String mapping = providerOrUrl + "=" + target;
+        String before = getEnvMap().get(Setting.PROXY_UPSTREAM.env());
+        return with(Setting.PROXY_UPSTREAM, before == null ? mapping : before + "," + mapping);
+    }
+
+    /** {@code offline} (default) or {@code network}: whether the proxy-cache status operations ask the upstream. */
+    public McrEmulatorContainer withProxyCacheProbe(String mode) {
+        return with(Setting.PROXY_CACHE_PROBE, mode);
+    }
+
+    /** Timeout of one proxy-cache upstream call, in seconds (default 30). */
+    public McrEmulatorContainer withProxyUpstreamTimeoutSeconds(int seconds) {
+        return with(Setting.PROXY_UPSTREAM_TIMEOUT_SECONDS, seconds);
+    }
+
+    /** {@code not-found} (default: 404 with the reason) or {@code gateway} (502/504) for misses the upstream fails. */
+    public McrEmulatorContainer withProxyUpstreamErrors(String style) {
+        return with(Setting.PROXY_UPSTREAM_ERRORS, style);
+    }
+
+    /**
      * Any setting of the standalone runner by its environment variable, e.g.
      * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}. A variable of the catalogue has its value checked; an
      * {@code MCR_} variable this module does not know yet (an image newer than the module) is passed as it is.

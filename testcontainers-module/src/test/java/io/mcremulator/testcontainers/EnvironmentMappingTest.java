@@ -49,6 +49,20 @@ class EnvironmentMappingTest {
     }
 
     @Test
+    void proxyUpstreamMappingsAddUp() {
+        McrEmulatorContainer mcr = new McrEmulatorContainer("mcr-emulator:1.2.3")
+                .withProxyUpstream("docker-hub", "http://host.testcontainers.internal:5000")
+                .withProxyUpstream("https://gcr.io", "http://registry:5000")
+                .withProxyCacheProbe("network");
+        assertThat(mcr.getEnvMap())
+                .contains(
+                        entry(
+                                "MCR_PROXY_UPSTREAM",
+                                "docker-hub=http://host.testcontainers.internal:5000,https://gcr.io=http://registry:5000"),
+                        entry("MCR_PROXY_CACHE_PROBE", "network"));
+    }
+
+    @Test
     void refusesWhatIsNotASettingOrNotTheEmulatorImage() {
         McrEmulatorContainer mcr = new McrEmulatorContainer("mcr-emulator");
         assertThatThrownBy(() -> mcr.withSetting("JAVA_HOME", "/x"))

@@ -39,7 +39,11 @@ public enum ErrorCode {
     OCI_MANIFEST_TOO_LARGE(413, "SIZE_INVALID", "manifest too large"),
     OCI_RANGE_INVALID(416, "BLOB_UPLOAD_INVALID", "chunk out of order or range invalid"),
     OCI_PAGINATION_NUMBER_INVALID(400, "PAGINATION_NUMBER_INVALID", "invalid number of results requested"),
-    OCI_STORAGE_FULL(507, "DENIED", "storage quota of the emulator exceeded");
+    OCI_STORAGE_FULL(507, "DENIED", "storage quota of the emulator exceeded"),
+    /** A proxy cache's upstream could not be reached or failed (5xx, refused connection, wrong digest). */
+    UPSTREAM_UNAVAILABLE(502, "UNAVAILABLE", "the proxy cache's upstream registry is unavailable"),
+    /** A proxy cache's upstream did not answer within the upstream timeout. */
+    UPSTREAM_TIMEOUT(504, "UNAVAILABLE", "the proxy cache's upstream registry did not answer in time");
 
     /** Which API's error format a code belongs to. */
     public enum Api {

@@ -3,9 +3,17 @@ package io.mcremulator.server.api;
 import io.mcremulator.core.ProxyCaches;
 import io.mcremulator.server.http.Call;
 import io.mcremulator.server.http.JsonBody;
+import io.mcremulator.server.proxy.PullThrough;
 
 /** {@code /v0/proxy-caches}. JSON {@code null} fields (the Go SDK sends them) mean "not given" / "unchanged". */
 public final class ProxyCachesApi {
+    private final PullThrough pullThrough;
+
+    /** @param pullThrough answers the two status operations from the upstream under {@code --proxy-cache-probe network} */
+    public ProxyCachesApi(PullThrough pullThrough) {
+        this.pullThrough = pullThrough;
+    }
+
     public void create(Call c) {
         JsonBody b = c.body();
         var created = c.engine()
@@ -61,6 +69,24 @@ public final class ProxyCachesApi {
     public void checkCredentials(Call c) {
         JsonBody b = c.body();
         b.string("credential_type");
+        if (pullThrough.probesNetwork()) {
+            String provider = b.requiredString("provider");
+            String url = b.requiredString("url");
+            String key = b.requiredString("access_key");
+            String secret = b.requiredString("access_secret");
+            c.engine().proxyCaches().checkProvider(provider);
+            ProxyCaches.checkUrl(url);
+            c.json(
+                    200,
+                    Views.status(pullThrough.probeCredentials(
+                            provider,
+                            url,
+                            key,
+                            secret,
+                            c.principal().tenantId(),
+                            c.engine().region().id())));
+            return;
+        }
         c.json(
                 200,
                 Views.status(c.engine()
@@ -73,6 +99,14 @@ public final class ProxyCachesApi {
     }
 
     public void status(Call c) {
+        if (pullThrough.probesNetwork()) {
+            var src = c.engine().proxyPulls().source(c.principal(), c.uuidPath("proxy_cache_id"));
+            c.json(
+                    200,
+                    Views.status(pullThrough.probeStatus(
+                            src, c.principal().tenantId(), c.engine().region().id())));
+            return;
+        }
         c.json(200, Views.status(c.engine().proxyCaches().status(c.principal(), c.uuidPath("proxy_cache_id"))));
     }
 }

@@ -11,6 +11,7 @@ import io.mcremulator.server.http.Json;
 import io.mcremulator.server.http.RequestIds;
 import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.operation.OperationIndex;
+import io.mcremulator.server.proxy.UpstreamObserver;
 import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -177,8 +178,57 @@ public final class ControlPlane {
                         dropped,
                         ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER),
                         request,
-                        response));
+                        response,
+                        null));
         if (entry != null) stream.request(entry);
+    }
+
+    /** Journals the calls proxy caches make to their upstreams and applies {@code "target":"upstream"} fault rules. */
+    public UpstreamObserver upstreamObserver() {
+        return new UpstreamObserver() {
+            @Override
+            public Fault before(Call call) {
+                Faults.Decision d = faults.decideUpstream(call);
+                if (d.none()) return Fault.NONE;
+                FaultRule t = d.terminal();
+                return new Fault(
+                        String.join(",", d.firedIds()),
+                        d.delayMs(),
+                        t == null ? null : t.status(),
+                        t == null ? null : t.message(),
+                        t != null && t.drop());
+            }
+
+            @Override
+            public void after(Call call, int status, double durationMs, Fault fault, String error) {
+                if (!journal.enabled()) return;
+                String time = Json.time(emulator.config().clock().instant());
+                java.net.URI u = call.uri();
+                JournalEntry entry = journal.add(
+                        false,
+                        seq -> new JournalEntry(
+                                seq,
+                                time,
+                                call.operationId(),
+                                FaultRule.UPSTREAM,
+                                call.method(),
+                                u.getRawPath(),
+                                u.getRawQuery(),
+                                null,
+                                call.tenant(),
+                                call.region(),
+                                status,
+                                durationMs,
+                                false,
+                                fault.ruleIds(),
+                                fault.drop(),
+                                null,
+                                JournalBody.NONE,
+                                error == null ? JournalBody.NONE : JournalBody.described(error),
+                                u.getScheme() + "://" + u.getRawAuthority()));
+                if (entry != null) stream.request(entry);
+            }
+        };
     }
 
     /**

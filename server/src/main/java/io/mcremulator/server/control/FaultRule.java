@@ -33,7 +33,13 @@ record FaultRule(
         Integer firstN,
         Integer everyNth,
         Double probability,
-        long seed) {
+        long seed,
+        String target) {
+    /** {@code target} of a rule for the calls a proxy cache makes to its upstream (default: the emulator's APIs). */
+    static final String UPSTREAM = "upstream";
+
+    /** The operationIds of upstream calls, as the journal names them. */
+    static final Set<String> UPSTREAM_OPERATIONS = io.mcremulator.client.UpstreamCalls.OPERATION_IDS;
 
     static final Set<String> FIELDS = Set.of(
             "id",
@@ -53,7 +59,8 @@ record FaultRule(
             "firstN",
             "everyNth",
             "probability",
-            "seed");
+            "seed",
+            "target");
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final long MAX_DELAY_MS = 600_000;
@@ -64,8 +71,15 @@ record FaultRule(
         String id = j.string("id");
         if (id != null && !ID.matcher(id).matches())
             throw j.fail("id", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        String target = j.string("target");
+        if (target != null && !target.equals("api") && !target.equals(UPSTREAM))
+            throw j.fail("target", "must be 'api' (the default) or 'upstream' (a proxy cache's upstream calls)");
+        boolean upstream = UPSTREAM.equals(target);
         String operationId = j.string("operationId");
-        if (operationId != null) {
+        if (operationId != null && upstream) {
+            if (!UPSTREAM_OPERATIONS.contains(operationId))
+                throw j.fail("operationId", "names no upstream call; upstream calls are " + UPSTREAM_OPERATIONS);
+        } else if (operationId != null) {
             Operation op = index.byOperationId(operationId)
                     .orElseThrow(() -> j.fail(
                             "operationId", "names no operation of the emulator; GET /_emulator/operations lists them"));
@@ -138,10 +152,26 @@ record FaultRule(
                 firstN,
                 everyNth,
                 probability,
-                seed == null ? 0L : seed);
+                seed == null ? 0L : seed,
+                upstream ? UPSTREAM : null);
+    }
+
+    boolean upstream() {
+        return UPSTREAM.equals(target);
+    }
+
+    /** A rule with {@code "target":"upstream"} against one upstream call: the path glob is the upstream's path. */
+    boolean matchesUpstream(io.mcremulator.server.proxy.UpstreamObserver.Call c) {
+        if (!upstream()) return false;
+        if (operationId != null && !operationId.equals(c.operationId())) return false;
+        if (method != null && !method.equalsIgnoreCase(c.method())) return false;
+        if (path != null && !glob(path).matcher(c.uri().getRawPath()).matches()) return false;
+        if (tenant != null && !tenant.equals(c.tenant())) return false;
+        return region == null || region.equals(c.region());
     }
 
     boolean matches(RequestFacts r) {
+        if (upstream()) return false;
         if (operationId != null
                 && !(operationId.equals(r.operationId())
                         || (r.operation() != null
@@ -195,6 +225,7 @@ record FaultRule(
         put(m, "everyNth", everyNth);
         put(m, "probability", probability);
         m.put("seed", seed);
+        put(m, "target", target);
         m.put("matched", matched);
         m.put("fired", fired);
         return m;

@@ -93,11 +93,23 @@ final class Faults {
         }
     }
 
+    /** The same for a call a proxy cache makes to its upstream: only rules with {@code "target":"upstream"} match. */
+    Decision decideUpstream(io.mcremulator.server.proxy.UpstreamObserver.Call call) {
+        if (empty) return Decision.NONE;
+        synchronized (this) {
+            return decideLocked(r -> r.matchesUpstream(call));
+        }
+    }
+
     private Decision decideLocked(RequestFacts request) {
+        return decideLocked(r -> r.matches(request));
+    }
+
+    private Decision decideLocked(java.util.function.Predicate<FaultRule> matching) {
         long delay = 0;
         List<String> fired = new ArrayList<>();
         for (Active a : rules.values()) {
-            if (!a.rule.matches(request)) continue;
+            if (!matching.test(a.rule)) continue;
             a.matched++;
             if (!fires(a)) continue;
             a.fired++;

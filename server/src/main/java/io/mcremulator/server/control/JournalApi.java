@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 public final class JournalApi {
     static final Set<String> FILTERS = Set.of(
             "operationId",
+            "api",
             "method",
             "path",
             "tenant",
@@ -132,6 +133,8 @@ public final class JournalApi {
         Predicate<JournalEntry> p = e -> true;
         String op = params.get("operationId");
         if (op != null) p = p.and(e -> op.equals(e.operationId()));
+        String api = params.get("api");
+        if (api != null) p = p.and(e -> api.equals(e.api()));
         String method = params.get("method");
         if (method != null) p = p.and(e -> method.equalsIgnoreCase(e.method()));
         String path = params.get("path");

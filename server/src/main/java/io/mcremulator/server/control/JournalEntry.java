@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One recorded request. Bodies are kept up to the journal's limit ({@code requestBodyTruncated} says when cut);
- * {@code status} is 0 when the connection was dropped by a fault.
+ * {@code status} is 0 when the connection was dropped by a fault. Calls a proxy cache made to its upstream are
+ * recorded too ({@code api: "upstream"}, {@code upstream}: the registry called, {@code path}: the path there).
  */
 record JournalEntry(
         long seq,
@@ -25,7 +26,8 @@ record JournalEntry(
         boolean dropped,
         String requestId,
         JournalBody request,
-        JournalBody response) {
+        JournalBody response,
+        String upstream) {
 
     /** The request body's text (decoded on first use); null when there was none. */
     String requestBody() {
@@ -56,6 +58,7 @@ record JournalEntry(
         m.put("responseBody", response.text());
         m.put("responseBodySize", response.size());
         m.put("responseBodyTruncated", response.truncated());
+        if (upstream != null) m.put("upstream", upstream);
         return m;
     }
 }

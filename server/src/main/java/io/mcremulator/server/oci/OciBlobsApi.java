@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.oci.BlobStat;
+import io.mcremulator.server.proxy.PullThrough;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,9 +12,16 @@ import java.util.regex.Pattern;
 /** {@code GET|HEAD|DELETE /v2/<name>/blobs/<digest>}: blob reads (with Range) and unlinking. */
 public final class OciBlobsApi {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+    private final PullThrough pullThrough;
+
+    public OciBlobsApi(PullThrough pullThrough) {
+        this.pullThrough = pullThrough;
+    }
 
     /** GET and HEAD: {@code Content-Length}, {@code Docker-Content-Digest}; a {@code Range} gets 206. */
     public void get(OciCall c) throws Exception {
+        if (pullThrough.serveBlob(c.ctx(), c.engine(), c.principal(), c.name(), c.path("digest")))
+            return; // a proxy-cache registry's miss, streamed from its upstream
         String digest = c.path("digest");
         BlobStat st = c.engine().ociBlobs().stat(c.principal(), c.name(), digest);
         Context ctx = c.ctx();

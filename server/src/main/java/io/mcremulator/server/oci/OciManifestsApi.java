@@ -4,14 +4,17 @@ import io.javalin.http.Context;
 import io.mcremulator.core.oci.ManifestContent;
 import io.mcremulator.core.oci.ManifestPushed;
 import io.mcremulator.server.http.BodyReader;
+import io.mcremulator.server.proxy.PullThrough;
 import java.io.InputStream;
 
 /** {@code PUT|GET|HEAD|DELETE /v2/<name>/manifests/<reference>}: manifests byte for byte, by tag or digest. */
 public final class OciManifestsApi {
     private final int maxManifestBytes;
+    private final PullThrough pullThrough;
 
-    public OciManifestsApi(int maxManifestBytes) {
+    public OciManifestsApi(int maxManifestBytes, PullThrough pullThrough) {
         this.maxManifestBytes = maxManifestBytes;
+        this.pullThrough = pullThrough;
     }
 
     public void put(OciCall c) throws Exception {
@@ -41,6 +44,11 @@ public final class OciManifestsApi {
 
     /** GET and HEAD; only GET counts as a pull of the image (see docs/behaviour.md). */
     public void get(OciCall c) throws Exception {
+        pullThrough.prepareManifest(
+                c.engine(),
+                c.principal(),
+                c.name(),
+                c.path("reference")); // a proxy-cache registry fetches what it does not hold yet
         boolean head = OciResponses.isHead(c.ctx());
         ManifestContent m =
                 c.engine().ociManifests().get(c.principal(), c.name(), c.path("reference"), c.accept(), !head);

@@ -130,6 +130,10 @@ public final class Persistence implements AutoCloseable {
         List<SeedDocument.Registry> registries = new ArrayList<>();
         boolean changed = false;
         for (SeedDocument.Registry r : st.document().registries()) {
+            if (r.proxyCacheId() != null) { // a proxy cache fetches missing blobs from its upstream when pulled
+                registries.add(r);
+                continue;
+            }
             Region region =
                     Region.parse(r.region() == null ? "br-se1" : r.region()).orElse(Region.DEFAULT);
             List<SeedDocument.Repository> repos = new ArrayList<>();
@@ -225,7 +229,15 @@ public final class Persistence implements AutoCloseable {
                 }
                 if (closed) return;
             }
-            if (emulator.changes().current() > durableNow()) saveNow();
+            if (emulator.changes().current() > durableNow() && !saveNow()) {
+                synchronized (monitor) { // the disk refused: try again in a second, not in a tight loop
+                    try {
+                        if (!closed) monitor.wait(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
         }
     }
 
@@ -257,7 +269,8 @@ public final class Persistence implements AutoCloseable {
                     k.addAll(savedBlobs.getOrDefault(r, Set.of()));
                     keep.put(r, k);
                 }
-                savedBlobs = new EnumMap<>(st.storedBlobs().isEmpty() ? Map.of() : st.storedBlobs());
+                savedBlobs = new EnumMap<>(Region.class);
+                savedBlobs.putAll(st.storedBlobs());
                 synchronized (monitor) {
                     if (target > durable) durable = target;
                     monitor.notifyAll();
