@@ -54,7 +54,7 @@ final class DefaultTenant implements TestTenant {
 
     @Override
     public void seed(Consumer<SeedBuilder> build) {
-        SeedBuilder b = new SeedBuilder(id, region);
+        SeedBuilder b = new SeedBuilder(id, region, primary.id);
         build.accept(b);
         running.engine().seed(b.build());
     }

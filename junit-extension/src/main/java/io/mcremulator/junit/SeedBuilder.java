@@ -37,10 +37,15 @@ public final class SeedBuilder {
     private final List<SeedDocument.ProxyCache> proxyCaches = new ArrayList<>();
     private final List<RegistrySpec> registries = new ArrayList<>();
     private final Map<String, UUID> proxyCacheIds = new HashMap<>();
+    private final List<SeedDocument.RegistryUser> registryUsers = new ArrayList<>();
 
-    SeedBuilder(String tenant, Region region) {
+    /** Registries' creator unless {@link RegistrySpec#createdBy} says otherwise: the tenant's first user. */
+    private final String defaultCreator;
+
+    SeedBuilder(String tenant, Region region, String defaultCreator) {
         this.tenant = tenant;
         this.region = region;
+        this.defaultCreator = defaultCreator;
     }
 
     /** Region of the entries added after this call. */
@@ -52,6 +57,21 @@ public final class SeedBuilder {
     /** A user of the tenant with a fixed docker password (null: generated). */
     public SeedBuilder user(String userId, String password) {
         users.add(new SeedDocument.User(region.id(), tenant, userId, null, password, null));
+        return this;
+    }
+
+    /**
+     * A registry user ({@code /v0/users}) of this tenant for user {@code userId} (a UUID, as {@link TestUser#id()}):
+     * its id is {@code userId}, as {@code POST /v0/users} makes it. Name it in {@link RegistrySpec#member}.
+     */
+    public SeedBuilder registryUser(String userId) {
+        UUID id;
+        try {
+            id = UUID.fromString(userId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("registryUser: '" + userId + "' is not a UUID user id");
+        }
+        registryUsers.add(new SeedDocument.RegistryUser(region.id(), tenant, id, userId, null));
         return this;
     }
 
@@ -121,10 +141,22 @@ public final class SeedBuilder {
                 }
                 repos.add(new SeedDocument.Repository(null, repo.name, repo.createdAt, repo.createdAt, images));
             }
+            List<SeedDocument.Member> members = new ArrayList<>();
+            for (String[] m : r.members)
+                members.add(new SeedDocument.Member(null, UUID.fromString(m[0]), m[1], r.createdAt, r.createdAt));
             regs.add(new SeedDocument.Registry(
-                    r.region.id(), tenant, null, r.name, pc, r.createdAt, r.createdAt, repos));
+                    r.region.id(),
+                    tenant,
+                    null,
+                    r.name,
+                    pc,
+                    r.createdAt,
+                    r.createdAt,
+                    repos,
+                    r.createdBy != null ? r.createdBy : defaultCreator,
+                    members));
         }
-        return new SeedDocument(users, proxyCaches, regs);
+        return new SeedDocument(users, proxyCaches, regs, List.of(), List.of(), registryUsers, List.of());
     }
 
     /** A digest for an image given without one: unique, well-formed, stable for the same inputs. */
@@ -169,11 +201,31 @@ public final class SeedBuilder {
         private final Region region;
         private String proxyCache;
         private Instant createdAt;
+        private String createdBy;
+        private final List<String[]> members = new ArrayList<>();
         private final List<RepositorySpec> repositories = new ArrayList<>();
 
         private RegistrySpec(String name, Region region) {
             this.name = name;
             this.region = region;
+        }
+
+        /**
+         * Its creator's user id: full access over /v2 under {@code registryAccess=members}. Default: the tenant's
+         * first user ({@code tenant().user()}, the handle's own credentials).
+         */
+        public RegistrySpec createdBy(String userId) {
+            createdBy = userId;
+            return this;
+        }
+
+        /**
+         * A member: registry user {@code registryUserId} (existing, e.g. {@link TestUser#registryUserId()}, or added
+         * by {@link SeedBuilder#registryUser}) with {@code role} {@code developer} or {@code guest}.
+         */
+        public RegistrySpec member(String registryUserId, String role) {
+            members.add(new String[] {registryUserId, role});
+            return this;
         }
 
         public RegistrySpec proxyCache(String proxyCacheName) {

@@ -18,8 +18,10 @@ import org.opentest4j.AssertionFailedError;
  * are nested and run by EngineTestKit.
  */
 class ConsoleLinkOnFailureTest {
+    // one field per class run below: the tests of this class run concurrently
     static volatile String tenantSeen;
     static volatile String consoleUrlSeen;
+    static volatile String passingUrlSeen;
 
     @Test
     void anAssertionFailureEndsWithTheConsoleLinkOfTheTestsTenant() {
@@ -59,7 +61,7 @@ class ConsoleLinkOnFailureTest {
     @Test
     void theHandleNamesItsConsoleUrl() {
         assertThat(failures(run(Passing.class))).isEmpty();
-        assertThat(consoleUrlSeen).matches("http://127\\.0\\.0\\.1:\\d+/_emulator/console/#/state\\?tenant=.+");
+        assertThat(passingUrlSeen).matches("http://127\\.0\\.0\\.1:\\d+/_emulator/console/#/state\\?tenant=.+");
     }
 
     private static EngineExecutionResults run(Class<?> type) {
@@ -109,7 +111,7 @@ class ConsoleLinkOnFailureTest {
     static class Passing {
         @Test
         void readsTheUrl(McrEmulator mcr) {
-            consoleUrlSeen = mcr.consoleUrl();
+            passingUrlSeen = mcr.consoleUrl();
         }
     }
 }

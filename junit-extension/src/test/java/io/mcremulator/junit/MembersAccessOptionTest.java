@@ -36,4 +36,24 @@ class MembersAccessOptionTest {
                 .then()
                 .statusCode(200);
     }
+
+    @Test
+    void theTestsOwnUserCreatedWhatItSeeds(McrEmulator mcr) {
+        String name = mcr.uniqueName("own");
+        mcr.seed(s -> s.registry(name));
+        DockerCredentials mine = mcr.dockerCredentials();
+        var pushed = given().auth()
+                .preemptive()
+                .basic(mine.username(), mine.password())
+                .post(mcr.baseUrl() + "/v2/" + name + "/app/blobs/uploads/");
+        assertThat(pushed.statusCode()).as(pushed.asString()).isEqualTo(202);
+        String other = mcr.uniqueName("other");
+        mcr.seed(s -> s.registry(other, r -> r.createdBy(mcr.tenant().newUser().id())));
+        given().auth()
+                .preemptive()
+                .basic(mine.username(), mine.password())
+                .post(mcr.baseUrl() + "/v2/" + other + "/app/blobs/uploads/")
+                .then()
+                .statusCode(403);
+    }
 }

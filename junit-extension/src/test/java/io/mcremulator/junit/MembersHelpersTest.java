@@ -45,4 +45,20 @@ class MembersHelpersTest {
                 .statusCode(403)
                 .body("errors[0].code", equalTo("DENIED"));
     }
+
+    @Test
+    void theSeedBuilderDeclaresRegistryUsersCreatorsAndMembers(McrEmulator mcr) {
+        String name = mcr.uniqueName("seeded");
+        TestUser colleague = mcr.tenant().newUser();
+        mcr.seed(s -> s.registryUser(colleague.id())
+                .registry(name, r -> r.createdBy(mcr.tenant().user().id()).member(colleague.id(), "developer")));
+        String registryId = mcr.state().registry(name).orElseThrow().id().toString();
+        assertThat(colleague.registryUserId()).isEqualTo(colleague.id());
+        given().header("Authorization", mcr.authorizationHeader())
+                .get(mcr.managementUrl() + "/v0/registries/" + registryId + "/members")
+                .then()
+                .statusCode(200)
+                .body("results[0].user_id", equalTo(colleague.id()))
+                .body("results[0].role", equalTo("developer"));
+    }
 }

@@ -23,7 +23,7 @@ class PerClassLifecycleTest {
     }
 
     @Test
-    void testHandleDiffersFromClassHandle(McrEmulator mcr) {
+    void theTestsHandleDiffersFromTheClassHandle(McrEmulator mcr) {
         assertThat(fromBeforeAll).isSameAs(fromConstructor);
         assertThat(mcr.tenant().id()).isNotEqualTo(fromBeforeAll.tenant().id());
     }

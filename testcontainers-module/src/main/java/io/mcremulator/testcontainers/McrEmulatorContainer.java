@@ -420,6 +420,42 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
                 getRegistryHost());
     }
 
+    /**
+     * The user's registry user in the default region ({@code POST /v0/users}: created on the first call, the same
+     * after); returns its id, what registry memberships name.
+     */
+    public String createRegistryUser(McrUser user) {
+        return (String) management("POST", "/v0/users", user, null, 201).get("id");
+    }
+
+    /**
+     * Makes {@code member} (of any tenant) a member of {@code registryId} with {@code role} ({@code developer} or
+     * {@code guest}), acting as {@code owner} (a user of the registry's tenant): creates the member's registry user
+     * when needed, then {@code POST /v0/registries/{id}/members}. Returns the membership id.
+     */
+    public String addRegistryMember(McrUser owner, String registryId, McrUser member, String role) {
+        String userId = createRegistryUser(member);
+        String body = "{\"user_id\":\"" + userId + "\",\"role\":\"" + role + "\"}";
+        return (String) management("POST", "/v0/registries/" + registryId + "/members", owner, body, 201)
+                .get("id");
+    }
+
+    private Map<String, Object> management(String method, String path, McrUser user, String body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(getManagementUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .header("Authorization", user.authorizationHeader());
+        if (body != null) request.header("Content-Type", "application/json");
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.object(response.body());
+    }
+
     // ---- test control ----
 
     /** Forgets everything (registries, images, credentials, seeded data included): {@code POST /_emulator/reset}. */

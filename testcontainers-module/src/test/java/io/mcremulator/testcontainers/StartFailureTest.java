@@ -13,12 +13,18 @@ class StartFailureTest {
 
     @Test
     void unknownAuthModeFailsWithTheEmulatorsMessage() {
-        try (McrEmulatorContainer mcr = new McrEmulatorContainer(EmulatorImage.get()).withAuthMode("bogus")) {
+        // The typed method refuses it at once, before any container starts ...
+        assertThatThrownBy(() -> new McrEmulatorContainer(EmulatorImage.get()).withAuthMode("bogus"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withAuthMode (MCR_AUTH_MODE): expected one of decode, verify, anonymous");
+        // ... and the emulator itself refuses it too, when it comes by other means (a raw environment variable).
+        try (McrEmulatorContainer mcr =
+                new McrEmulatorContainer(EmulatorImage.get()).withEnv("MCR_AUTH_MODE", "bogus")) {
             assertThatThrownBy(mcr::start)
                     .isInstanceOf(ContainerLaunchException.class)
                     .hasMessageStartingWith(
-                            "mcr-emulator did not start: mcr-emulator: configuration error: unknown auth mode 'bogus'")
-                    .hasMessageContaining("expected one of decode, verify, anonymous")
+                            "mcr-emulator did not start: mcr-emulator: configuration error: --auth-mode (MCR_AUTH_MODE)")
+                    .hasMessageContaining("expected one of decode, verify, anonymous, got 'bogus'")
                     .hasMessageContaining("---- container log ----");
             assertThat(mcr.getContainerId())
                     .as("the failed container is removed")
@@ -35,7 +41,8 @@ class StartFailureTest {
             assertThatThrownBy(mcr::start)
                     .isInstanceOf(ContainerLaunchException.class)
                     .hasMessageContaining(
-                            "configuration error: seed file '/etc/mcr-emulator/missing-seed.json' does not exist");
+                            "configuration error: --seed (MCR_SEED_FILE): seed file '/etc/mcr-emulator/missing-seed.json'"
+                                    + " does not exist");
         }
         // Fail fast: the wait gives up when the container exits, far before the 120 s startup timeout.
         assertThat(Duration.between(begin, Instant.now())).isLessThan(Duration.ofSeconds(60));

@@ -63,10 +63,7 @@ public final class JournalApi {
                         "invalid param: '" + name + "' is not a stream parameter; parameters: backlog", name, null);
             }
         }
-        String given = ctx.queryParam("backlog");
-        int backlog = Math.min(
-                intParam(given == null ? Map.of() : Map.of("backlog", given), "backlog", 0),
-                ControlSettings.MAX_JOURNAL_CAPACITY);
+        int backlog = Math.min(intParam(params(ctx), "backlog", 0), ControlSettings.MAX_JOURNAL_CAPACITY);
         new io.javalin.http.sse.SseHandler(client -> plane.stream().join(client, plane.journal(), backlog)).handle(ctx);
     }
 

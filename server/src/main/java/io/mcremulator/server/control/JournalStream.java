@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /_emulator/requests/stream}: server-sent events for whoever watches the emulator live (the web
@@ -18,11 +20,13 @@ import java.util.concurrent.Executors;
  */
 final class JournalStream {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mcr-emulator-journal-stream");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One writer thread at most, in order; it ends after 30 s without work, so idle servers hold no thread. */
+    private final ExecutorService writer =
+            new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "mcr-emulator-journal-stream");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * Keeps {@code client} open, sends it the last {@code backlog} entries of {@code journal}, then every event. An

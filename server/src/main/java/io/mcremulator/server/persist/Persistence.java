@@ -229,7 +229,15 @@ public final class Persistence implements AutoCloseable {
                 }
                 if (closed) return;
             }
-            if (emulator.changes().current() > durableNow()) saveNow();
+            if (emulator.changes().current() > durableNow() && !saveNow()) {
+                synchronized (monitor) { // the disk refused: try again in a second, not in a tight loop
+                    try {
+                        if (!closed) monitor.wait(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
         }
     }
 
@@ -261,7 +269,8 @@ public final class Persistence implements AutoCloseable {
                     k.addAll(savedBlobs.getOrDefault(r, Set.of()));
                     keep.put(r, k);
                 }
-                savedBlobs = new EnumMap<>(st.storedBlobs().isEmpty() ? Map.of() : st.storedBlobs());
+                savedBlobs = new EnumMap<>(Region.class);
+                savedBlobs.putAll(st.storedBlobs());
                 synchronized (monitor) {
                     if (target > durable) durable = target;
                     monitor.notifyAll();

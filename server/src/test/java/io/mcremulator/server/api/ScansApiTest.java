@@ -522,6 +522,35 @@ class ScansApiTest extends ScanTestSupport {
     }
 
     @Test
+    void faultRulesAndTheJournalKnowTheScanOperations() {
+        Caller c = Caller.random();
+        Img img = seedImage(c, "1.0");
+        control()
+                .body(Map.of("operationId", "scheduleImageScan", "status", 503, "firstN", 1))
+                .post("/_emulator/faults")
+                .then()
+                .statusCode(201);
+        assertError(scanAs(c).post(img.scansPath("1.0")), 503, "service_unavailable");
+        String id = schedule(c, img, "1.0"); // the Go SDK's retry goes through
+        scanAs(c).get("/br-ne1/container-registry/v1/scans/" + id).then().statusCode(404);
+        scanAs(c).get("/v1/scans/" + id + "/vulnerabilities").then().statusCode(200);
+        control()
+                .get("/_emulator/requests?operationId=scheduleImageScan&tenant=" + c.tenantId())
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(2))
+                .body("requests.status", contains(503, 202));
+        control()
+                .get("/_emulator/requests?operationId=getImageScan&tenant=" + c.tenantId())
+                .then()
+                .body("requests.region", contains("br-ne1"));
+        control()
+                .get("/_emulator/requests?operationId=getImageScanVulnerabilities&tenant=" + c.tenantId())
+                .then()
+                .body("count", equalTo(1));
+    }
+
+    @Test
     void operationsListTheFiveScanOperations() {
         List<String> ids = control()
                 .get("/_emulator/operations?api=management")

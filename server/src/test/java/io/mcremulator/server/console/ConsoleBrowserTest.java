@@ -62,13 +62,16 @@ class ConsoleBrowserTest {
     /** Opens the console at {@code fragment} and waits until it follows the journal live. */
     private void open(String fragment) {
         // Chromium drops a page load when the host's network interfaces change (containers of other tests
-        // starting or stopping: ERR_NETWORK_CHANGED); the load is tried again, a bounded number of times.
-        for (int attempt = 1; ; attempt++) {
-            browser.driver.get("about:blank");
-            browser.driver.get(server.consoleUrl() + fragment);
-            if (!browser.driver.findElements(By.id("live")).isEmpty()) break;
-            if (attempt == 3) throw new AssertionError("the console did not load: " + browser.driver.getTitle());
-        }
+        // starting or stopping: ERR_NETWORK_CHANGED); the load is tried again until it shows the console, for at
+        // most 45 s.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+                .pollingEvery(Duration.ofMillis(500))
+                .withMessage("the console did not load at " + server.consoleUrl() + fragment)
+                .until(d -> {
+                    d.get("about:blank");
+                    d.get(server.consoleUrl() + fragment);
+                    return !d.findElements(By.id("live")).isEmpty();
+                });
         wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
         ((JavascriptExecutor) browser.driver).executeScript("window.sameDocument = 'yes'");
     }

@@ -151,6 +151,24 @@ class UsersMembersControlTest extends ControlTestSupport {
     }
 
     @Test
+    void anExportWithUsersAndMembersFitsTheControlApisOwnSeedDocumentSchema() throws Exception {
+        Caller owner = Caller.random();
+        String reg = registry(owner, "described");
+        member(owner, reg, user(Caller.random()), "guest");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var api = mapper.readTree(given().get("/_emulator/openapi.json").asString());
+        var schema = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        api.at("/components/schemas/SeedDocument").deepCopy())
+                .set("components", api.get("components"));
+        var validator = com.networknt.schema.JsonSchemaFactory.getInstance(
+                        com.networknt.schema.SpecVersion.VersionFlag.V4)
+                .getSchema(schema);
+        var export = mapper.readTree(given().get("/_emulator/export").asString());
+        assertThat(export.get("registry_users")).hasSize(1);
+        assertThat(validator.validate(export)).isEmpty();
+    }
+
+    @Test
     void aOneTenantExportLeavesOutMembershipsOfOtherTenantsUsers() {
         Caller owner = Caller.random();
         String reg = registry(owner, "scoped");
