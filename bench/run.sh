@@ -20,15 +20,25 @@ PORT_WIREMOCK="${BENCH_PORT_WIREMOCK:-$(free_port $((PORT_OURS + 1)))}"
 PORT_PRISM="${BENCH_PORT_PRISM:-$(free_port $((PORT_WIREMOCK + 1)))}"
 SCALE_IMAGES="${BENCH_SCALE_IMAGES:-1000000}"
 SCALE_REGISTRIES="${BENCH_SCALE_REGISTRIES:-100000}"
+ROUNDS="${BENCH_ROUNDS:-7}"             # interleaved rounds of the startup part (at least 3)
+QUICK=0
 ONLY=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) DURATION=3s; WARMUP=2s; SCALE_IMAGES=100000; SCALE_REGISTRIES=20000; export BENCH_SERVER_WARMUP=3s ;;
+    --quick) QUICK=1; ROUNDS=3; DURATION=3s; WARMUP=2s; SCALE_IMAGES=100000; SCALE_REGISTRIES=20000; export BENCH_SERVER_WARMUP=3s ;;
     --only) ONLY+=("$2"); shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
   shift
 done
+[ "$ROUNDS" -ge 3 ] || { echo "BENCH_ROUNDS must be at least 3 (paired ratios need a median)" >&2; exit 2; }
+quick_warning() {
+  [ "$QUICK" = 1 ] || return 0
+  printf '\n%s\n%s\n%s\n\n' "!!! --quick: short runs, few rounds, a busy machine tolerated." \
+    "!!! Its figures and RATIOS ARE NOT COMPARABLE with a full run or with each other: use them to check the harness only." \
+    "!!! docs/benchmarks.md must be regenerated from a full run (no --quick) on a quiet machine." >&2
+}
+quick_warning
 TARGETS="${BENCH_TARGETS:-before ours wiremock prism}"   # API part: before = ours at BENCH_BASELINE_REF (ours always runs)
 target() { case " $TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
 want() { [ ${#ONLY[@]} -eq 0 ] && return 0; local x; for x in "${ONLY[@]}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
@@ -312,13 +322,29 @@ scale_bench() {
 }
 
 # ---------------------------------------------------------------- startup
+# Interleaved rounds: each round starts ours in-process, WireMock in-process (the peer a JUnit user would start
+# instead) and ours standalone, in that order, each in a fresh JVM, so a load change hits every target alike; the
+# load average is recorded per round and ratios are paired within a round. Every in-process start also logs the
+# classes it loads (-Xlog:class+load): the class count to the first answer does not depend on machine load.
 startup_bench() {
   rm -f "$RESULTS/startup-inprocess.jsonl"
-  local i
-  for i in 1 2 3 4 5; do
-    $JAVA -cp "$CP" io.mcremulator.bench.StartupBench "$TOKEN" 2>/dev/null | grep '^{' >> "$RESULTS/startup-inprocess.jsonl"
-    start_ours "startup-$i"; stop_pid "$OURS_PID"
+  local round load target cl wm_cp="$CP"
+  [ -f "$WIREMOCK_JAR" ] && wm_cp="$CP:$WIREMOCK_JAR"
+  for round in $(seq 1 "$ROUNDS"); do
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    log "startup round $round/$ROUNDS (load average $load)"
+    for target in ours wiremock; do
+      [ "$target" = wiremock ] && [ ! -f "$WIREMOCK_JAR" ] && continue
+      cl="$RESULTS/classload-$target-$round.log"
+      $JAVA -Xlog:class+load:file="$cl" -Dbench.classLog="$cl" -cp "$([ "$target" = wiremock ] && echo "$wm_cp" || echo "$CP")" \
+        io.mcremulator.bench.StartupBench "$TOKEN" "$target" 2>/dev/null | grep '^{' \
+        | sed "s/^{/{\"round\":$round,\"loadavg\":$load,/" >> "$RESULTS/startup-inprocess.jsonl"
+      rm -f "$cl"
+    done
+    start_ours "startup-$round"; stop_pid "$OURS_PID"
+    sed -i "\$ s/^{/{\"round\":$round,\"loadavg\":$load,/" "$RESULTS/startup.jsonl"
   done
+  quick_warning
 }
 
 # ---------------------------------------------------------------- core list/get paths, before and after
@@ -353,4 +379,6 @@ fi
 if want report || [ ${#ONLY[@]} -eq 0 ]; then
   $JAVA -cp "$CP" io.mcremulator.bench.Report "$RESULTS" "$ROOT/docs/benchmarks.md" "$BENCH/notes.md"
   log "wrote docs/benchmarks.md"
+  if [ "$QUICK" = 1 ]; then log "--quick: docs/benchmarks.md now holds figures that are NOT comparable: do not commit it"; fi
 fi
+quick_warning

@@ -382,6 +382,7 @@ public final class Report {
                         .add(n.get("cpu_ms").asDouble());
         }
         for (JsonNode n : inproc) {
+            if (n.has("target") && !n.get("target").asText().equals("ours")) continue;
             groups.computeIfAbsent("ours: in-process `McrEmulatorServer.start()`", k -> new ArrayList<>())
                     .add(n.get("start_ms").asDouble());
             groups.computeIfAbsent(
@@ -408,6 +409,85 @@ public final class Report {
                 "(all threads, JIT and GC included) is the part of start-up that contention does not inflate. Container start to");
         line("healthy is measured by the container module's own benchmark (Docker image), not here.");
         line("");
+        inProcessRounds(inproc);
+    }
+
+    /**
+     * The interleaved in-process rounds: per target, median [min-max] of each phase and of the classes loaded to the
+     * first answer; then ours / WireMock paired within each round (same load), as a median [min-max].
+     */
+    private void inProcessRounds(List<JsonNode> inproc) {
+        if (inproc.stream().noneMatch(n -> n.has("round"))) return;
+        String[] fields = {
+            "jvm_to_main_ms",
+            "build_ms",
+            "start_ms",
+            "first_request_ms",
+            "jvm_to_first_response_ms",
+            "process_cpu_ms",
+            "main_thread_cpu_ms",
+            "classes_loaded_by_start",
+            "classes_loaded"
+        };
+        line("### In-process start, interleaved rounds");
+        line("");
+        line("| target | " + String.join(" | ", fields) + " | rounds |");
+        line("|---|" + "---:|".repeat(fields.length) + "---:|");
+        Map<String, Map<Integer, JsonNode>> byTarget = new LinkedHashMap<>();
+        for (JsonNode n : inproc)
+            if (n.has("round"))
+                byTarget.computeIfAbsent(n.get("target").asText(), k -> new java.util.TreeMap<>())
+                        .put(n.get("round").asInt(), n);
+        byTarget.forEach((target, rounds) -> {
+            StringBuilder row = new StringBuilder("| " + target + " |");
+            for (String f : fields)
+                row.append(' ').append(spread(rounds.values(), f)).append(" |");
+            line(row + " " + rounds.size() + " |");
+        });
+        line("");
+        Map<Integer, JsonNode> ours = byTarget.get("ours");
+        Map<Integer, JsonNode> wm = byTarget.get("wiremock");
+        if (ours != null && wm != null) {
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            ours.forEach((round, o) -> {
+                JsonNode w = wm.get(round);
+                if (w == null) return;
+                wall.add(o.get("jvm_to_first_response_ms").asDouble()
+                        / w.get("jvm_to_first_response_ms").asDouble());
+                cpu.add(o.get("process_cpu_ms").asDouble()
+                        / w.get("process_cpu_ms").asDouble());
+            });
+            if (!wall.isEmpty())
+                line(String.format(
+                        Locale.ROOT,
+                        "Ours / WireMock, paired within each round: fresh JVM to first answer %.2f [%.2f-%.2f], process"
+                                + " CPU %.2f [%.2f-%.2f] (%d rounds).",
+                        median(wall),
+                        java.util.Collections.min(wall),
+                        java.util.Collections.max(wall),
+                        median(cpu),
+                        java.util.Collections.min(cpu),
+                        java.util.Collections.max(cpu),
+                        wall.size()));
+        }
+        line("Load average per round: "
+                + inproc.stream()
+                        .filter(n -> n.has("loadavg")
+                                && "ours".equals(n.path("target").asText()))
+                        .map(n -> n.get("loadavg").asText())
+                        .toList()
+                + ".");
+        line("");
+    }
+
+    private static String spread(java.util.Collection<JsonNode> rounds, String field) {
+        List<Double> v = new ArrayList<>();
+        for (JsonNode n : rounds)
+            if (n.has(field) && n.get(field).asDouble() >= 0) v.add(n.get(field).asDouble());
+        if (v.isEmpty()) return "–";
+        return String.format(
+                Locale.ROOT, "%.0f [%.0f-%.0f]", median(v), java.util.Collections.min(v), java.util.Collections.max(v));
     }
 
     private void oci() throws IOException {

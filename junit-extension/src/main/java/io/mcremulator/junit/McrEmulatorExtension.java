@@ -178,8 +178,8 @@ public final class McrEmulatorExtension
         try {
             return owner.getStore(NAMESPACE)
                     .getOrComputeIfAbsent(
-                            settings.serverKey() + "#" + settings.scope(),
-                            k -> RunningServer.start(settings, loader),
+                            EarlyServerStart.key(settings),
+                            k -> EarlyServerStart.claim(k).orElseGet(() -> RunningServer.start(settings, loader)),
                             RunningServer.class);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("mcr-emulator: " + e.getMessage(), e);
@@ -204,7 +204,11 @@ public final class McrEmulatorExtension
         Optional<McrEmulatorTest> annotation = findAnnotation(testClass);
         if (annotation.isEmpty())
             return new Builder().settings("@ExtendWith(McrEmulatorExtension.class) on " + testClass.getName());
-        McrEmulatorTest a = annotation.get();
+        return annotationSettings(testClass, annotation.get());
+    }
+
+    /** The settings an {@code @McrEmulatorTest} declares (also read by {@link EarlyServerStart} before the run). */
+    static Settings annotationSettings(Class<?> testClass, McrEmulatorTest a) {
         String origin = "@McrEmulatorTest on " + testClass.getName();
         Builder b = new Builder()
                 .auth(a.auth())
@@ -225,7 +229,7 @@ public final class McrEmulatorExtension
     }
 
     /** The annotation on the class, its superclasses, or (for @Nested classes) an enclosing class. */
-    private static Optional<McrEmulatorTest> findAnnotation(Class<?> type) {
+    static Optional<McrEmulatorTest> findAnnotation(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
             Optional<McrEmulatorTest> a = AnnotationSupport.findAnnotation(c, McrEmulatorTest.class);
             if (a.isPresent()) return a;

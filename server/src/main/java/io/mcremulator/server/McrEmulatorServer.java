@@ -57,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * registry API, on one port, from one {@link RouteTable}.
  */
 public final class McrEmulatorServer implements AutoCloseable {
+    static {
+        io.mcremulator.server.http.JettyStartup.applyDefaults(); // before any Jetty class loads
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(McrEmulatorServer.class);
 
     private final ServerSettings settings;
