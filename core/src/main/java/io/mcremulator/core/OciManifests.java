@@ -61,15 +61,8 @@ public final class OciManifests {
             RepositoryEntity repo = reg.repositories.get(n.repository());
             Map<String, Long> refs = checkReferences(reg, repo, n, m);
             Instant now = s.now();
-            if (repo == null) {
-                repo = new RepositoryEntity(s.config.ids().uuid(), n.repository(), now);
-                reg.addRepository(repo);
-            }
-            ImageEntity img = repo.images.get(digest);
-            if (img == null) {
-                img = new ImageEntity(digest);
-                repo.images.put(digest, img);
-            }
+            if (repo == null) repo = newRepository(reg, n.repository(), now);
+            ImageEntity img = repo.imageOrNew(digest);
             fill(img, bytes, m, refs, repo, now);
             for (String t : allTags) repo.tag(img, t, now);
             repo.updatedAt = now;
@@ -226,6 +219,13 @@ public final class OciManifests {
 
     static boolean isDigest(String reference) {
         return reference != null && reference.contains(":");
+    }
+
+    /** Adds an empty repository {@code name} to {@code reg}: a push or a proxy pull creates it on first use. */
+    RepositoryEntity newRepository(RegistryEntity reg, String name, Instant now) {
+        RepositoryEntity repo = new RepositoryEntity(s.config.ids().uuid(), name, now);
+        reg.addRepository(repo);
+        return repo;
     }
 
     static String checkTag(String tag) {

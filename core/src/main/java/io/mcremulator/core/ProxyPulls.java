@@ -107,15 +107,8 @@ public final class ProxyPulls {
                 throw new IllegalStateException("registry " + reg.name + " is not a proxy-cache registry");
             RepositoryEntity repo = reg.repositories.get(n.repository());
             Instant now = s.now();
-            if (repo == null) {
-                repo = new RepositoryEntity(s.config.ids().uuid(), n.repository(), now);
-                reg.addRepository(repo);
-            }
-            ImageEntity img = repo.images.get(digest);
-            if (img == null) {
-                img = new ImageEntity(digest);
-                repo.images.put(digest, img);
-            }
+            if (repo == null) repo = manifests.newRepository(reg, n.repository(), now);
+            ImageEntity img = repo.imageOrNew(digest);
             // new, or known by digest only (kept as metadata, e.g. after a restart lost its content): fill it
             if (img.manifest == null) manifests.fill(img, bytes, m, declaredReferences(m), repo, now);
             if (tag != null) repo.tag(img, tag, now);

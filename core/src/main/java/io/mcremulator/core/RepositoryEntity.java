@@ -29,6 +29,11 @@ final class RepositoryEntity {
         return d == null ? Optional.empty() : Optional.ofNullable(images.get(d));
     }
 
+    /** The image stored under {@code digest}, added (still without content) when there is none yet. */
+    ImageEntity imageOrNew(String digest) {
+        return images.computeIfAbsent(digest, ImageEntity::new);
+    }
+
     /** Points {@code tag} at {@code image}, moving it off any image that had it. */
     void tag(ImageEntity image, String tag, Instant at) {
         String previous = tagIndex.put(tag, image.digest);
