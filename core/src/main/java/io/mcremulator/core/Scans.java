@@ -177,21 +177,39 @@ public final class Scans {
      * here when nothing is due); 404 otherwise.
      */
     private Located find(Principal p, UUID scanId) {
-        RegionState.ScanRef ref = s.scanIndex.get(scanId);
-        EmulatorException notFound = EmulatorException.notFound("scan", scanId.toString());
-        if (ref == null) throw notFound;
-        RegistryEntity reg = s.registries.get(ref.registryId());
-        RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
-        ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
-        ScanEntity top = img == null ? null : img.scans.get(ref.topId());
-        if (top == null || !reg.tenantId.equals(p.tenantId())) throw notFound;
-        if (top.id.equals(scanId)) return new Located(top, top);
-        for (ScanEntity c : top.children) if (c.id.equals(scanId)) return new Located(top, c);
-        throw notFound;
+        Indexed at = indexed(scanId);
+        if (at.top == null || !at.reg.tenantId.equals(p.tenantId())) throw at.notFound;
+        return at.located(scanId);
     }
 
     /** Finds a scan of the caller's tenant and brings its job up to date; 404 otherwise. */
     private Located locate(Principal p, UUID scanId) {
+        Indexed at = indexed(scanId);
+        if (at.top == null) {
+            s.scanIndex.remove(scanId); // its image, repository or registry was deleted
+            throw at.notFound;
+        }
+        if (!at.reg.tenantId.equals(p.tenantId())) throw at.notFound;
+        progress().advance(at.reg, at.repo, at.img, at.top, s.config.clock().instant());
+        return at.located(scanId);
+    }
+
+    /**
+     * Where the scan index points for {@code scanId}: each part null from the first that is gone (none when the id is
+     * unknown, which throws {@code notFound} at once).
+     */
+    private record Indexed(
+            RegistryEntity reg, RepositoryEntity repo, ImageEntity img, ScanEntity top, EmulatorException notFound) {
+
+        /** The scan asked for within {@link #top}'s job; {@link #notFound} when the job has no such child. */
+        Located located(UUID scanId) {
+            if (top.id.equals(scanId)) return new Located(top, top);
+            for (ScanEntity c : top.children) if (c.id.equals(scanId)) return new Located(top, c);
+            throw notFound;
+        }
+    }
+
+    private Indexed indexed(UUID scanId) {
         RegionState.ScanRef ref = s.scanIndex.get(scanId);
         EmulatorException notFound = EmulatorException.notFound("scan", scanId.toString());
         if (ref == null) throw notFound;
@@ -199,15 +217,7 @@ public final class Scans {
         RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
         ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
         ScanEntity top = img == null ? null : img.scans.get(ref.topId());
-        if (top == null) {
-            s.scanIndex.remove(scanId); // its image, repository or registry was deleted
-            throw notFound;
-        }
-        if (!reg.tenantId.equals(p.tenantId())) throw notFound;
-        progress().advance(reg, repo, img, top, s.config.clock().instant());
-        if (top.id.equals(scanId)) return new Located(top, top);
-        for (ScanEntity c : top.children) if (c.id.equals(scanId)) return new Located(top, c);
-        throw notFound;
+        return new Indexed(reg, repo, img, top, notFound);
     }
 
     private ScanProgress progress() {
