@@ -106,11 +106,6 @@ public final class BlobStore {
         return d.open(offset, length);
     }
 
-    /** True when blobs are kept in a data dir and survive a restart. */
-    public boolean isPersistent() {
-        return blobFolder != null;
-    }
-
     /** A sealed blob file holding {@code bytes}. */
     private BlobData fileWith(byte[] bytes) {
         BlobData d = newBuffer();

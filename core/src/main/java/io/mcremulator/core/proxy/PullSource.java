@@ -28,10 +28,6 @@ public record PullSource(
         return url != null;
     }
 
-    public boolean hasCredentials() {
-        return accessKey != null && !accessKey.isEmpty();
-    }
-
     @Override
     public String toString() { // never the secret
         return "PullSource[" + registry + " <- " + provider + " " + url + " " + upstreamRepository + "]";

@@ -29,10 +29,6 @@ public final class ScanControls {
             if (failNext < 0) throw new IllegalArgumentException("failNext must not be negative");
         }
 
-        public Settings withHold(Hold h) {
-            return new Settings(pendingDuration, runningDuration, h, failNext, syntheticFindings);
-        }
-
         public Settings withFailNext(int n) {
             return new Settings(pendingDuration, runningDuration, hold, n, syntheticFindings);
         }
