@@ -46,7 +46,7 @@ class DockerMembersTest {
     }
 
     /** A person: JWT for the management API, own docker config logged in with own credentials. */
-    private final class Person {
+    private final class Person implements RegistryMemberCalls {
         final String tenant;
         final String user = UUID.randomUUID().toString();
         final String jwt;
@@ -76,7 +76,8 @@ class DockerMembersTest {
                     .ok();
         }
 
-        RequestSpecification mgmt() {
+        @Override
+        public RequestSpecification mgmt() {
             return RestAssured.given()
                     .baseUri(server.baseUrl())
                     .header("Authorization", "Bearer " + jwt)
@@ -87,41 +88,6 @@ class DockerMembersTest {
             List<String> cmd = new ArrayList<>(List.of("docker"));
             cmd.addAll(List.of(args));
             return Cli.run(cmd, env, null, 180);
-        }
-
-        String registryUser() {
-            return mgmt().post("/v0/users").then().statusCode(201).extract().path("id");
-        }
-
-        String createRegistry(String name) {
-            return mgmt().body(Map.of("name", name))
-                    .post("/v0/registries")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-        }
-
-        String addMember(String registry, Person who, String role) {
-            return mgmt().body(Map.of("user_id", who.registryUser(), "role", role))
-                    .post("/v0/registries/" + registry + "/members")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-        }
-
-        void setRole(String registry, String member, String role) {
-            mgmt().body(Map.of("role", role))
-                    .patch("/v0/registries/" + registry + "/members/" + member)
-                    .then()
-                    .statusCode(200);
-        }
-
-        void remove(String registry, String member) {
-            mgmt().delete("/v0/registries/" + registry + "/members/" + member)
-                    .then()
-                    .statusCode(204);
         }
     }
 
@@ -164,8 +130,8 @@ class DockerMembersTest {
         owner.docker("push", v1).ok();
 
         refused(freshPull(guest, v1)); // another tenant, not a member yet
-        String guestMember = owner.addMember(registry, guest, "guest");
-        owner.addMember(registry, dev, "developer");
+        String guestMember = owner.addMember(registry, guest.registryUser(), "guest");
+        owner.addMember(registry, dev.registryUser(), "developer");
 
         freshPull(guest, v1).ok();
         String v2 = host + "/" + reg + "/app:2";
@@ -180,7 +146,7 @@ class DockerMembersTest {
         tag(guest, v1, v3);
         guest.docker("push", v3).ok();
 
-        owner.remove(registry, guestMember);
+        owner.removeMember(registry, guestMember);
         refused(freshPull(guest, v3));
 
         List<String> repositories = owner.mgmt()
@@ -206,7 +172,7 @@ class DockerMembersTest {
         creator.docker("push", v1).ok();
 
         refused(freshPull(colleague, v1)); // same tenant, but neither creator nor member
-        String member = creator.addMember(registry, colleague, "guest");
+        String member = creator.addMember(registry, colleague.registryUser(), "guest");
         freshPull(colleague, v1).ok();
         String v2 = host + "/" + reg + "/app:2";
         tag(colleague, v1, v2);
@@ -215,7 +181,7 @@ class DockerMembersTest {
         creator.setRole(registry, member, "developer");
         colleague.docker("push", v2).ok();
 
-        creator.addMember(registry, outsider, "developer");
+        creator.addMember(registry, outsider.registryUser(), "developer");
         String v3 = host + "/" + reg + "/app:3";
         tag(outsider, v1, v3);
         outsider.docker("push", v3).ok();

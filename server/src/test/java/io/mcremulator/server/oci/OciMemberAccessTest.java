@@ -39,7 +39,7 @@ class OciMemberAccessTest {
     }
 
     /** One caller: its JWT for the management API and its docker login pair. */
-    private final class Person {
+    private final class Person implements RegistryMemberCalls {
         final String tenant;
         final String user = UUID.randomUUID().toString();
         final String jwt;
@@ -62,7 +62,8 @@ class OciMemberAccessTest {
             return new Person(tenant);
         }
 
-        RequestSpecification mgmt() {
+        @Override
+        public RequestSpecification mgmt() {
             return RestAssured.given()
                     .baseUri(server.baseUrl())
                     .header("Authorization", "Bearer " + jwt)
@@ -97,41 +98,6 @@ class OciMemberAccessTest {
                     .baseUri(server.baseUrl())
                     .header("Authorization", "Bearer " + token)
                     .urlEncodingEnabled(false);
-        }
-
-        String registryUser() {
-            return mgmt().post("/v0/users").then().statusCode(201).extract().path("id");
-        }
-
-        String createRegistry(String name) {
-            return mgmt().body(Map.of("name", name))
-                    .post("/v0/registries")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-        }
-
-        String addMember(String registry, String userId, String role) {
-            return mgmt().body(Map.of("user_id", userId, "role", role))
-                    .post("/v0/registries/" + registry + "/members")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-        }
-
-        void setRole(String registry, String member, String role) {
-            mgmt().body(Map.of("role", role))
-                    .patch("/v0/registries/" + registry + "/members/" + member)
-                    .then()
-                    .statusCode(200);
-        }
-
-        void removeMember(String registry, String member) {
-            mgmt().delete("/v0/registries/" + registry + "/members/" + member)
-                    .then()
-                    .statusCode(204);
         }
     }
 
