@@ -1,5 +1,6 @@
 package io.mcremulator.server.api;
 
+import static io.mcremulator.server.support.TestDigests.sha256;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,9 +11,7 @@ import io.mcremulator.server.support.Caller;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -255,16 +254,6 @@ class ScanLifecycleTest extends ScanTestSupport {
             return "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + digest
                     + "\",\"size\":" + sizes.get(digest) + ",\"platform\":{\"os\":\"linux\",\"architecture\":\""
                     + arch + "\"}}";
-        }
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.server.support.TestDigests;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -144,7 +145,7 @@ class ConsoleServingTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(single.toString())
-                .contains("layers", EmulatorCalls.sha256("layer a".getBytes(StandardCharsets.UTF_8)));
+                .contains("layers", TestDigests.sha256("layer a".getBytes(StandardCharsets.UTF_8)));
         assertThat(json.getList("regions")).contains("br-se1", "br-ne1");
         assertThat(json.getString("proxy_caches[0].status.status")).isEqualTo("connected");
     }

@@ -1,5 +1,7 @@
 package io.mcremulator.server.console;
 
+import static io.mcremulator.server.support.TestDigests.sha256;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,10 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * What a test's code under test would do, with java.net.http only: management calls as one tenant (API key), an
@@ -119,16 +118,6 @@ final class EmulatorCalls {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(data))
                         .build());
         if (a.status() != 201) throw new AssertionError("blob upload: " + a);
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpRequest.BodyPublisher body(String json) {

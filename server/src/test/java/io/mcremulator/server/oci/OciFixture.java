@@ -4,13 +4,12 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.server.support.TestDigests;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -136,13 +135,7 @@ final class OciFixture implements AutoCloseable {
     }
 
     static String sha256(byte[] b) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDigests.sha256(b);
     }
 
     static String sha256(String s) {

@@ -3,6 +3,7 @@ package io.mcremulator.server.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcremulator.server.support.TestDigests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -247,7 +248,7 @@ class DataDirProcessIT {
                                             null,
                                             null)
                                     .body();
-                            assertThat(RegistryClient.sha256(bytes))
+                            assertThat(TestDigests.sha256(bytes))
                                     .isEqualTo(b.get("digest").asText());
                         }
                         images++;

@@ -1,5 +1,7 @@
 package io.mcremulator.server.persist;
 
+import static io.mcremulator.server.support.TestDigests.sha256;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A plain java.net.http client of one emulator, as one tenant: management calls with an unsigned JWT (the default
@@ -154,16 +154,6 @@ final class RegistryClient {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
