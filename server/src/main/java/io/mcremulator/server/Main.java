@@ -35,6 +35,7 @@ public final class Main {
         OPTIONS.put("jwt-hs256-secret", "MCR_JWT_HS256_SECRET");
         OPTIONS.put("jwt-rs256-public-key", "MCR_JWT_RS256_PUBLIC_KEY_FILE");
         OPTIONS.put("jwt-jwks-url", "MCR_JWT_JWKS_URL");
+        OPTIONS.put("jwt-require-exp", "MCR_JWT_REQUIRE_EXP");
         OPTIONS.put("registry-name-max-length", "MCR_REGISTRY_NAME_MAX_LENGTH");
         OPTIONS.put("non-empty-registry-delete", "MCR_NON_EMPTY_REGISTRY_DELETE");
         OPTIONS.put("proxy-cache-in-use-delete", "MCR_PROXY_CACHE_IN_USE_DELETE");
@@ -195,7 +196,8 @@ public final class Main {
                         "cannot read RS256 public key file '" + o.get("jwt-rs256-public-key") + "': " + e);
             }
         }
-        b.auth(new AuthSettings(mode, o.get("jwt-hs256-secret"), pem, o.get("jwt-jwks-url"), Map.of(), null));
+        b.auth(new AuthSettings(mode, o.get("jwt-hs256-secret"), pem, o.get("jwt-jwks-url"), Map.of(), null)
+                .withRequireExp(booleanOption(o, "jwt-require-exp", true)));
         if (o.containsKey("seed")) {
             Path seed = Path.of(o.get("seed"));
             if (!Files.isRegularFile(seed))
@@ -203,6 +205,16 @@ public final class Main {
             b.seedFile(seed);
         }
         return b;
+    }
+
+    static boolean booleanOption(Map<String, String> o, String name, boolean dflt) {
+        String v = o.get(name);
+        if (v == null) return dflt;
+        String s = v.toLowerCase(Locale.ROOT);
+        if (!s.equals("true") && !s.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " must be true or false, got '" + v + "'");
+        }
+        return s.equals("true");
     }
 
     private static int intOption(Map<String, String> o, String name, int dflt) {

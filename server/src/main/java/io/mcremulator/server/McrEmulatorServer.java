@@ -24,6 +24,7 @@ import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
+import io.mcremulator.server.http.ClientErrors;
 import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.RequestIds;
 import io.mcremulator.server.http.Warmup;
@@ -153,6 +154,9 @@ public final class McrEmulatorServer implements AutoCloseable {
             ctx.header("X-Request-ID", rid == null || rid.isBlank() ? RequestIds.requestId() : rid);
             ctx.header("X-Mgc-Trace-Id", RequestIds.traceId());
             if (ctx.path().startsWith("/v2")) ctx.header("Docker-Distribution-Api-Version", "registry/2.0");
+            EmulatorException badEscape =
+                    ClientErrors.badPercentEscape(ctx.req().getRequestURI());
+            if (badEscape != null) throw badEscape;
         });
         java.util.Set<String> explicit = new java.util.HashSet<>();
         for (Operation op : operations) {
@@ -184,6 +188,11 @@ public final class McrEmulatorServer implements AutoCloseable {
             writeError(ctx, ErrorCode.mcrForStatus(status), status, message, Map.of());
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            EmulatorException clientError = ClientErrors.of(e).orElse(null);
+            if (clientError != null) {
+                writeError(ctx, clientError.code(), clientError.getMessage(), clientError.detail());
+                return;
+            }
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             writeError(ctx, ErrorCode.INTERNAL_SERVER_ERROR, "internal server error: " + e, Map.of());
         });
@@ -205,8 +214,8 @@ public final class McrEmulatorServer implements AutoCloseable {
     }
 
     private static void writeError(Context ctx, ErrorCode code, int status, String message, Map<String, ?> detail) {
-        if (ctx.path().startsWith("/v2")) {
-            // OCI callers get the distribution error format whatever produced the error.
+        if (ctx.path().startsWith("/v2") || ctx.path().startsWith("/service/token")) {
+            // OCI callers (and the registry's token endpoint) get the distribution error format whatever produced the error.
             ErrorBodies.writeJson(
                     ctx,
                     status,

@@ -23,7 +23,7 @@ public final class JsonErrorHandler extends ErrorHandler {
                 : request.getHttpURI().getPath();
         String text = "request rejected by the HTTP layer: " + code
                 + (message == null || message.isBlank() ? "" : " " + message);
-        Object body = path.startsWith("/v2")
+        Object body = path.startsWith("/v2") || path.startsWith("/service/token")
                 ? ErrorBodies.oci(
                         code == 404 ? "NAME_UNKNOWN" : code == 401 ? "UNAUTHORIZED" : "UNSUPPORTED", text, null)
                 : ErrorBodies.mcr(ErrorCode.mcrForStatus(code).code(), text, Map.of());
