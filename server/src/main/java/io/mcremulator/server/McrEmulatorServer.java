@@ -215,7 +215,8 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     private static void writeError(Context ctx, ErrorCode code, int status, String message, Map<String, ?> detail) {
         if (ctx.path().startsWith("/v2") || ctx.path().startsWith("/service/token")) {
-            // OCI callers (and the registry's token endpoint) get the distribution error format whatever produced the error.
+            // OCI callers (and the registry's token endpoint) get the distribution error format whatever produced the
+            // error.
             ErrorBodies.writeJson(
                     ctx,
                     status,
