@@ -534,7 +534,7 @@ public final class Report {
                 if (stack.length() == 0) continue;
                 total++;
                 String st = stack.toString();
-                if (st.contains("RequestPipeline")) handler++;
+                if (st.contains("ManagementPipeline")) handler++;
                 else if (st.contains("ControlPlane") || st.contains("McrEmulatorServer.lambda$configure")) hooks++;
                 else if (st.contains("JavalinServlet")) javalin++;
                 else rest++;

@@ -172,7 +172,7 @@ public final class Main {
         }
         io.mcremulator.server.oci.OciOptions.applyEngine(o, engine);
         b.engine(engine.build());
-        io.mcremulator.server.oci.OciOptions.applyServer(o, b);
+        b.oci(io.mcremulator.server.oci.OciOptions.settings(o));
         String unmatched = o.getOrDefault("record-unmatched", "true").toLowerCase(Locale.ROOT);
         if (!unmatched.equals("true") && !unmatched.equals("false")) {
             throw new IllegalArgumentException("--record-unmatched must be true or false, got '" + unmatched + "'");

@@ -5,7 +5,6 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.EmulatorConfig;
@@ -14,6 +13,7 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
+import io.mcremulator.server.api.ManagementPipeline;
 import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
@@ -37,6 +37,11 @@ import io.mcremulator.server.oci.OciSettings;
 import io.mcremulator.server.oci.OciUploadsApi;
 import io.mcremulator.server.oci.RegistryTokens;
 import io.mcremulator.server.oci.TokenApi;
+import io.mcremulator.server.operation.Operation;
+import io.mcremulator.server.operation.OperationIndex;
+import io.mcremulator.server.routing.Handlers;
+import io.mcremulator.server.routing.RouteInstaller;
+import io.mcremulator.server.routing.RouteTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,47 +61,49 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final Emulator emulator;
-    private final List<Operation> operations;
+    private final OperationIndex operations;
+    private final ControlPlane controlPlane;
+    private final Handlers handlers;
     private Javalin app;
 
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
         this.emulator = new Emulator(settings.engine());
+        // The operations first: the control plane hooks into every one of them, and the control handlers need the
+        // plane.
+        this.operations = new OperationIndex(RouteTable.operations());
         Authenticator authenticator = new Authenticator(settings.auth(), emulator.apiKeys());
-        RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
-        ImagesApi images = new ImagesApi();
-        this.controlPlane = new ControlPlane(emulator, authenticator, settings.control());
-        RouteTable.Handlers handlers = new RouteTable.Handlers(
-                new CredentialsApi(),
-                new RegistriesApi(),
-                repositories,
-                images,
-                new RepositoryPathApi(repositories, images),
-                new ProxyCachesApi(),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
         RegistryTokens tokens = new RegistryTokens(
                 settings.engine().ids(),
                 settings.engine().clock(),
                 settings.oci().tokenTtl());
         OciAuth ociAuth = new OciAuth(settings.oci(), tokens);
         OciPipeline oci = new OciPipeline(emulator, settings.oci(), ociAuth);
-        RouteTable.OciHandlers ociHandlers = new RouteTable.OciHandlers(
+        this.controlPlane = new ControlPlane(
+                emulator,
+                authenticator,
+                settings.control(),
+                operations,
+                ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
+                settings.oci().region());
+        RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
+        ImagesApi images = new ImagesApi();
+        this.handlers = new Handlers(
+                new ManagementPipeline(emulator, authenticator, settings.maxBodyBytes()),
+                new CredentialsApi(),
+                new RegistriesApi(),
+                repositories,
+                images,
+                new RepositoryPathApi(repositories, images),
+                new ProxyCachesApi(),
                 oci,
                 new OciListsApi(),
                 new OciBlobsApi(),
                 new OciUploadsApi(),
                 new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
-                new TokenApi(tokens, ociAuth));
-        this.operations = RouteTable.all(handlers, ociHandlers);
-        controlPlane.ociIdentity(
-                ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
-                settings.oci().region());
-        controlPlane.bind(new OperationIndex(operations));
-        this.pipeline = new RequestPipeline(emulator, authenticator, settings.maxBodyBytes());
+                new TokenApi(tokens, ociAuth),
+                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
     }
-
-    private final RequestPipeline pipeline;
-    private final ControlPlane controlPlane;
 
     public static Builder builder() {
         return new Builder();
@@ -158,24 +165,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                     ClientErrors.badPercentEscape(ctx.req().getRequestURI());
             if (badEscape != null) throw badEscape;
         });
-        java.util.Set<String> explicit = new java.util.HashSet<>();
-        for (Operation op : operations) {
-            for (String path : OperationIndex.servedPaths(op)) explicit.add(op.method() + " " + path);
-        }
-        for (Operation op : operations) {
-            for (String path : OperationIndex.servedPaths(op)) {
-                io.javalin.http.Handler handler = op.kind() == Operation.Kind.MANAGEMENT
-                        ? pipeline.management(op, path.startsWith(RequestPipeline.REGION_PREFIX))
-                        : op.raw();
-                config.routes.addEndpoint(
-                        new io.javalin.router.Endpoint(HandlerType.findOrCreate(op.method()), path, handler));
-                // Javalin would answer HEAD of a GET route itself (200, no auth): run the GET handler instead, so HEAD
-                // gets the same status and headers as GET, without the body.
-                if (op.method().equals("GET") && !explicit.contains("HEAD " + path)) {
-                    config.routes.addEndpoint(new io.javalin.router.Endpoint(HandlerType.HEAD, path, handler));
-                }
-            }
-        }
+        RouteInstaller.install(config, RouteTable.routes(), handlers);
         config.routes.exception(
                 EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -277,8 +267,9 @@ public final class McrEmulatorServer implements AutoCloseable {
         return settings;
     }
 
+    /** Every operation of the route table (management, OCI and control), in table order. */
     public List<Operation> operations() {
-        return operations;
+        return operations.operations();
     }
 
     public synchronized void stop() {

@@ -5,11 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
-import io.mcremulator.server.Operation;
-import io.mcremulator.server.OperationIndex;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.operation.Operation;
+import io.mcremulator.server.operation.OperationIndex;
 import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,9 +32,9 @@ public final class ControlPlane {
     private final Faults faults = new Faults();
     private final RequestJournal journal;
     private final Snapshots snapshots;
-    private volatile OperationIndex index = new OperationIndex(java.util.List.of());
-    private volatile TenantResolver ociTenants = ctx -> null;
-    private volatile String ociRegion = Region.DEFAULT.id();
+    private final OperationIndex index;
+    private final TenantResolver ociTenants;
+    private final String ociRegion;
 
     /** Who a /v2 request is from, by the registry API's own authentication (Basic pair or registry token). */
     @FunctionalInterface
@@ -42,22 +42,25 @@ public final class ControlPlane {
         String tenant(Context ctx);
     }
 
-    public ControlPlane(Emulator emulator, Authenticator authenticator, ControlSettings settings) {
+    /**
+     * @param index      the operations of the route table, built before any handler
+     * @param ociTenants how /v2 callers are identified (the registry API's own authentication)
+     * @param ociRegion  the region /v2 serves (docker cannot put a region in the path)
+     */
+    public ControlPlane(
+            Emulator emulator,
+            Authenticator authenticator,
+            ControlSettings settings,
+            OperationIndex index,
+            TenantResolver ociTenants,
+            Region ociRegion) {
         this.emulator = emulator;
         this.authenticator = authenticator;
         this.journal = new RequestJournal(settings);
         this.snapshots = new Snapshots(emulator);
-    }
-
-    /** Gives the plane the server's route table (built after the handlers, which need the plane). */
-    public void bind(OperationIndex index) {
         this.index = index;
-    }
-
-    /** How /v2 callers are identified, and the region /v2 serves (docker cannot put a region in the path). */
-    public void ociIdentity(TenantResolver tenants, Region region) {
-        this.ociTenants = tenants;
-        this.ociRegion = region.id();
+        this.ociTenants = ociTenants;
+        this.ociRegion = ociRegion.id();
     }
 
     OperationIndex index() {

@@ -2,8 +2,8 @@ package io.mcremulator.server.control;
 
 import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
-import io.mcremulator.server.Operation;
-import io.mcremulator.server.OperationIndex;
+import io.mcremulator.server.operation.Operation;
+import io.mcremulator.server.operation.OperationIndex;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

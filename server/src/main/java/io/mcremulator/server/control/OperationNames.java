@@ -1,6 +1,6 @@
 package io.mcremulator.server.control;
 
-import io.mcremulator.server.Operation;
+import io.mcremulator.server.operation.Operation;
 
 /**
  * The precise operationId of a request. Most rows have one id; the deprecated v0 row

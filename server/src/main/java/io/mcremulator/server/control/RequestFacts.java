@@ -1,6 +1,6 @@
 package io.mcremulator.server.control;
 
-import io.mcremulator.server.Operation;
+import io.mcremulator.server.operation.Operation;
 
 /**
  * What the control plane knows about a request when it arrives: the route-table row it matched (null when it

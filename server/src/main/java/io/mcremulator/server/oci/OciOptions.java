@@ -3,7 +3,6 @@ package io.mcremulator.server.oci;
 import io.mcremulator.core.BlobStorageConfig;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
-import io.mcremulator.server.McrEmulatorServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,8 +35,8 @@ public final class OciOptions {
         engine.blobStorage(c);
     }
 
-    /** Region, challenge and token lifetime of /v2 into the server builder. */
-    public static void applyServer(Map<String, String> o, McrEmulatorServer.Builder b) {
+    /** Region, challenge and token lifetime of /v2, from the flags given. */
+    public static OciSettings settings(Map<String, String> o) {
         OciSettings s = OciSettings.defaults();
         if (o.containsKey("registry-region")) {
             String r = o.get("registry-region");
@@ -61,7 +60,7 @@ public final class OciOptions {
                     Duration.ofSeconds(longOption(o, "registry-token-ttl-seconds")),
                     s.service());
         }
-        b.oci(s);
+        return s;
     }
 
     private static long longOption(Map<String, String> o, String name) {

@@ -3,7 +3,7 @@ package io.mcremulator.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.server.McrEmulatorServer;
-import io.mcremulator.server.Operation;
+import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.support.External;
 import java.util.List;
 import java.util.Set;

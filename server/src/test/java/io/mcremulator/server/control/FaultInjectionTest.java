@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.mcremulator.server.Operation;
+import io.mcremulator.server.operation.Operation;
 import io.restassured.response.Response;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.mcremulator.server.McrEmulatorServer;
-import io.mcremulator.server.Operation;
-import io.mcremulator.server.OperationIndex;
+import io.mcremulator.server.operation.Operation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -38,7 +37,7 @@ class OperationsAndOpenApiTest extends ControlTestSupport {
             Operation op = real.get(i);
             Map<String, Object> m = listed.get(i);
             assertThat(m.get("method")).isEqualTo(op.method());
-            assertThat(m.get("paths")).isEqualTo(OperationIndex.servedPaths(op));
+            assertThat(m.get("paths")).isEqualTo(op.servedPaths());
             assertThat(m.get("deprecated")).isEqualTo(op.deprecated());
             assertThat((List<Object>) m.get("scopes")).containsExactlyInAnyOrderElementsOf(op.scopes());
         }

@@ -3,7 +3,7 @@ package io.mcremulator.server.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.server.McrEmulatorServer;
-import io.mcremulator.server.Operation;
+import io.mcremulator.server.operation.Operation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.mcremulator.server;
+package io.mcremulator.server.operation;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Finds the {@link Operation} row behind a Javalin endpoint (method and path pattern as registered), so that the
- * control plane's journal and faults hook in once, for every row of the {@link RouteTable} (management, OCI and
- * control alike), without each handler knowing about them.
+ * control plane's journal and faults hook in once, for every row of the route table (management, OCI and control
+ * alike), without each handler knowing about them. Built from the route table before any handler exists.
  */
 public final class OperationIndex {
     private final List<Operation> operations;
@@ -18,20 +18,13 @@ public final class OperationIndex {
     public OperationIndex(List<Operation> operations) {
         this.operations = List.copyOf(operations);
         for (Operation op : operations) {
-            for (String path : servedPaths(op)) byEndpoint.putIfAbsent(key(op.method(), path), op);
+            for (String path : op.servedPaths()) byEndpoint.putIfAbsent(key(op.method(), path), op);
         }
-        // HEAD of a GET route without its own HEAD row runs the GET handler (see McrEmulatorServer).
+        // HEAD of a GET route without its own HEAD row runs the GET handler (see routing.RouteTable).
         for (Operation op : operations) {
             if (!op.method().equals("GET")) continue;
-            for (String path : servedPaths(op)) byEndpoint.putIfAbsent(key("HEAD", path), op);
+            for (String path : op.servedPaths()) byEndpoint.putIfAbsent(key("HEAD", path), op);
         }
-    }
-
-    /** The path patterns a row is served under: management rows also under {@code /{region}/container-registry}. */
-    public static List<String> servedPaths(Operation op) {
-        return op.kind() == Operation.Kind.MANAGEMENT
-                ? List.of(op.path(), RequestPipeline.REGION_PREFIX + op.path())
-                : List.of(op.path());
     }
 
     public Optional<Operation> find(String method, String endpointPath) {
@@ -41,8 +34,7 @@ public final class OperationIndex {
     /** A row whose operationId (or one of its '|'-separated ids) is {@code id}. */
     public Optional<Operation> byOperationId(String id) {
         return operations.stream()
-                .filter(op -> op.operationId().equals(id)
-                        || List.of(op.operationId().split("\\|")).contains(id))
+                .filter(op -> op.operationId().equals(id) || op.operationIds().contains(id))
                 .findFirst();
     }
 

@@ -1,4 +1,4 @@
-package io.mcremulator.server;
+package io.mcremulator.server.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -10,27 +10,35 @@ import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Call;
+import io.mcremulator.server.operation.Operation;
 import java.util.Map;
 
 /** What runs around every management operation: region from the path, authentication, scope checks. */
-final class RequestPipeline {
-    static final String REGION_PARAM = "region";
-    static final String REGION_PREFIX = "/{" + REGION_PARAM + "}/container-registry";
+public final class ManagementPipeline {
+    /** A management-API handler: routing, region and auth are done before it runs. */
+    @FunctionalInterface
+    public interface CallHandler {
+        void handle(Call call) throws Exception;
+    }
 
     private final Emulator emulator;
     private final Authenticator auth;
     private final int maxBodyBytes;
 
-    RequestPipeline(Emulator emulator, Authenticator auth, int maxBodyBytes) {
+    public ManagementPipeline(Emulator emulator, Authenticator auth, int maxBodyBytes) {
         this.emulator = emulator;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    Handler management(Operation op, boolean regionInPath) {
+    /**
+     * The handler of {@code op}, served under its bare path (region br-se1) and under {@link Operation#REGION_PREFIX}
+     * (region from the path).
+     */
+    public Handler handler(Operation op, CallHandler call) {
         return ctx -> {
             try {
-                Region region = regionInPath ? region(ctx) : Region.DEFAULT;
+                Region region = region(ctx);
                 Principal principal = auth.authenticate(ctx);
                 for (String scope : op.scopes()) {
                     if (!principal.hasScope(scope)) {
@@ -40,7 +48,7 @@ final class RequestPipeline {
                                 Map.of("required_scopes", op.scopes()));
                     }
                 }
-                op.call().handle(new Call(ctx, principal, region, emulator, maxBodyBytes));
+                call.handle(new Call(ctx, principal, region, emulator, maxBodyBytes));
             } finally {
                 BodyReader.drain(ctx, maxBodyBytes);
             }
@@ -48,7 +56,8 @@ final class RequestPipeline {
     }
 
     private static Region region(Context ctx) {
-        String seg = ctx.pathParam(REGION_PARAM);
+        if (!ctx.pathParamMap().containsKey(Operation.REGION_PARAM)) return Region.DEFAULT;
+        String seg = ctx.pathParam(Operation.REGION_PARAM);
         return Region.fromUrlSegment(seg)
                 .orElseThrow(() -> new EmulatorException(
                         ErrorCode.NOT_FOUND,
