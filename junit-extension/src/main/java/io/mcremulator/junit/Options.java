@@ -37,6 +37,7 @@ final class Options {
         ALL.put("neverPulled", (t, v) -> t.engine.neverPulled(enumValue(EmulatorConfig.NeverPulled.class, v)));
         ALL.put("getRepositoryStatus", (t, v) -> t.server.getRepositoryStatus(integer(v)));
         ALL.put("maxBodyBytes", (t, v) -> t.server.maxBodyBytes(integer(v)));
+        ALL.put("controlToken", (t, v) -> t.server.controlToken(v.isBlank() ? null : v));
         ALL.put("cleanupTenants", (t, v) -> t.cleanupTenants = bool(v));
         ALL.put("tenantType", (t, v) -> {
             if (v.isBlank() || v.contains("."))

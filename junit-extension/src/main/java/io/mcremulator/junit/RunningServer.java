@@ -80,7 +80,9 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
         ControlClient c = control;
         if (c == null) {
             synchronized (this) {
-                if (control == null) control = new ControlClient(server.baseUrl());
+                if (control == null)
+                    control = new ControlClient(
+                            server.baseUrl(), server.settings().control().token());
                 c = control;
             }
         }

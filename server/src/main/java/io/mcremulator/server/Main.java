@@ -47,6 +47,9 @@ public final class Main {
         OPTIONS.put("journal-capacity", "MCR_JOURNAL_CAPACITY");
         OPTIONS.put("journal-max-body-bytes", "MCR_JOURNAL_MAX_BODY_BYTES");
         OPTIONS.put("record-unmatched", "MCR_RECORD_UNMATCHED");
+        OPTIONS.put("control-token", "MCR_CONTROL_TOKEN");
+        OPTIONS.put("control-allowed-hosts", "MCR_CONTROL_ALLOWED_HOSTS");
+        OPTIONS.put("shutdown-grace-seconds", "MCR_SHUTDOWN_GRACE_SECONDS");
         OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
     }
 
@@ -133,7 +136,7 @@ public final class Main {
             if (v != null && !v.isBlank()) o.put(flag, v.trim());
         });
         McrEmulatorServer.Builder b = McrEmulatorServer.builder()
-                .host(o.getOrDefault("host", "0.0.0.0"))
+                .host(o.getOrDefault("host", "127.0.0.1")) // loopback unless told otherwise (the image sets 0.0.0.0)
                 .port(intOption(o, "port", 8080));
         EmulatorConfig.Builder engine = EmulatorConfig.builder();
         if (o.containsKey("registry-name-max-length"))
@@ -178,13 +181,19 @@ public final class Main {
             throw new IllegalArgumentException("--record-unmatched must be true or false, got '" + unmatched + "'");
         }
         b.control(new io.mcremulator.server.control.ControlSettings(
-                intOption(
-                        o, "journal-capacity", io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_CAPACITY),
-                intOption(
-                        o,
-                        "journal-max-body-bytes",
-                        io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
-                unmatched.equals("true")));
+                        intOption(
+                                o,
+                                "journal-capacity",
+                                io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_CAPACITY),
+                        intOption(
+                                o,
+                                "journal-max-body-bytes",
+                                io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
+                        unmatched.equals("true"))
+                .withAccess(
+                        o.get("control-token"),
+                        java.util.Arrays.asList(
+                                o.getOrDefault("control-allowed-hosts", "").split(","))));
         if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
         AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
         String pem = null;

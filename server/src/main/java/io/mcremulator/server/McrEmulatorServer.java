@@ -21,6 +21,7 @@ import io.mcremulator.server.api.RepositoryPathApi;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.control.ControlGuard;
 import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
@@ -156,6 +157,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
         controlPlane.install(config); // journal and fault injection, for every route of the table
+        ControlGuard controlGuard = new ControlGuard(settings.control(), settings.host());
         config.routes.before(ctx -> {
             String rid = ctx.header("X-Request-ID");
             ctx.header("X-Request-ID", rid == null || rid.isBlank() ? RequestIds.requestId() : rid);
@@ -164,6 +166,7 @@ public final class McrEmulatorServer implements AutoCloseable {
             EmulatorException badEscape =
                     ClientErrors.badPercentEscape(ctx.req().getRequestURI());
             if (badEscape != null) throw badEscape;
+            controlGuard.check(ctx); // Host, Origin, JSON-only and token checks of /_emulator
         });
         RouteInstaller.install(config, RouteTable.routes(), handlers);
         config.routes.exception(
@@ -338,6 +341,16 @@ public final class McrEmulatorServer implements AutoCloseable {
         /** Journal size, body limit and unmatched-request recording of the test-control plane. */
         public Builder control(ControlSettings control) {
             this.control = control;
+            return this;
+        }
+
+        /**
+         * Requires this token on the test-control API ({@code Authorization: Bearer <token>}); null: none. Keeps the
+         * allowed host names of {@link #control}; call after it.
+         */
+        public Builder controlToken(String token) {
+            ControlSettings c = control == null ? ControlSettings.defaults() : control;
+            this.control = c.withAccess(token, c.allowedHosts());
             return this;
         }
 

@@ -201,7 +201,8 @@ public final class McrControl {
     }
 
     private String send(String method, String pathAndQuery, String jsonBody) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(container.getBaseUrl() + pathAndQuery))
+        HttpRequest.Builder b = container
+                .withControlHeader(HttpRequest.newBuilder(URI.create(container.getBaseUrl() + pathAndQuery)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (jsonBody != null) b.header("Content-Type", "application/json");

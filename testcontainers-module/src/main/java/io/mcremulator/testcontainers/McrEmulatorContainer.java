@@ -176,7 +176,43 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     public McrEmulatorContainer withSetting(String variable, String value) {
         if (!variable.matches("MCR_[A-Z0-9_]+"))
             throw new IllegalArgumentException("not an emulator setting: '" + variable + "' (expected MCR_...)");
+        if (variable.equals("MCR_CONTROL_TOKEN")) return withControlToken(value);
         return withEnv(variable, value);
+    }
+
+    private volatile String controlToken;
+
+    /**
+     * Requires this token on the test-control API ({@code MCR_CONTROL_TOKEN}); {@link #control()}, {@link #reset()}
+     * and {@link #seed(String)} send it.
+     */
+    public McrEmulatorContainer withControlToken(String token) {
+        this.controlToken = token == null || token.isBlank() ? null : token;
+        return withEnv("MCR_CONTROL_TOKEN", token == null ? "" : token);
+    }
+
+    /** The control token this container was given, or null. */
+    public String getControlToken() {
+        return controlToken;
+    }
+
+    /** Adds the control token, when there is one, to a request of the test-control API. */
+    HttpRequest.Builder withControlHeader(HttpRequest.Builder request) {
+        String token = controlToken;
+        return token == null ? request : request.header("X-MCR-Control-Token", token);
+    }
+
+    /**
+     * The control API answers only Host names it trusts (a guard against DNS rebinding): IP addresses, localhost,
+     * and those of {@code MCR_CONTROL_ALLOWED_HOSTS}. The host this container is reached at (a name such as
+     * {@code docker} when Docker runs elsewhere) is added to that list.
+     */
+    @Override
+    protected void configure() {
+        super.configure();
+        String host = getHost();
+        String allowed = getEnvMap().get("MCR_CONTROL_ALLOWED_HOSTS");
+        withEnv("MCR_CONTROL_ALLOWED_HOSTS", allowed == null || allowed.isBlank() ? host : allowed + "," + host);
     }
 
     // ---- where to reach it ----
@@ -268,7 +304,7 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     }
 
     private void control(String path, HttpRequest.BodyPublisher body) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(getBaseUrl() + path))
+        HttpResponse<String> response = send(withControlHeader(HttpRequest.newBuilder(URI.create(getBaseUrl() + path)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(body)

@@ -25,9 +25,16 @@ import java.util.StringJoiner;
 public final class ControlClient {
     private final String baseUrl;
     private final HttpClient http;
+    private final String token;
 
     /** {@code baseUrl}: the emulator's base URL, e.g. {@code http://127.0.0.1:8080} ({@code McrEmulatorServer.baseUrl()}). */
     public ControlClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** {@code token}: the server's control token ({@code --control-token}), sent with every call; null when none. */
+    public ControlClient(String baseUrl, String token) {
+        this.token = token;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -234,6 +241,7 @@ public final class ControlClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        if (token != null) b.header(ControlGuard.TOKEN_HEADER, token);
         if (jsonBody != null) b.header("Content-Type", "application/json");
         b.method(
                 method,
