@@ -277,6 +277,7 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     public synchronized void stop() {
         if (app != null) {
+            controlPlane.releaseDelays(); // requests waiting on a delay fault carry on and finish
             app.stop();
             app = null;
         }

@@ -23,7 +23,10 @@ public final class FaultsApi {
     }
 
     public void list(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, Map.of("faults", plane.faults().list()));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("faults", plane.faults().list());
+        body.put("delayedRequests", plane.delayedRequests());
+        ErrorBodies.writeJson(ctx, 200, body);
     }
 
     public void get(Context ctx) {
@@ -40,6 +43,7 @@ public final class FaultsApi {
 
     public void clear(Context ctx) {
         plane.faults().clear();
+        plane.releaseDelays(); // requests waiting on a delay carry on now
         ctx.status(204);
     }
 }
