@@ -194,6 +194,8 @@ public final class Main {
                         o.get("control-token"),
                         java.util.Arrays.asList(
                                 o.getOrDefault("control-allowed-hosts", "").split(","))));
+        b.shutdownGrace(Duration.ofSeconds(
+                intOption(o, "shutdown-grace-seconds", (int) ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds())));
         if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
         AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
         String pem = null;

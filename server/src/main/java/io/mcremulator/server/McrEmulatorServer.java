@@ -66,6 +66,8 @@ public final class McrEmulatorServer implements AutoCloseable {
     private final ControlPlane controlPlane;
     private final Handlers handlers;
     private Javalin app;
+    private final InFlight inFlight = new InFlight();
+    private volatile boolean draining;
 
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
@@ -156,6 +158,10 @@ public final class McrEmulatorServer implements AutoCloseable {
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
         config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
+        config.routes.before(ctx -> {
+            inFlight.started(ctx); // counted until Jetty completes the answer, for the drain on stop
+            if (draining) ctx.header("Connection", "close");
+        });
         controlPlane.install(config); // journal and fault injection, for every route of the table
         ControlGuard controlGuard = new ControlGuard(settings.control(), settings.host());
         config.routes.before(ctx -> {
@@ -275,9 +281,16 @@ public final class McrEmulatorServer implements AutoCloseable {
         return operations.operations();
     }
 
+    /**
+     * Stops draining: new connections are refused at once, requests in flight (a body still arriving, a delay fault)
+     * get up to {@code ServerSettings.shutdownGrace} to finish, answers during the drain say {@code Connection:
+     * close}; then the server stops.
+     */
     public synchronized void stop() {
         if (app != null) {
+            draining = true;
             controlPlane.releaseDelays(); // requests waiting on a delay fault carry on and finish
+            InFlight.drain(app.jettyServer().server(), inFlight, settings.shutdownGrace());
             app.stop();
             app = null;
         }
@@ -299,6 +312,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         private final List<Path> seedFiles = new ArrayList<>();
         private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
+        private java.time.Duration shutdownGrace = ServerSettings.DEFAULT_SHUTDOWN_GRACE;
 
         public Builder host(String host) {
             this.host = host;
@@ -327,6 +341,12 @@ public final class McrEmulatorServer implements AutoCloseable {
 
         public Builder maxBodyBytes(int bytes) {
             this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** How long {@link #stop()} waits for requests in flight (default 10 s); see docs/behaviour.md. */
+        public Builder shutdownGrace(java.time.Duration grace) {
+            this.shutdownGrace = grace;
             return this;
         }
 
@@ -369,7 +389,16 @@ public final class McrEmulatorServer implements AutoCloseable {
 
         public ServerSettings settings() {
             return new ServerSettings(
-                    host, port, engine, auth, getRepositoryStatus, maxBodyBytes, seedFiles, oci, control);
+                    host,
+                    port,
+                    engine,
+                    auth,
+                    getRepositoryStatus,
+                    maxBodyBytes,
+                    seedFiles,
+                    oci,
+                    control,
+                    shutdownGrace);
         }
 
         public McrEmulatorServer build() {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param seedFiles           seed documents loaded at start, in order
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
+ * @param shutdownGrace       how long a stop waits for requests in flight to finish (new connections are refused
+ *                            at once); then it stops anyway
  */
 public record ServerSettings(
         String host,
@@ -26,7 +28,10 @@ public record ServerSettings(
         int maxBodyBytes,
         List<Path> seedFiles,
         OciSettings oci,
-        ControlSettings control) {
+        ControlSettings control,
+        java.time.Duration shutdownGrace) {
+    public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
+
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -40,5 +45,9 @@ public record ServerSettings(
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
         if (oci == null) oci = OciSettings.defaults();
         if (control == null) control = ControlSettings.defaults();
+        if (shutdownGrace == null) shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        if (shutdownGrace.isNegative() || shutdownGrace.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("shutdown grace must be 0 to 600 seconds, got " + shutdownGrace);
+        }
     }
 }
