@@ -4,11 +4,18 @@
 #   docker build -t mcr-emulator .                       # on eclipse-temurin:17-jre
 #   docker build -t mcr-emulator --build-arg BASE_IMAGE=mcr-emulator-jre:local .   # offline, .ci/build-jre-base-image.sh
 #   docker run --rm -p 8080:8080 mcr-emulator
+#   docker run -p 8080:8080 -v mcr-data:/data -e MCR_DATA_DIR=/data mcr-emulator   # state survives the container
 #
 # Configured by the standalone runner's environment variables (MCR_PORT, MCR_SEED_FILE, MCR_AUTH_MODE, ...;
 # docs/docker.md lists them) or by its flags given as the command. The base image only needs `java` on the PATH:
 # no shell is used, at build time or at run time.
 ARG BASE_IMAGE=eclipse-temurin:17-jre
+
+# An empty folder, copied below as /data owned by the emulator's user: where MCR_DATA_DIR=/data keeps state that
+# survives the container when a volume is mounted there (docs/docker.md). No shell needed to make it.
+FROM scratch AS empty-data-dir
+WORKDIR /data
+
 FROM ${BASE_IMAGE}
 
 ARG JAR=server/target/mcr-emulator-server-*-standalone.jar
@@ -18,6 +25,7 @@ COPY ${JAR} /app/mcr-emulator.jar
 # on top of the JRE's default one; the server and the health check start from it.
 RUN ["java", "-XX:ArchiveClassesAtExit=/app/mcr-emulator.jsa", "-XX:+UseSerialGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-jar", "/app/mcr-emulator.jar", "cds-training"]
 
+COPY --from=empty-data-dir --chown=10001:10001 /data /data
 USER 10001:10001
 ENV MCR_HOST=0.0.0.0 \
     MCR_PORT=8080

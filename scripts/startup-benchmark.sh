@@ -10,7 +10,7 @@ if [[ -n "$jar" ]]; then
   cmd=(java -jar "$jar" --port 0 --host 127.0.0.1)
 else
   ./mvnw -q -o -pl server dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/startup-cp.txt >/dev/null
-  cmd=(java -cp "server/target/classes:core/target/classes:$(cat server/target/startup-cp.txt)" io.mcremulator.server.Main --port 0 --host 127.0.0.1)
+  cmd=(java -cp "server/target/classes:core/target/classes:client/target/classes:$(cat server/target/startup-cp.txt)" io.mcremulator.server.Main --port 0 --host 127.0.0.1)
 fi
 echo "command: ${cmd[0]} ${cmd[1]} ... ${cmd[*]: -5}" >&2
 for i in $(seq "$runs"); do

@@ -2,9 +2,14 @@ package io.mcremulator.core;
 
 import io.mcremulator.core.auth.ApiKeyDirectory;
 import io.mcremulator.core.blob.StorageQuota;
+import io.mcremulator.core.scan.FindingsBook;
+import io.mcremulator.core.scan.FindingsRule;
+import io.mcremulator.core.scan.ScanControls;
 import io.mcremulator.core.seed.SeedDocument;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The in-memory state engine: one {@link RegionEngine} per region, the API-key directory, seeding and reset.
@@ -13,13 +18,100 @@ import java.util.Map;
 public final class Emulator {
     private final EmulatorConfig config;
     private final Map<Region, RegionEngine> regions = new EnumMap<>(Region.class);
-    private final ApiKeyDirectory apiKeys = new ApiKeyDirectory();
+    private final Changes changes = new Changes();
+    private final ApiKeyDirectory apiKeys = new ApiKeyDirectory(changes::touch);
     private final StorageQuota quota;
+    private final ScanControls scanControls;
+    private final FindingsBook findings = new FindingsBook();
 
     public Emulator(EmulatorConfig config) {
         this.config = config;
         this.quota = new StorageQuota(config.blobStorage().maxStoredBytes());
-        for (Region r : Region.values()) regions.put(r, new RegionEngine(new RegionState(r, config, quota)));
+        this.scanControls = new ScanControls(new ScanControls.Settings(
+                config.scanPendingDuration(),
+                config.scanRunningDuration(),
+                ScanControls.Hold.NONE,
+                0,
+                config.syntheticFindings()));
+        for (Region r : Region.values())
+            regions.put(r, new RegionEngine(new RegionState(r, config, quota, scanControls, findings, changes)));
+    }
+
+    // ---- scan test controls (docs/control-api.md, "Scans") ----
+
+    public ScanControls.Settings scanSettings() {
+        return scanControls.settings();
+    }
+
+    /**
+     * Changes how scans progress. Every scan is brought up to date under the old settings first; scans held by a
+     * hold that is lifted start their phase again from now.
+     */
+    public ScanControls.Settings updateScanSettings(UnaryOperator<ScanControls.Settings> change) {
+        Object[] out = new Object[1];
+        writeAllRegions(() -> {
+            advanceAllScans();
+            ScanControls.Settings before = scanControls.settings();
+            ScanControls.Settings after = change.apply(before);
+            scanControls.set(after);
+            if (before.hold() != ScanControls.Hold.NONE && after.hold() != before.hold())
+                for (RegionEngine e : regions.values()) e.scans().restartHeld(before.hold());
+            out[0] = after;
+        });
+        return (ScanControls.Settings) out[0];
+    }
+
+    /** Completes every pending or running scan now, held ones included; returns how many. */
+    public int completeAllScans() {
+        int[] n = new int[1];
+        writeAllRegions(() -> {
+            advanceAllScans();
+            for (RegionEngine e : regions.values()) n[0] += e.scans().completeAll();
+        });
+        return n[0];
+    }
+
+    /** The findings rules tests set, in the order they were set. */
+    public List<FindingsRule> findings() {
+        return findings.all();
+    }
+
+    /** Sets the findings of a digest or a repository tag; scans already due keep what they found. */
+    public void putFindings(FindingsRule rule) {
+        writeAllRegions(() -> {
+            advanceAllScans();
+            findings.put(rule);
+        });
+    }
+
+    /** Removes one rule by key (a digest or {@code registry/repository:tag}); false when there was none. */
+    public boolean removeFindings(String key) {
+        boolean[] out = new boolean[1];
+        writeAllRegions(() -> {
+            advanceAllScans();
+            out[0] = findings.remove(key);
+        });
+        return out[0];
+    }
+
+    public void clearFindings() {
+        writeAllRegions(() -> {
+            advanceAllScans();
+            findings.clear();
+        });
+    }
+
+    void advanceAllScans() {
+        for (RegionEngine e : regions.values()) e.scans().advanceAll();
+    }
+
+    FindingsBook findingsBook() {
+        return findings;
+    }
+
+    /** The engine's change counter, which persistence ({@code --data-dir}) listens to. */
+    public Changes changes() {
+        return changes;
     }
 
     /** Blob bytes held now (stored blobs and uploads in progress, all regions) against the configured cap. */
@@ -50,7 +142,10 @@ public final class Emulator {
 
     /** Forgets everything: all regions, all tenants, all API-key mappings. */
     public void reset() {
-        writeAllRegions(this::clearAll);
+        writeAllRegions(() -> {
+            clearAll();
+            scanControls.reset();
+        });
     }
 
     /** Forgets one tenant's registries, proxy caches, users and API keys, in every region. */
@@ -90,6 +185,43 @@ public final class Emulator {
         });
     }
 
+    /** What persistence saves ({@link DurableState}), taken in one consistent instant. */
+    public DurableState durableState() {
+        return readAllRegions(() -> DurableState.take(this));
+    }
+
+    /**
+     * Puts a saved state into this (empty) engine at start, atomically: on an invalid document nothing changes and
+     * the error names the field. Blobs are those already found in the data dir; unused ones are freed.
+     */
+    public void load(DurableState state) {
+        writeAllRegions(() -> {
+            new Seeder(this).seed(state.document());
+            state.applyExtras(this);
+        });
+    }
+
+    /** Size of a stored blob of {@code region}, or -1 (persistence checks a saved state's blobs with it). */
+    public long blobSize(Region region, String digest) {
+        return state(region).blobs.size(digest);
+    }
+
+    /** Data dir: syncs every region's blob folder (before a state that refers to new blobs is saved). */
+    public void syncBlobFolders() throws java.io.IOException {
+        for (Region r : Region.values()) state(r).blobs.syncFolder();
+    }
+
+    /**
+     * Data dir: removes blob files nothing needs, neither the state now nor {@code keep} (the blobs of the states
+     * saved on disk, per region); returns how many files were removed.
+     */
+    public int removeUnusedBlobFiles(Map<Region, java.util.Set<String>> keep) throws java.io.IOException {
+        int n = 0;
+        for (Region r : Region.values())
+            n += state(r).blobs.removeFilesExcept(keep.getOrDefault(r, java.util.Set.of()));
+        return n;
+    }
+
     /** An exact in-memory copy of the whole state, for {@link #restore(StateSnapshot)}. */
     public StateSnapshot checkpoint() {
         return readAllRegions(() -> StateSnapshot.take(this, config.clock().instant()));
@@ -107,10 +239,13 @@ public final class Emulator {
             s.registriesByName.clear();
             s.proxyCaches.clear();
             s.users.clear();
+            s.registryUsers.clear();
             s.uploads.clear();
             s.blobs.clear();
+            s.scanIndex.clear();
         }
         apiKeys.clear();
+        findings.clear();
     }
 
     private void clearTenant(String tenantId) {
@@ -127,6 +262,13 @@ public final class Emulator {
             BlobGc.collect(s);
             s.proxyCaches.values().removeIf(pc -> pc.tenantId.equals(tenantId));
             s.users.values().removeIf(u -> u.tenantId.equals(tenantId));
+            s.registryUsers.values().removeIf(u -> {
+                boolean mine = u.tenantId.equals(tenantId);
+                if (mine)
+                    for (RegistryEntity r : s.registries.values())
+                        r.members.values().removeIf(m -> m.userId.equals(u.id));
+                return mine;
+            });
         }
         apiKeys.removeTenant(tenantId);
     }

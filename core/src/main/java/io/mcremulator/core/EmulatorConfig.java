@@ -24,6 +24,14 @@ public final class EmulatorConfig {
         PUSHED_AT
     }
 
+    /** Who reaches a registry over /v2 (docs/behaviour.md, "Registry members and roles"). */
+    public enum RegistryAccess {
+        /** 0.1.0-compatible: every principal of the registry's tenant, plus members of other tenants by role. */
+        TENANT,
+        /** Harbor-like: only the registry's creator and its members, each by role. */
+        MEMBERS
+    }
+
     private final int registryNameMaxLength;
     private final int proxyCacheNameMaxLength;
     private final NonEmptyRegistryDelete nonEmptyRegistryDelete;
@@ -34,8 +42,17 @@ public final class EmulatorConfig {
     private final Clock clock;
     private final IdSource ids;
     private final BlobStorageConfig blobStorage;
+    private final java.nio.file.Path dataDir;
+    private final RegistryAccess registryAccess;
+    private final java.time.Duration scanPendingDuration;
+    private final java.time.Duration scanRunningDuration;
+    private final boolean syntheticFindings;
 
     private EmulatorConfig(Builder b) {
+        this.registryAccess = b.registryAccess;
+        this.scanPendingDuration = b.scanPendingDuration;
+        this.scanRunningDuration = b.scanRunningDuration;
+        this.syntheticFindings = b.syntheticFindings;
         this.registryNameMaxLength = b.registryNameMaxLength;
         this.proxyCacheNameMaxLength = b.proxyCacheNameMaxLength;
         this.nonEmptyRegistryDelete = b.nonEmptyRegistryDelete;
@@ -46,6 +63,7 @@ public final class EmulatorConfig {
         this.clock = b.clock;
         this.ids = b.ids;
         this.blobStorage = b.blobStorage;
+        this.dataDir = b.dataDir;
     }
 
     public static Builder builder() {
@@ -96,8 +114,39 @@ public final class EmulatorConfig {
         return blobStorage;
     }
 
+    /**
+     * The folder that keeps blobs across restarts ({@code --data-dir}): blob files under {@code blobs/<region>/},
+     * uploads in progress under {@code uploads/<region>/}; null keeps them as {@link #blobStorage()} says.
+     */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
+    public RegistryAccess registryAccess() {
+        return registryAccess;
+    }
+
+    /** How long a new scan stays {@code pending} (default zero: the next read may show it completed). */
+    public java.time.Duration scanPendingDuration() {
+        return scanPendingDuration;
+    }
+
+    /** How long a scan stays {@code running} (default zero). */
+    public java.time.Duration scanRunningDuration() {
+        return scanRunningDuration;
+    }
+
+    /** Whether images without findings set by the test get synthetic ones derived from their digest (default off). */
+    public boolean syntheticFindings() {
+        return syntheticFindings;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.registryAccess = registryAccess;
+        b.scanPendingDuration = scanPendingDuration;
+        b.scanRunningDuration = scanRunningDuration;
+        b.syntheticFindings = syntheticFindings;
         b.registryNameMaxLength = registryNameMaxLength;
         b.proxyCacheNameMaxLength = proxyCacheNameMaxLength;
         b.nonEmptyRegistryDelete = nonEmptyRegistryDelete;
@@ -108,6 +157,7 @@ public final class EmulatorConfig {
         b.clock = clock;
         b.ids = ids;
         b.blobStorage = blobStorage;
+        b.dataDir = dataDir;
         return b;
     }
 
@@ -122,6 +172,35 @@ public final class EmulatorConfig {
         private Clock clock = ControllableClock.system();
         private IdSource ids = IdSource.random();
         private BlobStorageConfig blobStorage = BlobStorageConfig.defaults();
+        private java.nio.file.Path dataDir;
+        private RegistryAccess registryAccess = RegistryAccess.TENANT;
+
+        /** Who reaches a registry over /v2; {@link RegistryAccess#TENANT} by default. */
+        public Builder registryAccess(RegistryAccess v) {
+            registryAccess = java.util.Objects.requireNonNull(v);
+            return this;
+        }
+
+        private java.time.Duration scanPendingDuration = java.time.Duration.ZERO;
+        private java.time.Duration scanRunningDuration = java.time.Duration.ZERO;
+        private boolean syntheticFindings = false;
+
+        public Builder scanPendingDuration(java.time.Duration d) {
+            require(d != null && !d.isNegative(), "scanPendingDuration must be >= 0");
+            scanPendingDuration = d;
+            return this;
+        }
+
+        public Builder scanRunningDuration(java.time.Duration d) {
+            require(d != null && !d.isNegative(), "scanRunningDuration must be >= 0");
+            scanRunningDuration = d;
+            return this;
+        }
+
+        public Builder syntheticFindings(boolean v) {
+            syntheticFindings = v;
+            return this;
+        }
 
         /** 63 per the 0.1.0 spec; the 2026-05 spec says 45. */
         public Builder registryNameMaxLength(int n) {
@@ -175,6 +254,12 @@ public final class EmulatorConfig {
 
         public Builder blobStorage(BlobStorageConfig c) {
             blobStorage = java.util.Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Blobs kept in files under {@code dir} that survive a restart (see {@link EmulatorConfig#dataDir()}). */
+        public Builder dataDir(java.nio.file.Path dir) {
+            dataDir = dir;
             return this;
         }
 

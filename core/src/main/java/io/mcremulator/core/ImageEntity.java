@@ -27,9 +27,32 @@ final class ImageEntity {
     String artifactType;
     Map<String, String> annotations = new LinkedHashMap<>();
     final Map<String, TagEntity> tags = new TreeMap<>();
+    /** Scans of this image by id, oldest first; they go when the image goes. */
+    final Map<java.util.UUID, ScanEntity> scans = new LinkedHashMap<>();
 
     ImageEntity(String digest) {
         this.digest = digest;
+    }
+
+    /**
+     * The fields an image takes from its manifest, whether pushed, seeded with content or generated for a seed: the
+     * bytes, their type, what they reference, the subject and annotations (referrers), the config type (the API's
+     * {@code media_type}) and the artifact type (the config type unless the manifest names one; an index's own).
+     */
+    void describe(byte[] manifestBytes, ParsedManifest m, Map<String, Long> referenced) {
+        manifest = manifestBytes.clone();
+        manifestMediaType = m.mediaType();
+        references = referenced;
+        subject = m.subject() == null ? null : m.subject().digest();
+        annotations = new LinkedHashMap<>(m.annotations());
+        if (m.isIndex()) {
+            mediaType = m.mediaType();
+            artifactType = m.artifactType();
+        } else {
+            mediaType = m.config().mediaType();
+            artifactType =
+                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
+        }
     }
 
     /** Everything this image keeps stored, keyed by digest: its references plus its own manifest. */

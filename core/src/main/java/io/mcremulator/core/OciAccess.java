@@ -7,11 +7,35 @@ import io.mcremulator.core.oci.OciName;
 import java.util.Map;
 
 /**
- * Who may push and pull what over /v2: a user reaches only the registries of their own tenant, and only
- * registries created through the management API. Call under the region lock.
+ * Who may push and pull what over /v2, by {@link EmulatorConfig.RegistryAccess}: by default every principal of the
+ * registry's tenant may do everything, and a member of another tenant what its role allows; with {@code MEMBERS}
+ * only the registry's creator (everything) and its members (by role) reach it. A guest pulls; a developer pushes
+ * and pulls (deletes included). Read from the state at each request, so a role change applies to the next one.
+ * Call under the region lock.
  */
 final class OciAccess {
     private OciAccess() {}
+
+    /** What a caller may do with one registry. */
+    enum Level {
+        NONE,
+        PULL,
+        PUSH
+    }
+
+    static Level level(RegionState s, Principal p, RegistryEntity reg) {
+        boolean sameTenant = reg.tenantId.equals(p.tenantId());
+        if (s.config.registryAccess() == EmulatorConfig.RegistryAccess.TENANT) {
+            if (sameTenant) return Level.PUSH;
+        } else if (sameTenant && p.userId().equals(reg.createdBy)) {
+            return Level.PUSH;
+        }
+        if (reg.members.isEmpty()) return Level.NONE;
+        RegistryUserEntity u = s.registryUserOf(p);
+        MemberEntity m = u == null ? null : reg.memberOf(u.id);
+        if (m == null) return Level.NONE;
+        return m.role == MemberRole.DEVELOPER ? Level.PUSH : Level.PULL;
+    }
 
     static RegistryEntity forPull(RegionState s, Principal p, OciName n) {
         RegistryEntity reg = s.registriesByName.get(n.registry());
@@ -22,7 +46,7 @@ final class OciAccess {
                             + s.region.id(),
                     Map.of("name", n.full()));
         }
-        return owned(s, p, n, reg);
+        return allowed(s, p, n, reg, Level.PULL);
     }
 
     static RegistryEntity forPush(RegionState s, Principal p, OciName n) {
@@ -36,7 +60,7 @@ final class OciAccess {
                             + " path segment of an image name is the registry",
                     Map.of("name", n.full()));
         }
-        owned(s, p, n, reg);
+        allowed(s, p, n, reg, Level.PUSH);
         if (reg.proxyCacheId != null) {
             throw new EmulatorException(
                     ErrorCode.DENIED,
@@ -46,14 +70,20 @@ final class OciAccess {
         return reg;
     }
 
-    private static RegistryEntity owned(RegionState s, Principal p, OciName n, RegistryEntity reg) {
-        if (!reg.tenantId.equals(p.tenantId())) {
-            throw new EmulatorException(
-                    ErrorCode.DENIED,
-                    "requested access to the resource is denied: registry '" + reg.name + "' belongs to another tenant",
-                    Map.of("name", n.full()));
+    private static RegistryEntity allowed(RegionState s, Principal p, OciName n, RegistryEntity reg, Level needed) {
+        Level has = level(s, p, reg);
+        if (has.compareTo(needed) >= 0) return reg;
+        String why;
+        if (has == Level.PULL) {
+            why = "you are a guest member of registry '" + reg.name + "': guests may pull only";
+        } else if (reg.tenantId.equals(p.tenantId())) {
+            why = "registry '" + reg.name + "' is open to its creator and its members only (--registry-access"
+                    + " members), and you are neither";
+        } else {
+            why = "registry '" + reg.name + "' belongs to another tenant";
         }
-        return reg;
+        throw new EmulatorException(
+                ErrorCode.DENIED, "requested access to the resource is denied: " + why, Map.of("name", n.full()));
     }
 
     static RepositoryEntity repository(RegistryEntity reg, OciName n) {

@@ -62,8 +62,8 @@ public final class OciBlobs {
     }
 
     /**
-     * Links blob {@code digest} into {@code name} if {@code from} (or, when null, any repository of the caller's
-     * tenant) has it. Empty when it cannot be mounted: the caller then opens a normal upload.
+     * Links blob {@code digest} into {@code name} if {@code from} (or, when null, any repository) has it and the
+     * caller may pull from there. Empty when it cannot be mounted: the caller then opens a normal upload.
      */
     public Optional<BlobStat> mount(Principal p, String name, String digest, String from) {
         OciName n = OciName.parse(name);
@@ -80,10 +80,12 @@ public final class OciBlobs {
             boolean visible;
             if (source != null) {
                 RegistryEntity src = s.registriesByName.get(source.registry());
-                visible = src != null && src.tenantId.equals(p.tenantId()) && src.linked(source.repository(), digest);
+                visible = src != null
+                        && OciAccess.level(s, p, src) != OciAccess.Level.NONE
+                        && src.linked(source.repository(), digest);
             } else {
                 visible = s.registries.values().stream()
-                        .anyMatch(r -> r.tenantId.equals(p.tenantId())
+                        .anyMatch(r -> OciAccess.level(s, p, r) != OciAccess.Level.NONE
                                 && r.blobLinks.values().stream().anyMatch(l -> l.contains(digest)));
             }
             if (!visible) return Optional.<BlobStat>empty();
@@ -129,6 +131,7 @@ public final class OciBlobs {
         }
         OciName n = OciName.parse(name);
         try {
+            s.blobs.prepareAdopt(u); // data dir: the bytes reach the disk before the lock, the rename under it
             return s.write(() -> {
                 RegistryEntity reg = OciAccess.forPush(s, p, n);
                 long size = u.size();

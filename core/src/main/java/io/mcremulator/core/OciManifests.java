@@ -9,21 +9,19 @@ import io.mcremulator.core.oci.ManifestContent;
 import io.mcremulator.core.oci.ManifestPushed;
 import io.mcremulator.core.oci.MediaTypes;
 import io.mcremulator.core.oci.OciName;
+import io.mcremulator.core.oci.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Manifests, tags, catalog and referrers of the OCI data plane in one region. A push creates the repository on
  * first use and the image with its management-API fields; pulls move {@code pulled_at}.
  */
 public final class OciManifests {
-    static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$");
-
     private final RegionState s;
 
     OciManifests(RegionState s) {
@@ -139,12 +137,12 @@ public final class OciManifests {
                 OciAccess.repository(OciAccess.forPull(s, p, n), n).tagIndex.keySet())));
     }
 
-    /** Every repository of the caller's tenant in this region, as {@code registry/repository}, sorted. */
+    /** Every repository the caller may pull from in this region, as {@code registry/repository}, sorted. */
     public List<String> catalog(Principal p) {
         return s.read(() -> {
             TreeSet<String> out = new TreeSet<>();
             for (RegistryEntity reg : s.registries.values()) {
-                if (!reg.tenantId.equals(p.tenantId())) continue;
+                if (OciAccess.level(s, p, reg) == OciAccess.Level.NONE) continue;
                 for (String repo : reg.repositories.keySet()) out.add(reg.name + "/" + repo);
             }
             return List.copyOf(out);
@@ -200,24 +198,15 @@ public final class OciManifests {
             Map<String, Long> refs,
             RepositoryEntity repo,
             Instant now) {
-        img.manifest = bytes.clone();
-        img.manifestMediaType = m.mediaType();
-        img.references = refs;
+        img.describe(bytes, m, refs);
         img.pushedAt = now;
-        img.subject = m.subject() == null ? null : m.subject().digest();
-        img.annotations = new java.util.LinkedHashMap<>(m.annotations());
         long size = bytes.length;
         if (m.isIndex()) {
-            img.mediaType = m.mediaType();
-            img.artifactType = m.artifactType();
             for (Descriptor d : m.children()) {
                 ImageEntity child = repo.images.get(d.digest());
                 size += child != null ? child.sizeBytes : d.size();
             }
         } else {
-            img.mediaType = m.config().mediaType();
-            img.artifactType =
-                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
             size += m.config().size();
             for (Descriptor d : m.layers()) size += d.size();
             img.extraAttr = new java.util.LinkedHashMap<>(configAttributes(m.config()));
@@ -240,10 +229,10 @@ public final class OciManifests {
     }
 
     private static String checkTag(String tag) {
-        if (tag == null || !TAG.matcher(tag).matches()) {
+        if (!Tags.isValid(tag)) {
             throw new EmulatorException(
                     ErrorCode.MANIFEST_INVALID,
-                    "invalid tag '" + tag + "': tags match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}",
+                    "invalid tag '" + tag + "': tags match " + Tags.RULE,
                     Map.of("tag", String.valueOf(tag)));
         }
         return tag;

@@ -38,7 +38,13 @@ public final class ProxyCaches {
             String name, String provider, String url, String accessKey, String accessSecret, String description) {}
 
     /** Fields of an update; null means "unchanged". */
-    public record Update(String name, String url, String accessKey, String accessSecret, String description) {}
+    /**
+     * The fields a PATCH may change; null leaves a field as it is.
+     *
+     * @param provider what the request said for {@code provider}, which cannot change: any value is refused
+     */
+    public record Update(
+            String name, String url, String accessKey, String accessSecret, String description, String provider) {}
 
     private final RegionState s;
 
@@ -85,6 +91,12 @@ public final class ProxyCaches {
      * access key or secret clears it.
      */
     public ProxyCacheInfo update(Principal p, UUID id, Update u) {
+        if (u.provider() != null) {
+            throw EmulatorException.badRequest(
+                    "invalid param: field 'provider' cannot be updated; create a new proxy cache",
+                    "provider",
+                    u.provider());
+        }
         boolean newName = u.name() != null && !u.name().isEmpty();
         boolean newUrl = u.url() != null && !u.url().isEmpty();
         if (newName) Names.checkResourceName("name", u.name(), 1, s.config.proxyCacheNameMaxLength());

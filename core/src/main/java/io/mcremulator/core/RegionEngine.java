@@ -10,6 +10,9 @@ public final class RegionEngine {
     private final Credentials credentials;
     private final OciBlobs ociBlobs;
     private final OciManifests ociManifests;
+    private final Users users;
+    private final Members members;
+    private final Scans scans;
 
     RegionEngine(RegionState state) {
         this.state = state;
@@ -20,6 +23,9 @@ public final class RegionEngine {
         this.credentials = new Credentials(state);
         this.ociBlobs = new OciBlobs(state);
         this.ociManifests = new OciManifests(state);
+        this.users = new Users(state);
+        this.members = new Members(state);
+        this.scans = new Scans(state);
     }
 
     public Region region() {
@@ -40,6 +46,21 @@ public final class RegionEngine {
 
     public ProxyCaches proxyCaches() {
         return proxyCaches;
+    }
+
+    /** Registry users ({@code /v0/users}). */
+    public Users users() {
+        return users;
+    }
+
+    /** Registry members and their roles ({@code /v0/registries/{id}/members}). */
+    public Members members() {
+        return members;
+    }
+
+    /** Image scans and their findings. */
+    public Scans scans() {
+        return scans;
     }
 
     public Credentials credentials() {

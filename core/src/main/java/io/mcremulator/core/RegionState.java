@@ -40,6 +40,19 @@ final class RegionState {
     final Map<String, RegistryEntity> registriesByName = new HashMap<>();
     final Map<UUID, ProxyCacheEntity> proxyCaches = new LinkedHashMap<>();
     final Map<String, UserEntity> users = new HashMap<>();
+    /** Registry users ({@code /v0/users}) by id, in creation order. */
+    final Map<UUID, RegistryUserEntity> registryUsers = new LinkedHashMap<>();
+    /**
+     * Where each scan (parents and children) lives: registry, repository, image digest and the id of its job's top
+     * scan. An entry whose image is gone is stale and dropped when met; the scans themselves live on their image.
+     */
+    final Map<UUID, ScanRef> scanIndex = new LinkedHashMap<>();
+    /** Scan test controls and findings, shared by every region. */
+    final io.mcremulator.core.scan.ScanControls scanControls;
+
+    final io.mcremulator.core.scan.FindingsBook findings;
+
+    record ScanRef(UUID registryId, UUID repositoryId, String digest, UUID topId) {}
     /** OCI data plane: this region's blobs and open uploads (their own thread safety; links live in the entities). */
     final BlobStore blobs;
 
@@ -50,10 +63,24 @@ final class RegionState {
     /** Storage usage per registry (a walk over all its images), valid until the next write. */
     private final Map<RegistryEntity, Long> storageUsage = new ConcurrentHashMap<>();
 
-    RegionState(Region region, EmulatorConfig config, StorageQuota quota) {
+    /** Counts each write section as a change (persistence listens to it). */
+    private final Changes changes;
+
+    RegionState(
+            Region region,
+            EmulatorConfig config,
+            StorageQuota quota,
+            io.mcremulator.core.scan.ScanControls scanControls,
+            io.mcremulator.core.scan.FindingsBook findings,
+            Changes changes) {
         this.region = region;
         this.config = config;
-        this.blobs = new BlobStore(config.blobStorage().folder(), region.id(), quota);
+        this.scanControls = scanControls;
+        this.findings = findings;
+        this.changes = changes;
+        this.blobs = config.dataDir() != null
+                ? BlobStore.persistent(config.dataDir(), region.id(), quota)
+                : new BlobStore(config.blobStorage().folder(), region.id(), quota);
         this.uploads =
                 new UploadSessions(blobs, config.clock(), config.blobStorage().uploadExpiry());
     }
@@ -68,13 +95,18 @@ final class RegionState {
     }
 
     <T> T write(Supplier<T> body) {
+        changes.enter();
+        boolean completed = false;
         lock.writeLock().lock();
         try {
-            return body.get();
+            T result = body.get();
+            completed = true;
+            return result;
         } finally {
             orders.clear();
             if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
+            changes.exit(completed); // after the unlock: a write-through listener may wait for the disk here
         }
     }
 
@@ -118,6 +150,25 @@ final class RegionState {
         if (pc == null || !pc.tenantId.equals(p.tenantId()))
             throw EmulatorException.notFound("proxy cache", id.toString());
         return pc;
+    }
+
+    /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */
+    RegistryUserEntity registryUserOf(Principal p) {
+        for (RegistryUserEntity u : registryUsers.values()) if (u.is(p.tenantId(), p.userId())) return u;
+        return null;
+    }
+
+    /** Rebuilds {@link #scanIndex} from the scans on the images (after a restore or a seed). */
+    void reindexScans() {
+        scanIndex.clear();
+        for (RegistryEntity reg : registries.values())
+            for (RepositoryEntity repo : reg.repositories.values())
+                for (ImageEntity img : repo.images.values())
+                    for (ScanEntity top : img.scans.values()) {
+                        ScanRef ref = new ScanRef(reg.id, repo.id, img.digest, top.id);
+                        scanIndex.put(top.id, ref);
+                        for (ScanEntity c : top.children) scanIndex.put(c.id, ref);
+                    }
     }
 
     // ---- views ----

@@ -39,6 +39,7 @@ public final class Registries {
                         "resource already exists: a registry named '" + name + "' already exists", "name", name);
             }
             RegistryEntity r = new RegistryEntity(s.config.ids().uuid(), p.tenantId(), name, proxyCacheId, s.now());
+            r.createdBy = p.userId();
             s.registries.put(r.id, r);
             s.registriesByName.put(name, r);
             return s.view(r);

@@ -22,6 +22,10 @@ final class RegistryEntity {
      * before it exists (blobs are pushed before the manifest that creates it).
      */
     final Map<String, Set<String>> blobLinks = new HashMap<>();
+    /** Who created it (the creator's user id, in {@link #tenantId}); null when unknown (seeded without one). */
+    String createdBy;
+    /** Memberships by id, in the order they were added. Deleting the registry deletes them. */
+    final Map<UUID, MemberEntity> members = new java.util.LinkedHashMap<>();
 
     RegistryEntity(UUID id, String tenantId, String name, UUID proxyCacheId, Instant createdAt) {
         this.id = id;
@@ -30,6 +34,12 @@ final class RegistryEntity {
         this.proxyCacheId = proxyCacheId;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    /** The membership of registry user {@code userId}, or null. */
+    MemberEntity memberOf(UUID userId) {
+        for (MemberEntity m : members.values()) if (m.userId.equals(userId)) return m;
+        return null;
     }
 
     void addRepository(RepositoryEntity r) {

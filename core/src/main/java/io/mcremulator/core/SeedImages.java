@@ -49,14 +49,10 @@ final class SeedImages {
         s.blobs.putGenerated(b.layerDigest(), b.layer());
         reg.links(repository).add(b.configDigest());
         reg.links(repository).add(b.layerDigest());
-        img.manifest = b.manifest();
-        img.manifestMediaType = MediaTypes.OCI_MANIFEST;
-        img.mediaType = MediaTypes.OCI_CONFIG;
         Map<String, Long> refs = new LinkedHashMap<>();
         refs.put(b.configDigest(), (long) b.config().length);
         refs.put(b.layerDigest(), (long) b.layer().length);
-        img.references = refs;
-        img.artifactType = MediaTypes.OCI_CONFIG;
+        img.describe(b.manifest(), ManifestParser.parse(b.manifest(), MediaTypes.OCI_MANIFEST), refs);
         img.extraAttr = new LinkedHashMap<>(ManifestParser.configAttributes(b.config()));
     }
 

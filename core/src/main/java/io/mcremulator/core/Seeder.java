@@ -1,7 +1,11 @@
 package io.mcremulator.core;
 
 import io.mcremulator.core.auth.Principal;
+import io.mcremulator.core.blob.Digests;
 import io.mcremulator.core.error.EmulatorException;
+import io.mcremulator.core.oci.MediaTypes;
+import io.mcremulator.core.oci.OciName;
+import io.mcremulator.core.oci.Tags;
 import io.mcremulator.core.seed.SeedDocument;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Loads a {@link SeedDocument} atomically: every entry is checked first, against the document itself and the
@@ -19,11 +22,6 @@ import java.util.regex.Pattern;
  * in the document ({@code registries[1].repositories[0].name}).
  */
 final class Seeder {
-    static final Pattern DIGEST = Pattern.compile("^sha256:[0-9a-f]{64}$");
-    static final Pattern REPOSITORY_NAME =
-            Pattern.compile("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$");
-    static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$");
-
     private final Emulator emulator;
 
     Seeder(Emulator emulator) {
@@ -50,10 +48,10 @@ final class Seeder {
             SeedDocument.Blob b = doc.blobs().get(i);
             String path = "content.blobs[" + i + "]";
             Region region = region(path, b.region());
-            if (b.digest() == null || !DIGEST.matcher(b.digest()).matches())
+            if (!Digests.isSha256(b.digest()))
                 fail(path + ".digest", "must be 'sha256:' and 64 lowercase hex digits", b.digest());
             if (b.data() == null) fail(path + ".data_base64", "is required", null);
-            if (!io.mcremulator.core.blob.Digests.sha256(b.data()).equals(b.digest()))
+            if (!Digests.sha256(b.data()).equals(b.digest()))
                 fail(path + ".data_base64", "does not hash to the digest", b.digest());
             docBlobs.computeIfAbsent(region, r -> new HashSet<>()).add(b.digest());
         }
@@ -65,6 +63,27 @@ final class Seeder {
             required(path + ".id", u.id());
             if (u.password() != null && u.password().isEmpty())
                 fail(path + ".password", "must not be empty", u.password());
+        }
+        // registry users: id (given or generated) and identity unique per region, in the document and the state
+        Map<Region, Set<UUID>> userIds = new EnumMap<>(Region.class);
+        Map<Region, Set<String>> identities = new EnumMap<>(Region.class);
+        for (int i = 0; i < doc.registryUsers().size(); i++) {
+            SeedDocument.RegistryUser u = doc.registryUsers().get(i);
+            String path = "registry_users[" + i + "]";
+            Region region = region(path, u.region());
+            RegionState s = emulator.state(region);
+            required(path + ".tenant", u.tenant());
+            required(path + ".username", u.username());
+            if (u.id() != null
+                    && (s.registryUsers.containsKey(u.id())
+                            || !userIds.computeIfAbsent(region, x -> new HashSet<>())
+                                    .add(u.id()))) fail(path + ".id", "is already used", u.id());
+            boolean taken = s.registryUsers.values().stream().anyMatch(e -> e.is(u.tenant(), u.username()));
+            if (taken
+                    || !identities
+                            .computeIfAbsent(region, x -> new HashSet<>())
+                            .add(u.tenant() + "\u0000" + u.username()))
+                fail(path + ".username", "already has a registry user in this tenant and region", u.username());
         }
         for (int i = 0; i < doc.apiKeys().size(); i++) {
             SeedDocument.ApiKey k = doc.apiKeys().get(i);
@@ -125,16 +144,36 @@ final class Seeder {
                 if (!ok)
                     fail(path + ".proxy_cache_id", "names no proxy cache of this tenant and region", r.proxyCacheId());
             }
+            Set<UUID> memberUsers = new HashSet<>();
+            for (int j = 0; j < r.members().size(); j++) {
+                SeedDocument.Member m = r.members().get(j);
+                String mpath = path + ".members[" + j + "]";
+                if (m.userId() == null) fail(mpath + ".user_id", "is required", null);
+                if (!s.registryUsers.containsKey(m.userId())
+                        && !userIds.getOrDefault(region, Set.of()).contains(m.userId()))
+                    fail(mpath + ".user_id", "names no registry user of this region (registry_users)", m.userId());
+                if (!memberUsers.add(m.userId()))
+                    fail(mpath + ".user_id", "is already a member of this registry", m.userId());
+                if (m.role() != null) {
+                    try {
+                        MemberRole.parse("role", m.role());
+                    } catch (EmulatorException e) {
+                        fail(mpath + ".role", "must be developer or guest", m.role());
+                    }
+                }
+                if (m.id() != null && !ids.add(m.id())) fail(mpath + ".id", "is already used", m.id());
+            }
             Set<String> repoNames = new HashSet<>();
             for (int j = 0; j < r.repositories().size(); j++) {
                 SeedDocument.Repository repo = r.repositories().get(j);
                 String rpath = path + ".repositories[" + j + "]";
                 if (repo.name() == null) fail(rpath + ".name", "is required", null);
-                if (repo.name().length() > 255
-                        || !REPOSITORY_NAME.matcher(repo.name()).matches()) {
+                if (!OciName.isValid(r.name() + "/" + repo.name())) {
                     fail(
                             rpath + ".name",
-                            "must be a repository path of lowercase components separated by '/'",
+                            "must be a repository path of lowercase components separated by '/', each matching "
+                                    + OciName.COMPONENT_RULE + ", and '<registry>/<repository>' at most "
+                                    + OciName.MAX_LENGTH + " characters",
                             repo.name());
                 }
                 if (!repoNames.add(repo.name())) fail(rpath + ".name", "is repeated in this registry", repo.name());
@@ -145,7 +184,7 @@ final class Seeder {
                     SeedDocument.Image img = repo.images().get(k);
                     String ipath = rpath + ".images[" + k + "]";
                     if (img.digest() != null) {
-                        if (!DIGEST.matcher(img.digest()).matches())
+                        if (!Digests.isSha256(img.digest()))
                             fail(ipath + ".digest", "must be 'sha256:' and 64 lowercase hex digits", img.digest());
                         if (!digests.add(img.digest()))
                             fail(ipath + ".digest", "is repeated in this repository", img.digest());
@@ -156,8 +195,7 @@ final class Seeder {
                         fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
-                        if (tag == null || !TAG.matcher(tag).matches())
-                            fail(ipath + ".tags[" + t + "]", "must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}", tag);
+                        if (!Tags.isValid(tag)) fail(ipath + ".tags[" + t + "]", "must match " + Tags.RULE, tag);
                         if (!tags.add(tag))
                             fail(
                                     ipath + ".tags[" + t + "]",
@@ -173,7 +211,7 @@ final class Seeder {
     private static void checkContent(
             SeedDocument.Image img, String ipath, RegionState s, Set<String> docBlobs, SeedDocument.Repository repo) {
         if (img.digest() == null) fail(ipath + ".digest", "is required with manifest_base64", null);
-        if (!io.mcremulator.core.blob.Digests.sha256(img.manifest()).equals(img.digest())) {
+        if (!Digests.sha256(img.manifest()).equals(img.digest())) {
             fail(ipath + ".manifest_base64", "does not hash to the image's digest", img.digest());
         }
         try {
@@ -224,6 +262,11 @@ final class Seeder {
     // ---------------------------------------------------------------- apply (cannot fail after validation)
 
     private void apply(SeedDocument doc) {
+        if (!doc.findings().isEmpty()) {
+            emulator.advanceAllScans(); // scans already due keep the findings they had
+            for (io.mcremulator.core.scan.FindingsRule f : doc.findings())
+                emulator.findingsBook().put(f);
+        }
         for (SeedDocument.User u : doc.users()) {
             RegionState s = emulator.state(region("", u.region()));
             UserEntity e = new UserEntity(
@@ -233,6 +276,15 @@ final class Seeder {
                     u.password() != null ? u.password() : s.config.ids().password());
             s.users.put(e.key(), e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
+        }
+        for (SeedDocument.RegistryUser u : doc.registryUsers()) {
+            RegionState s = emulator.state(region("", u.region()));
+            RegistryUserEntity e = new RegistryUserEntity(
+                    u.id() != null ? u.id() : s.config.ids().uuid(),
+                    u.tenant(),
+                    u.username(),
+                    or(u.createdAt(), s.now()));
+            s.registryUsers.put(e.id, e);
         }
         for (SeedDocument.Blob b : doc.blobs())
             emulator.state(region("", b.region())).blobs.putGenerated(b.digest(), b.data());
@@ -261,6 +313,17 @@ final class Seeder {
             RegistryEntity reg = new RegistryEntity(
                     r.id() != null ? r.id() : s.config.ids().uuid(), r.tenant(), r.name(), r.proxyCacheId(), created);
             reg.updatedAt = or(r.updatedAt(), created);
+            reg.createdBy = r.createdBy();
+            for (SeedDocument.Member m : r.members()) {
+                Instant mc = or(m.createdAt(), s.now());
+                MemberEntity me = new MemberEntity(
+                        m.id() != null ? m.id() : s.config.ids().uuid(),
+                        m.userId(),
+                        m.role() == null ? MemberRole.GUEST : MemberRole.parse("role", m.role()),
+                        mc);
+                me.updatedAt = or(m.updatedAt(), mc);
+                reg.members.put(me.id, me);
+            }
             for (SeedDocument.Repository repo : r.repositories()) {
                 Instant rc = or(repo.createdAt(), created);
                 RepositoryEntity re = new RepositoryEntity(
@@ -286,11 +349,9 @@ final class Seeder {
                         ie = new ImageEntity(img.digest());
                         ie.sizeBytes = img.sizeBytes() == null ? 0 : img.sizeBytes();
                         ie.references.put(img.digest() + "#content", ie.sizeBytes);
-                        ie.manifestMediaType = img.manifestMediaType() != null
-                                ? img.manifestMediaType()
-                                : "application/vnd.oci.image.manifest.v1+json";
-                        ie.mediaType =
-                                img.mediaType() != null ? img.mediaType() : "application/vnd.oci.image.config.v1+json";
+                        ie.manifestMediaType =
+                                img.manifestMediaType() != null ? img.manifestMediaType() : MediaTypes.OCI_MANIFEST;
+                        ie.mediaType = img.mediaType() != null ? img.mediaType() : MediaTypes.OCI_CONFIG;
                     }
                     ie.pushedAt = pushed;
                     ie.pulledAt = img.pulledAt();
@@ -308,19 +369,10 @@ final class Seeder {
 
     private static void withContent(ImageEntity ie, SeedDocument.Image img, RegistryEntity reg, String repository) {
         ParsedManifest m = ManifestParser.parse(img.manifest(), img.manifestMediaType());
-        ie.manifest = img.manifest().clone();
-        ie.manifestMediaType = m.mediaType();
-        ie.references = img.references() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(img.references());
-        ie.subject = m.subject() == null ? null : m.subject().digest();
-        ie.annotations = new LinkedHashMap<>(m.annotations());
-        if (m.isIndex()) {
-            ie.mediaType = m.mediaType();
-            ie.artifactType = m.artifactType();
-        } else {
-            ie.mediaType = m.config().mediaType();
-            ie.artifactType =
-                    m.artifactType() != null ? m.artifactType() : m.config().mediaType();
-        }
+        ie.describe(
+                img.manifest(),
+                m,
+                img.references() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(img.references()));
         if (img.mediaType() != null) ie.mediaType = img.mediaType();
         ie.sizeBytes = img.sizeBytes() != null ? img.sizeBytes() : 0;
         reg.links(repository).addAll(ie.references.keySet());

@@ -20,12 +20,26 @@ final class StateExporter {
 
     /** The caller holds every region's lock. {@code tenant} null means every tenant. */
     static SeedDocument export(Emulator emulator, String tenant, boolean content) {
+        return export(emulator, tenant, content, content);
+    }
+
+    /**
+     * With {@code content} but without {@code blobBytes}, images carry their manifests and references but the
+     * document no blob bytes (persistence keeps those as files: {@link DurableState}).
+     */
+    static SeedDocument export(Emulator emulator, String tenant, boolean content, boolean blobBytes) {
         List<SeedDocument.User> users = new ArrayList<>();
         List<SeedDocument.ProxyCache> caches = new ArrayList<>();
         List<SeedDocument.Registry> registries = new ArrayList<>();
         List<SeedDocument.Blob> blobs = new ArrayList<>();
+        List<SeedDocument.RegistryUser> registryUsers = new ArrayList<>();
         for (Region region : Region.values()) {
             RegionState s = emulator.state(region);
+            for (RegistryUserEntity u : s.registryUsers.values()) {
+                if (mine(tenant, u.tenantId))
+                    registryUsers.add(
+                            new SeedDocument.RegistryUser(region.id(), u.tenantId, u.id, u.username, u.createdAt));
+            }
             s.users.values().stream()
                     .filter(u -> mine(tenant, u.tenantId))
                     .sorted(Comparator.comparing(u -> u.userId))
@@ -51,11 +65,27 @@ final class StateExporter {
                 if (!mine(tenant, r.tenantId)) continue;
                 List<SeedDocument.Repository> repos = new ArrayList<>();
                 for (RepositoryEntity repo : r.repositories.values()) repos.add(repository(repo, content, used));
+                List<SeedDocument.Member> members = new ArrayList<>();
+                for (MemberEntity m : r.members.values()) {
+                    // A one-tenant export holds only that tenant's registry users: memberships of others are left out.
+                    RegistryUserEntity u = s.registryUsers.get(m.userId);
+                    if (u == null || !mine(tenant, u.tenantId)) continue;
+                    members.add(new SeedDocument.Member(m.id, m.userId, m.role.apiName(), m.createdAt, m.updatedAt));
+                }
                 registries.add(new SeedDocument.Registry(
-                        region.id(), r.tenantId, r.id, r.name, r.proxyCacheId, r.createdAt, r.updatedAt, repos));
+                        region.id(),
+                        r.tenantId,
+                        r.id,
+                        r.name,
+                        r.proxyCacheId,
+                        r.createdAt,
+                        r.updatedAt,
+                        repos,
+                        r.createdBy,
+                        members));
             }
             for (String digest : used) {
-                if (!s.blobs.has(digest)) continue;
+                if (!blobBytes || !s.blobs.has(digest)) continue;
                 try (java.io.InputStream in = s.blobs.open(digest, 0, s.blobs.size(digest))) {
                     blobs.add(new SeedDocument.Blob(region.id(), digest, in.readAllBytes()));
                 } catch (java.io.IOException e) {
@@ -69,7 +99,14 @@ final class StateExporter {
             if (mine(tenant, p.tenantId()))
                 keys.add(new SeedDocument.ApiKey(e.getKey(), p.tenantId(), p.userId(), p.email()));
         }
-        return new SeedDocument(users, caches, registries, keys, blobs);
+        return new SeedDocument(
+                users,
+                caches,
+                registries,
+                keys,
+                blobs,
+                registryUsers,
+                tenant == null ? emulator.findings() : List.of());
     }
 
     /** With {@code content}, images that have a manifest carry it and their references, collected into {@code used}. */

@@ -18,15 +18,22 @@ public final class StateSnapshot {
     private final Map<Region, RegionCopy> regions;
     private final Map<String, Principal> apiKeys;
     private final Instant takenAt;
+    private final List<io.mcremulator.core.scan.FindingsRule> findings;
 
     /** One region's entities, each a private copy. */
     record RegionCopy(
             List<RegistryEntity> registries,
             List<ProxyCacheEntity> proxyCaches,
             List<UserEntity> users,
-            Map<String, byte[]> blobs) {}
+            Map<String, byte[]> blobs,
+            List<RegistryUserEntity> registryUsers) {}
 
-    private StateSnapshot(Map<Region, RegionCopy> regions, Map<String, Principal> apiKeys, Instant takenAt) {
+    private StateSnapshot(
+            Map<Region, RegionCopy> regions,
+            Map<String, Principal> apiKeys,
+            Instant takenAt,
+            List<io.mcremulator.core.scan.FindingsRule> findings) {
+        this.findings = List.copyOf(findings);
         this.regions = regions;
         this.apiKeys = apiKeys;
         this.takenAt = takenAt;
@@ -48,9 +55,17 @@ public final class StateSnapshot {
             for (ProxyCacheEntity e : s.proxyCaches.values()) caches.add(copy(e));
             List<UserEntity> users = new ArrayList<>();
             for (UserEntity e : s.users.values()) users.add(copy(e));
-            regions.put(r, new RegionCopy(registries, caches, users, s.blobs.copyContent()));
+            // registry users are immutable: the same objects can be shared
+            regions.put(
+                    r,
+                    new RegionCopy(
+                            registries, caches, users, s.blobs.copyContent(), List.copyOf(s.registryUsers.values())));
         }
-        return new StateSnapshot(regions, new LinkedHashMap<>(emulator.apiKeys().all()), now);
+        return new StateSnapshot(
+                regions,
+                new LinkedHashMap<>(emulator.apiKeys().all()),
+                now,
+                emulator.findingsBook().copy());
     }
 
     /** Replaces {@code emulator}'s state with a copy of this snapshot; the caller holds every region's write lock. */
@@ -62,6 +77,8 @@ public final class StateSnapshot {
             s.registriesByName.clear();
             s.proxyCaches.clear();
             s.users.clear();
+            s.registryUsers.clear();
+            for (RegistryUserEntity u : c.registryUsers()) s.registryUsers.put(u.id, u);
             for (RegistryEntity e : c.registries()) {
                 RegistryEntity copy = copy(e);
                 s.registries.put(copy.id, copy);
@@ -71,7 +88,9 @@ public final class StateSnapshot {
             for (UserEntity e : c.users()) s.users.put(e.key(), copy(e));
             s.uploads.clear(); // uploads in progress are not part of a checkpoint
             s.blobs.replaceContent(c.blobs());
+            s.reindexScans();
         }
+        emulator.findingsBook().replaceAll(findings);
         emulator.apiKeys().clear();
         apiKeys.forEach(emulator.apiKeys()::register);
     }
@@ -81,6 +100,8 @@ public final class StateSnapshot {
     static RegistryEntity copy(RegistryEntity e) {
         RegistryEntity c = new RegistryEntity(e.id, e.tenantId, e.name, e.proxyCacheId, e.createdAt);
         c.updatedAt = e.updatedAt;
+        c.createdBy = e.createdBy;
+        for (MemberEntity m : e.members.values()) c.members.put(m.id, m.copy());
         for (RepositoryEntity repo : e.repositories.values()) c.addRepository(copy(repo));
         e.blobLinks.forEach((repo, digests) -> c.blobLinks.put(repo, new java.util.HashSet<>(digests)));
         return c;
@@ -112,6 +133,7 @@ public final class StateSnapshot {
             tc.pulledAt = t.pulledAt;
             c.tags.put(tc.name, tc);
         }
+        for (ScanEntity scan : e.scans.values()) c.scans.put(scan.id, scan.copy());
         return c;
     }
 

@@ -14,6 +14,7 @@ final class TenantScope {
         each(doc.proxyCaches(), "proxy_caches", SeedDocument.ProxyCache::tenant, tenant);
         each(doc.registries(), "registries", SeedDocument.Registry::tenant, tenant);
         each(doc.apiKeys(), "api_keys", SeedDocument.ApiKey::tenant, tenant);
+        each(doc.registryUsers(), "registry_users", SeedDocument.RegistryUser::tenant, tenant);
     }
 
     private static <T> void each(List<T> items, String name, Function<T, String> tenantOf, String tenant) {

@@ -30,6 +30,7 @@ final class DefaultMcrEmulator implements McrEmulator {
     private final McrFaults faults;
     private final McrSnapshots snapshots;
     private final McrClock clock;
+    private final McrScans scans;
     /** Unmatched requests without a tenant count from this journal seq on; -1: not marked. */
     private volatile long unmatchedBaseline = -1;
 
@@ -43,6 +44,7 @@ final class DefaultMcrEmulator implements McrEmulator {
         this.faults = new McrFaults(running::control, scoped ? tenant.id() : null);
         this.snapshots = new McrSnapshots(running::control, tenant.id(), scoped);
         this.clock = new McrClock(running::control);
+        this.scans = new McrScans(running::control);
     }
 
     private DefaultTenant newTenantImpl() {
@@ -234,6 +236,11 @@ final class DefaultMcrEmulator implements McrEmulator {
     }
 
     @Override
+    public McrScans scans() {
+        return scans;
+    }
+
+    @Override
     public List<OperationInfo> operations() {
         return running.control().operations().stream().map(OperationInfo::of).toList();
     }
@@ -243,6 +250,7 @@ final class DefaultMcrEmulator implements McrEmulator {
         try {
             faults.clear();
             clock.restore();
+            scans.restore();
         } catch (java.io.UncheckedIOException serverAlreadyStopped) {
             // the server went away first (end of its scope): nothing left to clean up on it
         } finally {

@@ -84,6 +84,20 @@ final class DefaultTenant implements TestTenant {
         return "TestTenant[" + id + "]";
     }
 
+    @Override
+    public String addMember(String registryId, TestUser user, String role) {
+        return running.engine()
+                .region(region)
+                .members()
+                .add(
+                        Principal.of(id, user().id(), null),
+                        java.util.UUID.fromString(registryId),
+                        java.util.UUID.fromString(user.registryUserId()),
+                        io.mcremulator.core.MemberRole.parse("role", role))
+                .id()
+                .toString();
+    }
+
     final class User implements TestUser {
         private final String id;
         private final String apiKey;
@@ -143,6 +157,16 @@ final class DefaultTenant implements TestTenant {
         public DockerCredentials dockerCredentials(Region r) {
             CredentialsInfo c = running.engine().region(r).credentials().get(principal());
             return new DockerCredentials(c.username(), c.password(), c.email(), running.server.registryHost());
+        }
+
+        @Override
+        public String registryUserId() {
+            return running.engine()
+                    .region(region)
+                    .users()
+                    .create(principal())
+                    .id()
+                    .toString();
         }
 
         @Override

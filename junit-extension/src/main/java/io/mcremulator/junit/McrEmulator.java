@@ -151,6 +151,9 @@ public interface McrEmulator {
     /** The server's clock (one per server: see {@link McrClock} about parallel tests). */
     McrClock clock();
 
+    /** Image scans: what they find and how they progress (one per server, like the clock). */
+    McrScans scans();
+
     /** Every operation the server implements, with its known deviations from the contract. */
     List<OperationInfo> operations();
 }

@@ -55,14 +55,7 @@ record Settings(
 
     private static Options.Target target(
             Map<String, String> options, Consumer<EmulatorConfig.Builder> engineCustomizer, String origin) {
-        Options.Target t = new Options.Target();
-        for (Map.Entry<String, String> e : options.entrySet()) {
-            try {
-                Options.apply(t, e.getKey(), e.getValue());
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(ex.getMessage() + " (from " + origin + ")", ex);
-            }
-        }
+        Options.Target t = Options.target(options, origin);
         if (engineCustomizer != null) engineCustomizer.accept(t.engine);
         return t;
     }

@@ -43,4 +43,11 @@ public interface TestTenant {
 
     /** Forgets this tenant's registries, proxy caches and docker credentials in every region. */
     void reset();
+
+    /**
+     * Adds {@code user} (of this tenant or another) as a member of {@code registryId}, a registry of this tenant in
+     * the default region, with {@code role} ({@code developer} or {@code guest}): what {@code POST
+     * /v0/registries/{id}/members} does. Creates the user's registry user first when needed. Returns the membership id.
+     */
+    String addMember(String registryId, TestUser user, String role);
 }

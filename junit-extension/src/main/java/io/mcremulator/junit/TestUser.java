@@ -29,4 +29,10 @@ public interface TestUser {
     DockerCredentials dockerCredentials();
 
     DockerCredentials dockerCredentials(Region region);
+
+    /**
+     * This user's registry user in the default region ({@code POST /v0/users}; created on first call, the same
+     * after): the id that registry memberships name.
+     */
+    String registryUserId();
 }

@@ -1,57 +1,34 @@
 package io.mcremulator.server;
 
+import io.mcremulator.client.CloseMatches;
+import io.mcremulator.client.Setting;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
-import io.mcremulator.server.auth.AuthMode;
-import io.mcremulator.server.auth.AuthSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone runner: {@code java -jar mcr-emulator-server-standalone.jar [--port N] [--host H] [--seed FILE] ...}.
- * Every flag has an environment variable of the same meaning ({@code --auth-mode} is {@code MCR_AUTH_MODE}).
- * {@code healthcheck} as the first argument checks a running emulator instead (used by the Docker image);
- * {@code cds-training} runs the short workload the Docker build records into a class-data archive.
+ * The flags, their environment variables and defaults are the settings catalogue ({@link Setting}); a flag wins over
+ * its environment variable ({@code --auth-mode} is {@code MCR_AUTH_MODE}). {@code healthcheck} as the first argument
+ * checks a running emulator instead (used by the Docker image); {@code cds-training} runs the short workload the
+ * Docker build records into a class-data archive.
  */
 public final class Main {
-    /** Flag name to environment variable. */
-    static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+    /** Default port and bind address of the standalone runner (the embedded server's are 0 and 127.0.0.1). */
+    static final int DEFAULT_PORT = 8080;
 
-    static {
-        OPTIONS.put("port", "MCR_PORT");
-        OPTIONS.put("host", "MCR_HOST");
-        OPTIONS.put("seed", "MCR_SEED_FILE");
-        OPTIONS.put("auth-mode", "MCR_AUTH_MODE");
-        OPTIONS.put("jwt-hs256-secret", "MCR_JWT_HS256_SECRET");
-        OPTIONS.put("jwt-rs256-public-key", "MCR_JWT_RS256_PUBLIC_KEY_FILE");
-        OPTIONS.put("jwt-jwks-url", "MCR_JWT_JWKS_URL");
-        OPTIONS.put("jwt-require-exp", "MCR_JWT_REQUIRE_EXP");
-        OPTIONS.put("registry-name-max-length", "MCR_REGISTRY_NAME_MAX_LENGTH");
-        OPTIONS.put("non-empty-registry-delete", "MCR_NON_EMPTY_REGISTRY_DELETE");
-        OPTIONS.put("proxy-cache-in-use-delete", "MCR_PROXY_CACHE_IN_USE_DELETE");
-        OPTIONS.put("get-repository-status", "MCR_GET_REPOSITORY_STATUS");
-        OPTIONS.put("default-page-limit", "MCR_DEFAULT_PAGE_LIMIT");
-        OPTIONS.put("never-pulled", "MCR_NEVER_PULLED");
-        OPTIONS.put("id-seed", "MCR_ID_SEED");
-        OPTIONS.put("fixed-clock", "MCR_FIXED_CLOCK");
-        OPTIONS.put("journal-capacity", "MCR_JOURNAL_CAPACITY");
-        OPTIONS.put("journal-max-body-bytes", "MCR_JOURNAL_MAX_BODY_BYTES");
-        OPTIONS.put("record-unmatched", "MCR_RECORD_UNMATCHED");
-        OPTIONS.put("control-token", "MCR_CONTROL_TOKEN");
-        OPTIONS.put("control-allowed-hosts", "MCR_CONTROL_ALLOWED_HOSTS");
-        OPTIONS.put("shutdown-grace-seconds", "MCR_SHUTDOWN_GRACE_SECONDS");
-        OPTIONS.putAll(io.mcremulator.server.oci.OciOptions.FLAGS);
-    }
+    static final String DEFAULT_HOST = "127.0.0.1"; // loopback unless told otherwise; the image sets 0.0.0.0
+
+    /** The command line: flag values by flag name (without dashes), and whether help was asked for. */
+    record Args(Map<String, String> flags, boolean help) {}
 
     private Main() {}
 
@@ -65,7 +42,12 @@ public final class Main {
         }
         McrEmulatorServer server;
         try {
-            server = fromOptions(parse(args), System.getenv()).build();
+            Args parsed = parse(args);
+            if (parsed.help()) {
+                usage(System.out);
+                return;
+            }
+            server = fromOptions(parsed.flags(), System.getenv()).build();
             server.start();
         } catch (IllegalArgumentException e) {
             System.err.println("mcr-emulator: configuration error: " + e.getMessage());
@@ -101,153 +83,53 @@ public final class Main {
         return wall + cpu;
     }
 
-    /** Parses {@code --name value} and {@code --name=value}; unknown flags are an error that names them. */
-    static Map<String, String> parse(String[] args) {
+    /**
+     * Parses {@code --name value} and {@code --name=value}. An unknown flag is an error that names it (and the close
+     * matches), a known flag without a value one that says so; {@code --help} / {@code -h} asks for the usage.
+     */
+    static Args parse(String[] args) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
-                usage(System.out);
-                System.exit(0);
-            }
+            if (a.equals("--help") || a.equals("-h")) return new Args(out, true);
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
             String name = a.substring(2);
-            String value;
+            String value = null;
             int eq = name.indexOf('=');
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
-            } else {
+            }
+            if (Setting.byFlag(name).isEmpty()) {
+                throw new IllegalArgumentException("unknown flag --" + name
+                        + CloseMatches.hint(
+                                name,
+                                Setting.all(Setting.Where.CLI).stream()
+                                        .map(s -> "--" + s.flag())
+                                        .toList())
+                        + "; see --help");
+            }
+            if (value == null) {
                 if (i + 1 >= args.length) throw new IllegalArgumentException("flag --" + name + " needs a value");
                 value = args[++i];
             }
-            if (!OPTIONS.containsKey(name))
-                throw new IllegalArgumentException("unknown flag --" + name + "; see --help");
             out.put(name, value);
         }
-        return out;
+        return new Args(out, false);
     }
 
     /** Builds the server from flags, falling back to environment variables, then to defaults. */
     static McrEmulatorServer.Builder fromOptions(Map<String, String> flags, Map<String, String> env) {
-        Map<String, String> o = new LinkedHashMap<>();
-        OPTIONS.forEach((flag, var) -> {
-            String v = flags.containsKey(flag) ? flags.get(flag) : env.get(var);
-            if (v != null && !v.isBlank()) o.put(flag, v.trim());
-        });
-        McrEmulatorServer.Builder b = McrEmulatorServer.builder()
-                .host(o.getOrDefault("host", "127.0.0.1")) // loopback unless told otherwise (the image sets 0.0.0.0)
-                .port(intOption(o, "port", 8080));
+        Map<Setting, String> values = new LinkedHashMap<>();
+        for (Setting s : Setting.all(Setting.Where.CLI)) {
+            String v = flags.containsKey(s.flag()) ? flags.get(s.flag()) : env.get(s.env());
+            if (v != null && !v.isBlank()) values.put(s, v.trim());
+        }
+        McrEmulatorServer.Builder b =
+                McrEmulatorServer.builder().host(DEFAULT_HOST).port(DEFAULT_PORT);
         EmulatorConfig.Builder engine = EmulatorConfig.builder();
-        if (o.containsKey("registry-name-max-length"))
-            engine.registryNameMaxLength(intOption(o, "registry-name-max-length", 63));
-        if (o.containsKey("default-page-limit")) engine.defaultPageLimit(intOption(o, "default-page-limit", 20));
-        if (o.containsKey("non-empty-registry-delete")) {
-            engine.nonEmptyRegistryDelete(
-                    enumOption(EmulatorConfig.NonEmptyRegistryDelete.class, o, "non-empty-registry-delete"));
-        }
-        if (o.containsKey("proxy-cache-in-use-delete")) {
-            String v = o.get("proxy-cache-in-use-delete").toLowerCase(Locale.ROOT);
-            if (!v.equals("conflict") && !v.equals("allow")) {
-                throw new IllegalArgumentException(
-                        "--proxy-cache-in-use-delete must be 'conflict' or 'allow', got '" + v + "'");
-            }
-            engine.proxyCacheInUseDeleteConflict(v.equals("conflict"));
-        }
-        if (o.containsKey("never-pulled"))
-            engine.neverPulled(enumOption(EmulatorConfig.NeverPulled.class, o, "never-pulled"));
-        if (o.containsKey("id-seed")) {
-            try {
-                engine.ids(io.mcremulator.core.time.IdSource.seeded(Long.parseLong(o.get("id-seed"))));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--id-seed must be an integer, got '" + o.get("id-seed") + "'");
-            }
-        }
-        if (o.containsKey("fixed-clock")) {
-            try {
-                engine.clock(io.mcremulator.core.time.ControllableClock.fixed(
-                        java.time.OffsetDateTime.parse(o.get("fixed-clock")).toInstant()));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "--fixed-clock must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '"
-                                + o.get("fixed-clock") + "'");
-            }
-        }
-        io.mcremulator.server.oci.OciOptions.applyEngine(o, engine);
-        b.engine(engine.build());
-        b.oci(io.mcremulator.server.oci.OciOptions.settings(o));
-        String unmatched = o.getOrDefault("record-unmatched", "true").toLowerCase(Locale.ROOT);
-        if (!unmatched.equals("true") && !unmatched.equals("false")) {
-            throw new IllegalArgumentException("--record-unmatched must be true or false, got '" + unmatched + "'");
-        }
-        b.control(new io.mcremulator.server.control.ControlSettings(
-                        intOption(
-                                o,
-                                "journal-capacity",
-                                io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_CAPACITY),
-                        intOption(
-                                o,
-                                "journal-max-body-bytes",
-                                io.mcremulator.server.control.ControlSettings.DEFAULT_JOURNAL_MAX_BODY_BYTES),
-                        unmatched.equals("true"))
-                .withAccess(
-                        o.get("control-token"),
-                        java.util.Arrays.asList(
-                                o.getOrDefault("control-allowed-hosts", "").split(","))));
-        b.shutdownGrace(Duration.ofSeconds(
-                intOption(o, "shutdown-grace-seconds", (int) ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds())));
-        if (o.containsKey("get-repository-status")) b.getRepositoryStatus(intOption(o, "get-repository-status", 200));
-        AuthMode mode = o.containsKey("auth-mode") ? AuthMode.parse(o.get("auth-mode")) : AuthMode.DECODE;
-        String pem = null;
-        if (o.containsKey("jwt-rs256-public-key")) {
-            try {
-                pem = Files.readString(Path.of(o.get("jwt-rs256-public-key")));
-            } catch (Exception e) {
-                throw new IllegalArgumentException(
-                        "cannot read RS256 public key file '" + o.get("jwt-rs256-public-key") + "': " + e);
-            }
-        }
-        b.auth(new AuthSettings(mode, o.get("jwt-hs256-secret"), pem, o.get("jwt-jwks-url"), Map.of(), null)
-                .withRequireExp(booleanOption(o, "jwt-require-exp", true)));
-        if (o.containsKey("seed")) {
-            Path seed = Path.of(o.get("seed"));
-            if (!Files.isRegularFile(seed))
-                throw new IllegalArgumentException("seed file '" + seed + "' does not exist");
-            b.seedFile(seed);
-        }
-        return b;
-    }
-
-    static boolean booleanOption(Map<String, String> o, String name, boolean dflt) {
-        String v = o.get(name);
-        if (v == null) return dflt;
-        String s = v.toLowerCase(Locale.ROOT);
-        if (!s.equals("true") && !s.equals("false")) {
-            throw new IllegalArgumentException("--" + name + " must be true or false, got '" + v + "'");
-        }
-        return s.equals("true");
-    }
-
-    private static int intOption(Map<String, String> o, String name, int dflt) {
-        String v = o.get(name);
-        if (v == null) return dflt;
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOption(Class<E> type, Map<String, String> o, String name) {
-        String v = o.get(name);
-        try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + name + " has no value '" + v + "'; expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants())
-                            .toLowerCase(Locale.ROOT)
-                            .replace('_', '-'));
-        }
+        SettingsApplier.apply(values, b, engine, s -> "--" + s.flag() + " (" + s.env() + ")");
+        return b.engine(engine.build());
     }
 
     /** {@code healthcheck [--port N]}: exit 0 when GET /_emulator/health answers 200 on localhost. */
@@ -270,10 +152,20 @@ public final class Main {
         }
     }
 
+    /** The usage text: one entry per setting of the catalogue, with its variable, default and meaning. */
     static void usage(PrintStream out) {
-        out.println("Usage: java -jar mcr-emulator-server-standalone.jar [--flag value]...");
+        out.println("Usage: java -jar mcr-emulator-server-standalone.jar [--flag value | --flag=value]...");
         out.println("       java -jar mcr-emulator-server-standalone.jar healthcheck [--port N]");
-        out.println("Flags (each also read from the environment variable shown):");
-        OPTIONS.forEach((flag, var) -> out.printf("  --%-28s %s%n", flag, var));
+        out.println("Flags (each also read from the environment variable shown; the flag wins):");
+        for (Setting s : Setting.all(Setting.Where.CLI)) {
+            String dflt =
+                    s.defaultValue().equals(Setting.NO_DEFAULT) ? "" : " (default: " + plain(s.defaultValue()) + ")";
+            out.printf("  --%-28s %s%n      %s%s%n", s.flag(), s.env(), plain(s.description()), dflt);
+        }
+    }
+
+    /** Markdown to plain text: {@code `x`} to x, {@code [text](link)} to text. */
+    static String plain(String markdown) {
+        return markdown.replace("`", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1");
     }
 }

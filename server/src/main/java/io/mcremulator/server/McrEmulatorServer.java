@@ -4,20 +4,19 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
-import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
 import io.mcremulator.server.api.ManagementPipeline;
+import io.mcremulator.server.api.MembersApi;
 import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.api.UsersApi;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
@@ -26,8 +25,8 @@ import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
 import io.mcremulator.server.http.ClientErrors;
-import io.mcremulator.server.http.ErrorBodies;
-import io.mcremulator.server.http.RequestIds;
+import io.mcremulator.server.http.ErrorHandling;
+import io.mcremulator.server.http.RequestTargets;
 import io.mcremulator.server.http.Warmup;
 import io.mcremulator.server.oci.OciAuth;
 import io.mcremulator.server.oci.OciBlobsApi;
@@ -48,7 +47,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +69,11 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
+        // The data dir is locked before the engine reads its blob folder.
+        this.dataDirLock = settings.persistence().enabled()
+                ? io.mcremulator.server.persist.DataDirLock.acquire(
+                        settings.persistence().dataDir())
+                : null;
         this.emulator = new Emulator(settings.engine());
         // The operations first: the control plane hooks into every one of them, and the control handlers need the
         // plane.
@@ -99,23 +102,47 @@ public final class McrEmulatorServer implements AutoCloseable {
                 images,
                 new RepositoryPathApi(repositories, images),
                 new ProxyCachesApi(),
+                new io.mcremulator.server.api.ScansApi(),
                 oci,
                 new OciListsApi(),
                 new OciBlobsApi(),
                 new OciUploadsApi(),
                 new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
                 new TokenApi(tokens, ociAuth),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()));
+                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()),
+                new UsersApi(),
+                new MembersApi());
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts the server and loads the configured seed files; fails with a message naming a bad file. */
+    /** Keeps the state in the data dir; null without one. */
+    private io.mcremulator.server.persist.Persistence persistence;
+
+    private io.mcremulator.server.persist.DataDirLock dataDirLock;
+
+    /**
+     * Starts the server and loads the configured seed files; fails with a message naming a bad file. With a data dir,
+     * the saved state is loaded first, and seed files only when there was none (they are part of it already).
+     */
     public synchronized McrEmulatorServer start() {
         if (app != null) return this;
-        for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+        if (settings.persistence().enabled() && dataDirLock == null)
+            throw new IllegalStateException("this server was stopped; its data dir is released: build a new one");
+        if (settings.persistence().enabled() && persistence == null) {
+            persistence = io.mcremulator.server.persist.Persistence.open(emulator, settings.persistence());
+        }
+        try {
+            if (persistence == null || !persistence.loadedSavedState())
+                for (Path seed : settings.seedFiles()) loadSeedFile(seed);
+            if (persistence != null) persistence.start();
+        } catch (RuntimeException e) {
+            if (persistence != null) persistence.close();
+            persistence = null;
+            throw e;
+        }
         Warmup.startInBackground();
         Javalin javalin = Javalin.create(this::configure);
         javalin.start(settings.host(), settings.port());
@@ -156,7 +183,6 @@ public final class McrEmulatorServer implements AutoCloseable {
             http.setInputBufferSize(INPUT_BUFFER_BYTES);
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
-        config.jetty.modifyServer(server -> server.setErrorHandler(new io.mcremulator.server.http.JsonErrorHandler()));
 
         config.routes.before(ctx -> {
             inFlight.started(ctx); // counted until Jetty completes the answer, for the drain on stop
@@ -164,37 +190,16 @@ public final class McrEmulatorServer implements AutoCloseable {
         });
         controlPlane.install(config); // journal and fault injection, for every route of the table
         ControlGuard controlGuard = new ControlGuard(settings.control(), settings.host());
+        config.jetty.addConnector(
+                (server, http) -> RequestTargets.connector(server, http, settings.host(), settings.port()));
+        ErrorHandling.install(config); // every error, in the called plane's format; request ids
         config.routes.before(ctx -> {
-            String rid = ctx.header("X-Request-ID");
-            ctx.header("X-Request-ID", rid == null || rid.isBlank() ? RequestIds.requestId() : rid);
-            ctx.header("X-Mgc-Trace-Id", RequestIds.traceId());
-            if (ctx.path().startsWith("/v2")) ctx.header("Docker-Distribution-Api-Version", "registry/2.0");
             EmulatorException badEscape =
                     ClientErrors.badPercentEscape(ctx.req().getRequestURI());
             if (badEscape != null) throw badEscape;
             controlGuard.check(ctx); // Host, Origin, JSON-only and token checks of /_emulator
         });
         RouteInstaller.install(config, RouteTable.routes(), handlers);
-        config.routes.exception(
-                EmulatorException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage(), e.detail()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            int status = e.getStatus();
-            String message = status == 404
-                    ? "not found: no route for " + ctx.method() + " " + ctx.path()
-                    : status == 405
-                            ? "method not allowed: " + ctx.method() + " is not defined for " + ctx.path()
-                            : e.getMessage();
-            writeError(ctx, ErrorCode.mcrForStatus(status), status, message, Map.of());
-        });
-        config.routes.exception(Exception.class, (e, ctx) -> {
-            EmulatorException clientError = ClientErrors.of(e).orElse(null);
-            if (clientError != null) {
-                writeError(ctx, clientError.code(), clientError.getMessage(), clientError.detail());
-                return;
-            }
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            writeError(ctx, ErrorCode.INTERNAL_SERVER_ERROR, "internal server error: " + e, Map.of());
-        });
     }
 
     /**
@@ -206,36 +211,6 @@ public final class McrEmulatorServer implements AutoCloseable {
         CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
         gzip.setAllowedMimeTypes(java.util.List.of("application/json")); // the one JSON type the server's answers carry
         return gzip;
-    }
-
-    private static void writeError(Context ctx, ErrorCode code, String message, Map<String, ?> detail) {
-        writeError(ctx, code, code.status(), message, detail);
-    }
-
-    private static void writeError(Context ctx, ErrorCode code, int status, String message, Map<String, ?> detail) {
-        if (ctx.path().startsWith("/v2") || ctx.path().startsWith("/service/token")) {
-            // OCI callers (and the registry's token endpoint) get the distribution error format whatever produced the
-            // error.
-            ErrorBodies.writeJson(
-                    ctx,
-                    status,
-                    ErrorBodies.oci(
-                            code.api() == ErrorCode.Api.OCI
-                                    ? code.code()
-                                    : status == 404
-                                            ? "NAME_UNKNOWN"
-                                            : status == 401
-                                                    ? "UNAUTHORIZED"
-                                                    : status == 403
-                                                            ? "DENIED"
-                                                            : status == 405
-                                                                    ? "UNSUPPORTED"
-                                                                    : status == 429 ? "TOOMANYREQUESTS" : "UNSUPPORTED",
-                            message,
-                            detail));
-            return;
-        }
-        ErrorBodies.writeJson(ctx, status, ErrorBodies.mcr(code.code(), message, detail));
     }
 
     public int port() {
@@ -284,7 +259,8 @@ public final class McrEmulatorServer implements AutoCloseable {
     /**
      * Stops draining: new connections are refused at once, requests in flight (a body still arriving, a delay fault)
      * get up to {@code ServerSettings.shutdownGrace} to finish, answers during the drain say {@code Connection:
-     * close}; then the server stops.
+     * close}; then the server stops; with a data dir, it then saves the state and
+     * releases the folder.
      */
     public synchronized void stop() {
         if (app != null) {
@@ -293,6 +269,14 @@ public final class McrEmulatorServer implements AutoCloseable {
             InFlight.drain(app.jettyServer().server(), inFlight, settings.shutdownGrace());
             app.stop();
             app = null;
+        }
+        if (persistence != null) {
+            persistence.close();
+            persistence = null;
+        }
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
         }
     }
 
@@ -313,6 +297,23 @@ public final class McrEmulatorServer implements AutoCloseable {
         private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
         private java.time.Duration shutdownGrace = ServerSettings.DEFAULT_SHUTDOWN_GRACE;
+        private io.mcremulator.server.persist.PersistenceSettings persistence =
+                io.mcremulator.server.persist.PersistenceSettings.none();
+
+        /**
+         * Keeps state and blobs in {@code dir} so that they survive a restart ({@code --data-dir}); null keeps them in
+         * memory (the default). See {@link io.mcremulator.server.persist.Persistence}.
+         */
+        public Builder dataDir(Path dir) {
+            this.persistence = new io.mcremulator.server.persist.PersistenceSettings(dir, persistence.flushInterval());
+            return this;
+        }
+
+        /** How often a data dir is saved ({@code --flush-interval}, default 1 s); zero saves before each answer. */
+        public Builder flushInterval(java.time.Duration interval) {
+            this.persistence = new io.mcremulator.server.persist.PersistenceSettings(persistence.dataDir(), interval);
+            return this;
+        }
 
         public Builder host(String host) {
             this.host = host;
@@ -398,6 +399,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                     seedFiles,
                     oci,
                     control,
+                    persistence,
                     shutdownGrace);
         }
 

@@ -16,6 +16,7 @@ import java.util.List;
  * @param seedFiles           seed documents loaded at start, in order
  * @param oci                 the /v2 registry API: served region, auth challenge, token lifetime
  * @param control             the test-control plane's settings (request journal)
+ * @param persistence         whether state and blobs survive a restart ({@code --data-dir}, {@code --flush-interval})
  * @param shutdownGrace       how long a stop waits for requests in flight to finish (new connections are refused
  *                            at once); then it stops anyway
  */
@@ -29,6 +30,7 @@ public record ServerSettings(
         List<Path> seedFiles,
         OciSettings oci,
         ControlSettings control,
+        io.mcremulator.server.persist.PersistenceSettings persistence,
         java.time.Duration shutdownGrace) {
     public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
 
@@ -45,6 +47,9 @@ public record ServerSettings(
         seedFiles = seedFiles == null ? List.of() : List.copyOf(seedFiles);
         if (oci == null) oci = OciSettings.defaults();
         if (control == null) control = ControlSettings.defaults();
+        if (persistence == null) persistence = io.mcremulator.server.persist.PersistenceSettings.none();
+        if (persistence.enabled() && !persistence.dataDir().equals(engine.dataDir()))
+            engine = engine.toBuilder().dataDir(persistence.dataDir()).build(); // the engine keeps blobs there
         if (shutdownGrace == null) shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         if (shutdownGrace.isNegative() || shutdownGrace.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("shutdown grace must be 0 to 600 seconds, got " + shutdownGrace);

@@ -14,8 +14,9 @@ class MainControlFlagsTest {
     void deterministicAndJournalFlagsAndTheirEnvironmentVariables() {
         ServerSettings s = Main.fromOptions(
                         Main.parse(new String[] {
-                            "--id-seed", "7", "--fixed-clock=2024-05-15T19:56:47Z", "--journal-capacity", "25"
-                        }),
+                                    "--id-seed", "7", "--fixed-clock=2024-05-15T19:56:47Z", "--journal-capacity", "25"
+                                })
+                                .flags(),
                         Map.of("MCR_JOURNAL_MAX_BODY_BYTES", "64", "MCR_RECORD_UNMATCHED", "false"))
                 .settings();
         assertThat(s.engine().clock()).isInstanceOf(ControllableClock.class);

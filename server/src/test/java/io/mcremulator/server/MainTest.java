@@ -3,6 +3,7 @@ package io.mcremulator.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcremulator.client.Setting;
 import io.mcremulator.server.auth.AuthMode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +32,8 @@ class MainTest {
 
     @Test
     void flagsTakeSpaceOrEqualsForm() {
-        assertThat(Main.parse(new String[] {"--port", "0", "--host=127.0.0.1", "--auth-mode", "decode"}))
+        assertThat(Main.parse(new String[] {"--port", "0", "--host=127.0.0.1", "--auth-mode", "decode"})
+                        .flags())
                 .containsEntry("port", "0")
                 .containsEntry("host", "127.0.0.1")
                 .containsEntry("auth-mode", "decode");
@@ -42,8 +44,26 @@ class MainTest {
         assertThatThrownBy(() -> Main.parse(new String[] {"--prot", "1"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--prot");
-        assertThatThrownBy(() -> Main.parse(new String[] {"--port"})).hasMessageContaining("--port");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--port"})).hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--bogus"}))
+                .hasMessageContaining("unknown flag --bogus")
+                .hasMessageNotContaining("needs a value");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--registry-name-max-lenght=4"}))
+                .hasMessageContaining("did you mean --registry-name-max-length");
         assertThatThrownBy(() -> Main.parse(new String[] {"8080"})).hasMessageContaining("8080");
+    }
+
+    @Test
+    void helpIsAskedForNotExitedAndListsEveryFlagOfTheCatalogue() {
+        assertThat(Main.parse(new String[] {"--port", "1", "--help"}).help()).isTrue();
+        assertThat(Main.parse(new String[] {"--port", "1"}).help()).isFalse();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Main.usage(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String help = bytes.toString(StandardCharsets.UTF_8);
+        for (Setting s : Setting.all(Setting.Where.CLI)) {
+            assertThat(help).contains("--" + s.flag()).contains(s.env()).contains(Main.plain(s.description()));
+        }
+        assertThat(help).contains("seed document loaded at start (docs/seed-format.md)");
     }
 
     @Test
@@ -89,6 +109,25 @@ class MainTest {
                 .hasMessageContaining("--never-pulled");
         assertThatThrownBy(() -> Main.fromOptions(Map.of("proxy-cache-in-use-delete", "maybe"), Map.of()))
                 .hasMessageContaining("--proxy-cache-in-use-delete");
+        assertThatThrownBy(() -> Main.fromOptions(Map.of("registry-access", "everyone"), Map.of()))
+                .hasMessageContaining("--registry-access")
+                .hasMessageContaining("members");
+    }
+
+    @Test
+    void registryAccessIsTenantByDefaultAndMembersByFlagOrEnv() {
+        assertThat(Main.fromOptions(Map.of(), Map.of()).settings().engine().registryAccess())
+                .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.TENANT);
+        assertThat(Main.fromOptions(Map.of("registry-access", "members"), Map.of())
+                        .settings()
+                        .engine()
+                        .registryAccess())
+                .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.MEMBERS);
+        assertThat(Main.fromOptions(Map.of(), Map.of("MCR_REGISTRY_ACCESS", "members"))
+                        .settings()
+                        .engine()
+                        .registryAccess())
+                .isEqualTo(io.mcremulator.core.EmulatorConfig.RegistryAccess.MEMBERS);
     }
 
     // ------------------------------------------------------------------ a real process

@@ -177,6 +177,79 @@ public final class McrControl {
         send("POST", "/_emulator/clock/resume", null);
     }
 
+    // ---- scans: findings and progress (docs/control-api.md, "Scans")
+
+    /** What scans of {@code digest} (an image, an index, or one platform manifest of an index) find. */
+    public void setFindings(String digest, McrVulnerability... vulnerabilities) {
+        putFindingsJson(
+                "{\"digest\":" + McrUser.jsonString(digest) + ",\"vulnerabilities\":" + array(vulnerabilities) + "}");
+    }
+
+    /** What scans find in the image {@code tag} of {@code repository} in {@code registry} (by name) names. */
+    public void setFindingsForTag(String registry, String repository, String tag, McrVulnerability... vulnerabilities) {
+        putFindingsJson("{\"registry\":" + McrUser.jsonString(registry) + ",\"repository\":"
+                + McrUser.jsonString(repository) + ",\"tag\":" + McrUser.jsonString(tag) + ",\"vulnerabilities\":"
+                + array(vulnerabilities) + "}");
+    }
+
+    /** A findings rule as the control API takes it (docs/control-api.md). */
+    public void putFindingsJson(String ruleJson) {
+        send("PUT", "/_emulator/findings", ruleJson);
+    }
+
+    /** {@code {"findings":[...]}} */
+    public String findingsJson() {
+        return send("GET", "/_emulator/findings", null);
+    }
+
+    public void clearFindings() {
+        send("DELETE", "/_emulator/findings", null);
+    }
+
+    /** {@code {"pending_duration","running_duration","hold","fail_next","synthetic_findings"}} */
+    public String scanSettingsJson() {
+        return send("GET", "/_emulator/scans/settings", null);
+    }
+
+    /** Changes the given scan settings only, e.g. {@code {"synthetic_findings":true}}. */
+    public void updateScanSettings(String settingsJson) {
+        send("PUT", "/_emulator/scans/settings", settingsJson);
+    }
+
+    /** New and pending scans stay {@code pending} until {@link #releaseScans()}. */
+    public void holdScansPending() {
+        updateScanSettings("{\"hold\":\"pending\"}");
+    }
+
+    /** Scans start but stay {@code running} until {@link #releaseScans()}. */
+    public void holdScansRunning() {
+        updateScanSettings("{\"hold\":\"running\"}");
+    }
+
+    public void releaseScans() {
+        updateScanSettings("{\"hold\":\"none\"}");
+    }
+
+    /** The next {@code count} scans scheduled end {@code failed}. */
+    public void failNextScans(int count) {
+        send("POST", "/_emulator/scans/fail-next", "{\"count\":" + count + "}");
+    }
+
+    /** Completes every pending or running scan now, held ones included; returns how many. */
+    public int completeAllScans() {
+        return Integer.parseInt(FlatJson.members(send("POST", "/_emulator/scans/complete", null))
+                .get("completed"));
+    }
+
+    private static String array(McrVulnerability[] vulnerabilities) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < vulnerabilities.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(vulnerabilities[i].toJson());
+        }
+        return sb.append(']').toString();
+    }
+
     // ---- coverage
 
     /** {@code {"count":n,"operations":[...]}}: every implemented operation and its known deviations. */

@@ -1,6 +1,7 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.mcremulator.client.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
@@ -34,7 +36,8 @@ import org.testcontainers.utility.MountableFile;
  * }
  * }</pre>
  *
- * <p>Every {@code with...} setting maps to one of the standalone runner's environment variables (docs/docker.md).
+ * <p>Every {@code with...} setting is one of the settings catalogue ({@link Setting}): the standalone runner's
+ * environment variable of the same name (README.md's table); a bad value fails at once.
  * A bad setting makes the emulator exit at once; {@link #start()} then fails with the emulator's own message and
  * its log in the exception.
  */
@@ -81,103 +84,230 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         super(dockerImageName);
         dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
         withExposedPorts(PORT);
-        withEnv("MCR_PORT", String.valueOf(PORT));
+        withEnv(Setting.PORT.env(), String.valueOf(PORT));
         waitingFor(new McrEmulatorWaitStrategy(PORT));
     }
 
-    // ---- settings (each maps to an environment variable of the standalone runner) ----
+    // ---- settings: the catalogue's (io.mcremulator.client.Setting), each one environment variable of the runner ----
+
+    /**
+     * Sets one setting of the catalogue: checks the value against its type (a bad one fails here, not when the
+     * container starts) and passes it as the setting's environment variable. The typed {@code withX} methods below
+     * call this.
+     */
+    public McrEmulatorContainer with(Setting setting, Object value) {
+        if (!setting.appliesTo(Setting.Where.CLI))
+            throw new IllegalArgumentException(setting.optionName() + " is not a setting of the emulator's image");
+        if (setting == Setting.CONTROL_TOKEN) {
+            String token = value == null ? "" : String.valueOf(value);
+            this.controlToken = token.isBlank() ? null : token; // sent by control(), reset() and seed()
+        }
+        try {
+            return withEnv(setting.env(), setting.check(String.valueOf(value)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    setting.containerMethod() + " (" + setting.env() + "): " + e.getMessage(), e);
+        }
+    }
 
     /** Loads this seed document (JSON, docs/seed-format.md) at start: {@code MCR_SEED_FILE}. */
     public McrEmulatorContainer withSeed(Path seedFile) {
         if (!Files.isRegularFile(seedFile))
             throw new IllegalArgumentException("seed file " + seedFile + " does not exist");
         withCopyFileToContainer(MountableFile.forHostPath(seedFile, 0644), SEED_PATH);
-        return withEnv("MCR_SEED_FILE", SEED_PATH);
+        return with(Setting.SEED, SEED_PATH);
     }
 
     /** Loads this seed document, given as JSON text, at start. */
     public McrEmulatorContainer withSeed(String seedJson) {
         withCopyToContainer(Transferable.of(seedJson.getBytes(StandardCharsets.UTF_8), 0644), SEED_PATH);
-        return withEnv("MCR_SEED_FILE", SEED_PATH);
+        return with(Setting.SEED, SEED_PATH);
     }
 
     /** Loads the seed file at this path inside the container (for a file mounted by other means). */
     public McrEmulatorContainer withSeedFileInContainer(String containerPath) {
-        return withEnv("MCR_SEED_FILE", containerPath);
+        return with(Setting.SEED, containerPath);
     }
 
     public McrEmulatorContainer withAuthMode(AuthMode mode) {
         return withAuthMode(mode.name().toLowerCase(Locale.ROOT));
     }
 
-    /** The auth mode by name ({@code decode}, {@code verify}, {@code anonymous}); the emulator refuses others at start. */
+    /** The auth mode by name: {@code decode}, {@code verify} or {@code anonymous}. */
     public McrEmulatorContainer withAuthMode(String mode) {
-        return withEnv("MCR_AUTH_MODE", mode);
+        return with(Setting.AUTH_MODE, mode);
     }
 
     /** HS256 secret that signs valid tokens in {@link AuthMode#VERIFY}. */
     public McrEmulatorContainer withJwtHs256Secret(String secret) {
-        return withEnv("MCR_JWT_HS256_SECRET", secret);
+        return with(Setting.JWT_HS256_SECRET, secret);
     }
 
     /** RS256 public key (PEM text) that verifies tokens in {@link AuthMode#VERIFY}. */
     public McrEmulatorContainer withJwtRs256PublicKey(String pem) {
         withCopyToContainer(Transferable.of(pem.getBytes(StandardCharsets.UTF_8), 0644), RS256_KEY_PATH);
-        return withEnv("MCR_JWT_RS256_PUBLIC_KEY_FILE", RS256_KEY_PATH);
+        return with(Setting.JWT_RS256_PUBLIC_KEY, RS256_KEY_PATH);
     }
 
     /** JWKS URL the emulator fetches verification keys from in {@link AuthMode#VERIFY} (reachable from the container). */
     public McrEmulatorContainer withJwksUrl(String url) {
-        return withEnv("MCR_JWT_JWKS_URL", url);
+        return with(Setting.JWT_JWKS_URL, url);
     }
 
     public McrEmulatorContainer withRegistryNameMaxLength(int length) {
-        return withEnv("MCR_REGISTRY_NAME_MAX_LENGTH", String.valueOf(length));
+        return with(Setting.REGISTRY_NAME_MAX_LENGTH, length);
+    }
+
+    public McrEmulatorContainer withProxyCacheNameMaxLength(int length) {
+        return with(Setting.PROXY_CACHE_NAME_MAX_LENGTH, length);
     }
 
     /** {@code cascade} or {@code conflict}: what deleting a registry that still has repositories does. */
     public McrEmulatorContainer withNonEmptyRegistryDelete(String behaviour) {
-        return withEnv("MCR_NON_EMPTY_REGISTRY_DELETE", behaviour);
+        return with(Setting.NON_EMPTY_REGISTRY_DELETE, behaviour);
     }
 
     /** {@code conflict} or {@code allow}: deleting a proxy cache that a registry still uses. */
     public McrEmulatorContainer withProxyCacheInUseDelete(String behaviour) {
-        return withEnv("MCR_PROXY_CACHE_IN_USE_DELETE", behaviour);
+        return with(Setting.PROXY_CACHE_IN_USE_DELETE, behaviour);
     }
 
     /** Status of GET one repository: 200 (default) or 201 as the spec documents. */
     public McrEmulatorContainer withGetRepositoryStatus(int status) {
-        return withEnv("MCR_GET_REPOSITORY_STATUS", String.valueOf(status));
+        return with(Setting.GET_REPOSITORY_STATUS, status);
     }
 
     public McrEmulatorContainer withDefaultPageLimit(int limit) {
-        return withEnv("MCR_DEFAULT_PAGE_LIMIT", String.valueOf(limit));
+        return with(Setting.DEFAULT_PAGE_LIMIT, limit);
+    }
+
+    /**
+     * {@code tenant} (default: every principal of the registry's tenant reaches it over /v2, members of other tenants
+     * by role) or {@code members} (only the registry's creator and its members, by role).
+     */
+    public McrEmulatorContainer withRegistryAccess(String access) {
+        return with(Setting.REGISTRY_ACCESS, access);
     }
 
     /** {@code zero-time} or {@code pushed-at}: {@code pulled_at} of an image nobody pulled. */
     public McrEmulatorContainer withNeverPulled(String behaviour) {
-        return withEnv("MCR_NEVER_PULLED", behaviour);
+        return with(Setting.NEVER_PULLED, behaviour);
+    }
+
+    /** Management-API request body limit (413 above). */
+    public McrEmulatorContainer withMaxBodyBytes(int bytes) {
+        return with(Setting.MAX_BODY_BYTES, bytes);
+    }
+
+    /** The region whose registries {@code /v2} serves: br-se1 (default), br-ne1, br-mgl1 (br-se-1). */
+    public McrEmulatorContainer withRegistryRegion(String region) {
+        return with(Setting.REGISTRY_REGION, region);
+    }
+
+    /** {@code bearer} (default) or {@code basic}: the challenge of {@code GET /v2/}. */
+    public McrEmulatorContainer withRegistryAuth(String challenge) {
+        return with(Setting.REGISTRY_AUTH, challenge);
+    }
+
+    public McrEmulatorContainer withRegistryTokenTtlSeconds(long seconds) {
+        return with(Setting.REGISTRY_TOKEN_TTL_SECONDS, seconds);
+    }
+
+    /** Keep blobs in this folder inside the container instead of memory. */
+    public McrEmulatorContainer withBlobDir(String containerPath) {
+        return with(Setting.BLOB_DIR, containerPath);
+    }
+
+    public McrEmulatorContainer withMaxStoredBytes(long bytes) {
+        return with(Setting.MAX_STORED_BYTES, bytes);
+    }
+
+    public McrEmulatorContainer withUploadExpirySeconds(long seconds) {
+        return with(Setting.UPLOAD_EXPIRY_SECONDS, seconds);
     }
 
     /** Deterministic ids: the seed of the emulator's id source ({@code MCR_ID_SEED}). */
     public McrEmulatorContainer withIdSeed(long seed) {
-        return withEnv("MCR_ID_SEED", String.valueOf(seed));
+        return with(Setting.ID_SEED, seed);
     }
 
     /** Deterministic times: the emulator's clock stands at this instant ({@code MCR_FIXED_CLOCK}). */
     public McrEmulatorContainer withFixedClock(java.time.Instant instant) {
-        return withEnv("MCR_FIXED_CLOCK", instant.toString());
+        return with(Setting.FIXED_CLOCK, instant);
+    }
+
+    public McrEmulatorContainer withJournalCapacity(int requests) {
+        return with(Setting.JOURNAL_CAPACITY, requests);
+    }
+
+    public McrEmulatorContainer withJournalMaxBodyBytes(int bytes) {
+        return with(Setting.JOURNAL_MAX_BODY_BYTES, bytes);
+    }
+
+    public McrEmulatorContainer withRecordUnmatched(boolean record) {
+        return with(Setting.RECORD_UNMATCHED, record);
+    }
+
+    /** Where the image keeps state with {@link #withDataVolume(String)}: a folder owned by the image's user. */
+    public static final String DATA_DIR = "/data";
+
+    /**
+     * State that survives the container: keeps the emulator's state and blobs in the named Docker volume
+     * {@code volumeName} (created by Docker when missing), mounted at {@link #DATA_DIR}, so a new container with the
+     * same volume starts where the last one ended. Saves write-through ({@code MCR_FLUSH_INTERVAL=0}), since
+     * Testcontainers stops a container with a kill; {@link #withFlushInterval(String)} trades that for speed.
+     * Remove the volume ({@code docker volume rm}) to start afresh.
+     */
+    public McrEmulatorContainer withDataVolume(String volumeName) {
+        if (volumeName == null || !volumeName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+"))
+            throw new IllegalArgumentException("not a Docker volume name: '" + volumeName + "'");
+        withCreateContainerCmdModifier(cmd -> {
+            com.github.dockerjava.api.model.HostConfig host = cmd.getHostConfig() == null
+                    ? com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                    : cmd.getHostConfig();
+            java.util.List<com.github.dockerjava.api.model.Bind> binds = new java.util.ArrayList<>();
+            if (host.getBinds() != null) binds.addAll(java.util.List.of(host.getBinds()));
+            binds.add(new com.github.dockerjava.api.model.Bind(
+                    volumeName, new com.github.dockerjava.api.model.Volume(DATA_DIR)));
+            cmd.withHostConfig(host.withBinds(binds));
+        });
+        withEnv(Setting.DATA_DIR.env(), DATA_DIR);
+        return with(Setting.FLUSH_INTERVAL, "0");
+    }
+
+    /**
+     * How often a data dir is saved ({@code MCR_FLUSH_INTERVAL}): {@code 0} before every answer (write-through), or a
+     * duration such as {@code 1s}; a crash loses at most that much.
+     */
+    public McrEmulatorContainer withFlushInterval(String interval) {
+        return with(Setting.FLUSH_INTERVAL, interval);
+    }
+
+    /** How long a new image scan stays {@code pending} on the emulator's clock (default 0). */
+    public McrEmulatorContainer withScanPendingSeconds(long seconds) {
+        return with(Setting.SCAN_PENDING_SECONDS, seconds);
+    }
+
+    /** How long an image scan then stays {@code running} before it completes (default 0). */
+    public McrEmulatorContainer withScanRunningSeconds(long seconds) {
+        return with(Setting.SCAN_RUNNING_SECONDS, seconds);
+    }
+
+    /** Images without findings set get a stable synthetic set derived from their digest. */
+    public McrEmulatorContainer withSyntheticFindings(boolean on) {
+        return with(Setting.SYNTHETIC_FINDINGS, on);
     }
 
     /**
      * Any setting of the standalone runner by its environment variable, e.g.
-     * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}: for settings newer than this module's typed methods.
+     * {@code withSetting("MCR_JOURNAL_CAPACITY", "500")}. A variable of the catalogue has its value checked; an
+     * {@code MCR_} variable this module does not know yet (an image newer than the module) is passed as it is.
      */
     public McrEmulatorContainer withSetting(String variable, String value) {
         if (!variable.matches("MCR_[A-Z0-9_]+"))
             throw new IllegalArgumentException("not an emulator setting: '" + variable + "' (expected MCR_...)");
-        if (variable.equals("MCR_CONTROL_TOKEN")) return withControlToken(value);
-        return withEnv(variable, value);
+        Optional<Setting> known = Setting.byEnv(variable);
+        return known.isPresent() ? with(known.get(), value) : withEnv(variable, value);
     }
 
     private volatile String controlToken;
@@ -187,8 +317,25 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      * and {@link #seed(String)} send it.
      */
     public McrEmulatorContainer withControlToken(String token) {
-        this.controlToken = token == null || token.isBlank() ? null : token;
-        return withEnv("MCR_CONTROL_TOKEN", token == null ? "" : token);
+        return with(Setting.CONTROL_TOKEN, token == null ? "" : token);
+    }
+
+    /**
+     * More host names the control API answers under ({@code MCR_CONTROL_ALLOWED_HOSTS}, comma separated; {@code *}:
+     * any), e.g. a docker compose service name. The host this container is reached at is always added.
+     */
+    public McrEmulatorContainer withControlAllowedHosts(String hosts) {
+        return with(Setting.CONTROL_ALLOWED_HOSTS, hosts);
+    }
+
+    /** How long a stop waits for requests in flight ({@code MCR_SHUTDOWN_GRACE_SECONDS}, default 10). */
+    public McrEmulatorContainer withShutdownGraceSeconds(int seconds) {
+        return with(Setting.SHUTDOWN_GRACE_SECONDS, seconds);
+    }
+
+    /** Verify mode: refuse tokens without {@code exp} ({@code MCR_JWT_REQUIRE_EXP}, default true). */
+    public McrEmulatorContainer withJwtRequireExp(boolean require) {
+        return with(Setting.JWT_REQUIRE_EXP, require);
     }
 
     /** The control token this container was given, or null. */

@@ -176,4 +176,62 @@ class McrControlTest {
                 .contains("\"operationId\":\"createRegistry\"")
                 .contains("\"api\":\"oci\"");
     }
+
+    @Test
+    void scanFindingsHoldsAndFailuresFromTheContainerFacade() {
+        McrUser user = McrUser.random();
+        String digest = "sha256:" + "cd".repeat(32);
+        String registryId = java.util.UUID.randomUUID().toString();
+        String repositoryId = java.util.UUID.randomUUID().toString();
+        control.importDocument(
+                "{\"registries\":[{\"tenant\":\"" + user.tenantId() + "\",\"id\":\"" + registryId
+                        + "\",\"name\":\"scanned\",\"repositories\":[{\"id\":\"" + repositoryId
+                        + "\",\"name\":\"app\",\"images\":[{\"digest\":\"" + digest + "\",\"tags\":[\"1.0\"]}]}]}]}",
+                Map.of("mode", "merge"));
+        control.setFindings(
+                digest,
+                McrVulnerability.of("CVE-2024-6387", "high", "openssh-client", "1:9.2p1-2")
+                        .fixedVersion("1:9.2p1-2+deb12u3")
+                        .targetPath("/usr/bin/ssh")
+                        .description("regreSSHion")
+                        .links("https://nvd.nist.gov/vuln/detail/CVE-2024-6387")
+                        .allowlisted(true)
+                        .preferredCvss(8.1, "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H")
+                        .cvss("nvd", 8.1, "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H"));
+        control.setFindingsForTag("scanned", "app", "1.0", McrVulnerability.of("CVE-1", "low", "zlib", "1"));
+        assertThat(control.findingsJson()).contains(digest).contains("\"tag\":\"1.0\"");
+        String scans = mcr.getManagementUrl() + "/v1/registries/" + registryId + "/repositories/" + repositoryId
+                + "/images/1.0/scans";
+
+        control.holdScansRunning();
+        String held = id(call("POST", scans, user, null));
+        assertThat(scan(user, held)).contains("\"status\":\"running\"");
+        assertThat(control.completeAllScans()).isEqualTo(1);
+        assertThat(scan(user, held)).contains("\"status\":\"completed\"").contains("\"high\":1");
+        String vulns = call("GET", mcr.getManagementUrl() + "/v1/scans/" + held + "/vulnerabilities", user, null)
+                .body();
+        assertThat(vulns)
+                .contains("\"fixable\":true")
+                .contains("\"is_allowlisted\":true")
+                .contains("\"source\":\"nvd\"")
+                .contains("regreSSHion");
+
+        control.releaseScans();
+        control.failNextScans(1);
+        assertThat(scan(user, id(call("POST", scans, user, null)))).contains("\"status\":\"failed\"");
+        assertThat(control.scanSettingsJson()).contains("\"fail_next\":0").contains("\"hold\":\"none\"");
+        control.clearFindings();
+        assertThat(control.findingsJson()).isEqualTo("{\"findings\":[]}");
+    }
+
+    private static String id(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return FlatJson.strings(r.body()).get("id");
+    }
+
+    private static String scan(McrUser user, String id) {
+        HttpResponse<String> r = call("GET", mcr.getManagementUrl() + "/v1/scans/" + id, user, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
 }

@@ -10,9 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ApiKeyDirectory {
     private final Map<String, Principal> keys = new ConcurrentHashMap<>();
+    private final Runnable onChange;
+
+    public ApiKeyDirectory() {
+        this(() -> {});
+    }
+
+    /** @param onChange called after every change of the mappings (persistence counts it as a change of the state) */
+    public ApiKeyDirectory(Runnable onChange) {
+        this.onChange = onChange;
+    }
 
     public void register(String apiKey, Principal principal) {
         keys.put(apiKey, principal);
+        onChange.run();
     }
 
     public Optional<Principal> lookup(String apiKey) {
@@ -25,9 +36,11 @@ public final class ApiKeyDirectory {
 
     public void clear() {
         keys.clear();
+        onChange.run();
     }
 
     public void removeTenant(String tenantId) {
         keys.values().removeIf(p -> p.tenantId().equals(tenantId));
+        onChange.run();
     }
 }

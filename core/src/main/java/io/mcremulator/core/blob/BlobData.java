@@ -19,6 +19,9 @@ interface BlobData {
     /** Called once the bytes are final (stored blob): release slack space. No more appends afterwards. */
     default void seal() {}
 
+    /** Forces the bytes to the disk (file blobs of the data dir); nothing for memory. */
+    default void force() throws IOException {}
+
     /** Frees the bytes (deletes the file). Idempotent. */
     void discard();
 }

@@ -14,15 +14,63 @@ import java.util.concurrent.ConcurrentHashMap;
  * The content-addressed blobs of one region: digest to bytes, in memory or in files under a folder. Which
  * repository may see a blob is decided by the engine's links, not here. Every stored byte counts against the
  * shared {@link StorageQuota}.
+ * <p>
+ * In a data dir ({@link #persistent}, {@code --data-dir}) blobs survive a restart: a finished upload is synced and
+ * renamed to {@code blobs/<region>/sha256-<hex>} (so a file of that name is always whole), the folder is synced
+ * before any state that refers to the blob is saved ({@link #syncFolder()}), and a deleted blob's file is removed
+ * only once no saved state may still refer to it ({@link #removeFilesExcept}).
  */
 public final class BlobStore {
+    private static final String PREFIX = "sha256-";
     private final Map<String, BlobData> blobs = new ConcurrentHashMap<>();
-    private final Path folder; // null: memory
+    private final Path folder; // where uploads go; null: memory
+    private final Path blobFolder; // data dir: where finished blobs are kept; null otherwise
     private final StorageQuota quota;
+    private final java.util.concurrent.atomic.AtomicBoolean folderChanged =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** Guards naming a blob file against removing it (adopt and {@link #removeFilesExcept}). */
+    private final Object files = new Object();
+
+    private BlobStore(Path uploads, Path blobFolder, StorageQuota quota) {
+        this.folder = uploads;
+        this.blobFolder = blobFolder;
+        this.quota = quota;
+    }
+
+    /**
+     * The blobs of region {@code regionId} kept under {@code dataDir}: the finished blob files found there are
+     * stored blobs again (counted against the quota), leftover uploads of an earlier run are deleted.
+     */
+    public static BlobStore persistent(Path dataDir, String regionId, StorageQuota quota) {
+        Path blobs = dataDir.resolve("blobs").resolve(regionId);
+        Path uploads = dataDir.resolve("uploads").resolve(regionId);
+        try {
+            Files.createDirectories(blobs);
+            Files.createDirectories(uploads);
+            try (var old = Files.list(uploads)) {
+                for (Path p : (Iterable<Path>) old::iterator) Files.deleteIfExists(p);
+            }
+            BlobStore store = new BlobStore(uploads, blobs, quota);
+            try (var found = Files.list(blobs)) {
+                for (Path p : (Iterable<Path>) found::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith(PREFIX) || !Files.isRegularFile(p)) continue;
+                    String digest = "sha256:" + name.substring(PREFIX.length());
+                    long size = Files.size(p);
+                    quota.force(size);
+                    store.blobs.put(digest, FileBlobData.existing(p, size));
+                }
+            }
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the blob folder " + blobs, e);
+        }
+    }
 
     /** @param folder where blob files go (a fresh sub-folder is made), or null to keep blobs in memory */
     public BlobStore(Path folder, String regionId, StorageQuota quota) {
         this.quota = quota;
+        this.blobFolder = null;
         try {
             this.folder = folder == null
                     ? null
@@ -58,6 +106,11 @@ public final class BlobStore {
         return d.open(offset, length);
     }
 
+    /** True when blobs are kept in a data dir and survive a restart. */
+    public boolean isPersistent() {
+        return blobFolder != null;
+    }
+
     /** A sealed blob file holding {@code bytes}. */
     private BlobData fileWith(byte[] bytes) {
         BlobData d = newBuffer();
@@ -71,6 +124,69 @@ public final class BlobStore {
         return d;
     }
 
+    /**
+     * Data dir only: forces an upload's bytes to the disk, so that {@link #adopt} (under the region's lock) only has
+     * to rename the file. Call it before taking the lock.
+     */
+    public void prepareAdopt(UploadSession session) {
+        if (blobFolder == null) return;
+        try {
+            session.force();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync upload " + session.id() + " to the disk", e);
+        }
+    }
+
+    /** Stores {@code data} under {@code digest}; in a data dir its file is synced and renamed first. */
+    private boolean store(String digest, BlobData data) {
+        if (blobFolder == null) return blobs.putIfAbsent(digest, data) == null;
+        synchronized (files) {
+            if (blobs.containsKey(digest)) return false;
+            try {
+                ((FileBlobData) data).moveTo(blobFolder.resolve(PREFIX + digest.substring("sha256:".length())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep blob " + digest + " in " + blobFolder, e);
+            }
+            folderChanged.set(true);
+            blobs.put(digest, data);
+            return true;
+        }
+    }
+
+    /** Data dir only: syncs the blob folder if blob files were named since the last call (before saving state). */
+    public void syncFolder() throws IOException {
+        if (blobFolder == null || !folderChanged.getAndSet(false)) return;
+        try (java.nio.channels.FileChannel dir =
+                java.nio.channels.FileChannel.open(blobFolder, java.nio.file.StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            folderChanged.set(true);
+            throw e;
+        }
+    }
+
+    /**
+     * Data dir only: removes the files of blobs that are neither stored now nor in {@code keep} (blobs a saved
+     * state may still refer to); returns how many were removed.
+     */
+    public int removeFilesExcept(Set<String> keep) throws IOException {
+        if (blobFolder == null) return 0;
+        int removed = 0;
+        synchronized (files) {
+            try (var found = Files.list(blobFolder)) {
+                for (Path p : (Iterable<Path>) found::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith(PREFIX)) continue;
+                    String digest = "sha256:" + name.substring(PREFIX.length());
+                    if (blobs.containsKey(digest) || keep.contains(digest)) continue;
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     /** A new, empty buffer for an upload. */
     BlobData newBuffer() {
         return folder == null ? new MemoryBlobData() : new FileBlobData(folder.resolve("upload-" + UUID.randomUUID()));
@@ -80,7 +196,15 @@ public final class BlobStore {
     public void adopt(String digest, UploadSession session) {
         BlobData data = session.detachData();
         data.seal();
-        if (blobs.putIfAbsent(digest, data) != null) {
+        boolean stored;
+        try {
+            stored = store(digest, data);
+        } catch (RuntimeException e) {
+            quota.release(data.size());
+            data.discard();
+            throw e;
+        }
+        if (!stored) {
             quota.release(data.size());
             data.discard();
         }
@@ -91,7 +215,15 @@ public final class BlobStore {
         if (blobs.containsKey(digest)) return;
         BlobData d = folder == null ? new FixedBlobData(bytes) : fileWith(bytes);
         quota.force(bytes.length);
-        if (blobs.putIfAbsent(digest, d) != null) {
+        boolean stored;
+        try {
+            stored = store(digest, d);
+        } catch (RuntimeException e) {
+            quota.release(bytes.length);
+            d.discard();
+            throw e;
+        }
+        if (!stored) {
             quota.release(bytes.length);
             d.discard();
         }
@@ -101,12 +233,12 @@ public final class BlobStore {
         return Set.copyOf(blobs.keySet());
     }
 
-    /** Frees one blob. */
+    /** Frees one blob (in a data dir, its file stays until {@link #removeFilesExcept} finds it unused). */
     public void delete(String digest) {
         BlobData d = blobs.remove(digest);
         if (d != null) {
             quota.release(d.size());
-            d.discard();
+            if (blobFolder == null) d.discard();
         }
     }
 

@@ -15,6 +15,11 @@ public final class Digests {
 
     private Digests() {}
 
+    /** The digests seed documents give: {@code sha256:<64 lowercase hex>}. */
+    public static boolean isSha256(String digest) {
+        return digest != null && SHA256.matcher(digest).matches();
+    }
+
     public static boolean isValid(String digest) {
         return digest != null
                 && (SHA256.matcher(digest).matches() || SHA512.matcher(digest).matches());

@@ -8,12 +8,16 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Blob bytes in a file of the configured blob folder (large images). */
+/**
+ * Blob bytes in a file of the configured blob folder (large images), or of the data dir ({@code --data-dir}), where
+ * a finished blob is synced and renamed to its digest's name ({@link #moveTo}).
+ */
 final class FileBlobData implements BlobData {
-    private final Path file;
-    private final FileChannel out;
+    private volatile Path file;
+    private FileChannel out; // null once the file is final (moved, or found at start)
     private long size;
 
     FileBlobData(Path file) {
@@ -23,6 +27,36 @@ final class FileBlobData implements BlobData {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create blob file " + file, e);
         }
+    }
+
+    private FileBlobData(Path file, long size) {
+        this.file = file;
+        this.size = size;
+    }
+
+    /** A finished blob file found in the data dir at start. */
+    static FileBlobData existing(Path file, long size) {
+        return new FileBlobData(file, size);
+    }
+
+    /** Forces the bytes written so far to the disk. */
+    @Override
+    public synchronized void force() throws IOException {
+        if (out != null) out.force(true);
+    }
+
+    /**
+     * Makes the bytes durable and gives the file its final name, atomically (a file of that name holds the whole
+     * blob or is not there); the folder's entry is synced later ({@link BlobStore#syncFolder()}).
+     */
+    synchronized void moveTo(Path target) throws IOException {
+        if (out != null) {
+            out.force(true);
+            out.close();
+            out = null;
+        }
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        file = target;
     }
 
     @Override
@@ -104,7 +138,7 @@ final class FileBlobData implements BlobData {
     @Override
     public synchronized void discard() {
         try {
-            out.close();
+            if (out != null) out.close();
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // best effort: the folder is the user's scratch space

@@ -135,6 +135,11 @@ public final class UploadSession {
         return "sha512:" + HexFormat.of().formatHex(sha512.digest());
     }
 
+    /** Forces the bytes received so far to the disk (before a data-dir store adopts them, outside its lock). */
+    synchronized void force() throws IOException {
+        if (data != null) data.force();
+    }
+
     /** Hands the bytes over to the store; the session is empty afterwards. */
     synchronized BlobData detachData() {
         requireOpen();

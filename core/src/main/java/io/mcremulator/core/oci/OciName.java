@@ -10,15 +10,27 @@ import java.util.regex.Pattern;
  * the registry created through the management API; the rest is the repository.
  */
 public record OciName(String registry, String repository) {
-    private static final Pattern NAME =
-            Pattern.compile("^[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*$");
+    /** One path component of a repository name, as the distribution spec writes it. */
+    public static final String COMPONENT_RULE = "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*";
+
+    /** The longest full name ({@code <registry>/<repository>}) a client can push or pull. */
+    public static final int MAX_LENGTH = 255;
+
+    private static final Pattern NAME = Pattern.compile("^" + COMPONENT_RULE + "(/" + COMPONENT_RULE + ")*$");
+
+    /** True for a name of lowercase components separated by '/', at most {@link #MAX_LENGTH} characters. */
+    public static boolean isValid(String name) {
+        return name != null && name.length() <= MAX_LENGTH && NAME.matcher(name).matches();
+    }
 
     public static OciName parse(String name) {
-        if (name == null || name.length() > 255 || !NAME.matcher(name).matches()) {
+        if (!isValid(name)) {
             throw new EmulatorException(
                     ErrorCode.NAME_INVALID,
                     "invalid repository name '" + name + "': use lowercase path"
-                            + " components separated by '/', each matching [a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*",
+                            + " components separated by '/', each matching " + COMPONENT_RULE + ", at most "
+                            + MAX_LENGTH
+                            + " characters in all",
                     Map.of("name", String.valueOf(name)));
         }
         int slash = name.indexOf('/');

@@ -14,7 +14,9 @@ public record SeedDocument(
         List<ProxyCache> proxyCaches,
         List<Registry> registries,
         List<ApiKey> apiKeys,
-        List<Blob> blobs) {
+        List<Blob> blobs,
+        List<RegistryUser> registryUsers,
+        List<io.mcremulator.core.scan.FindingsRule> findings) {
     /** Version of the JSON format written by exports (the {@code version} field); documents without one are read as 1. */
     public static final int FORMAT_VERSION = 1;
 
@@ -24,6 +26,25 @@ public record SeedDocument(
         registries = registries == null ? List.of() : List.copyOf(registries);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         blobs = blobs == null ? List.of() : List.copyOf(blobs);
+        registryUsers = registryUsers == null ? List.of() : List.copyOf(registryUsers);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /**
+     * This document with other registries, everything else kept. (The "with" methods use the canonical constructors,
+     * so a new component must be carried over here: persistence rewrites documents through them.)
+     */
+    public SeedDocument withRegistries(List<Registry> newRegistries) {
+        return new SeedDocument(users, proxyCaches, newRegistries, apiKeys, blobs, registryUsers, findings);
+    }
+
+    public SeedDocument(
+            List<User> users,
+            List<ProxyCache> proxyCaches,
+            List<Registry> registries,
+            List<ApiKey> apiKeys,
+            List<Blob> blobs) {
+        this(users, proxyCaches, registries, apiKeys, blobs, List.of(), List.of());
     }
 
     public SeedDocument(List<User> users, List<ProxyCache> proxyCaches, List<Registry> registries) {
@@ -43,6 +64,15 @@ public record SeedDocument(
 
     /** A user: docker credentials (password generated when absent) and optionally an API key that maps to them. */
     public record User(String region, String tenant, String id, String email, String password, String apiKey) {}
+
+    /**
+     * A registry user ({@code /v0/users}): the identity {@code username} (a JWT {@code sub} or an API key's user) of
+     * {@code tenant}; {@code id} is generated when absent, as {@code createUser} would.
+     */
+    public record RegistryUser(String region, String tenant, UUID id, String username, Instant createdAt) {}
+
+    /** A membership of registry user {@code userId} in the enclosing registry; role {@code guest} when absent. */
+    public record Member(UUID id, UUID userId, String role, Instant createdAt, Instant updatedAt) {}
 
     public record ProxyCache(
             String region,
@@ -65,15 +95,42 @@ public record SeedDocument(
             UUID proxyCacheId,
             Instant createdAt,
             Instant updatedAt,
-            List<Repository> repositories) {
+            List<Repository> repositories,
+            String createdBy,
+            List<Member> members) {
         public Registry {
             repositories = repositories == null ? List.of() : List.copyOf(repositories);
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+
+        /** This registry with other repositories, everything else kept. */
+        public Registry withRepositories(List<Repository> newRepositories) {
+            return new Registry(
+                    region, tenant, id, name, proxyCacheId, createdAt, updatedAt, newRepositories, createdBy, members);
+        }
+
+        /** A registry without creator (no one is its creator under {@code --registry-access members}) nor members. */
+        public Registry(
+                String region,
+                String tenant,
+                UUID id,
+                String name,
+                UUID proxyCacheId,
+                Instant createdAt,
+                Instant updatedAt,
+                List<Repository> repositories) {
+            this(region, tenant, id, name, proxyCacheId, createdAt, updatedAt, repositories, null, List.of());
         }
     }
 
     public record Repository(UUID id, String name, Instant createdAt, Instant updatedAt, List<Image> images) {
         public Repository {
             images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        /** This repository with other images, everything else kept. */
+        public Repository withImages(List<Image> newImages) {
+            return new Repository(id, name, createdAt, updatedAt, newImages);
         }
     }
 
@@ -99,6 +156,12 @@ public record SeedDocument(
             references = references == null
                     ? null
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(references));
+        }
+
+        /** This image as metadata only (no manifest, no references): listed, not pullable. */
+        public Image withoutContent() {
+            return new Image(
+                    digest, tags, sizeBytes, manifestMediaType, mediaType, pushedAt, pulledAt, extraAttr, null, null);
         }
 
         /** An image without content: metadata only, or (no digest) a generated pullable image. */

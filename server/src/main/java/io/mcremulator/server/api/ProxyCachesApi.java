@@ -1,7 +1,6 @@
 package io.mcremulator.server.api;
 
 import io.mcremulator.core.ProxyCaches;
-import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.Call;
 import io.mcremulator.server.http.JsonBody;
 
@@ -37,12 +36,7 @@ public final class ProxyCachesApi {
 
     public void update(Call c) {
         JsonBody b = c.body();
-        if (b.node().has("provider") && !b.node().get("provider").isNull()) {
-            throw EmulatorException.badRequest(
-                    "invalid param: field 'provider' cannot be updated; create a new proxy cache",
-                    "provider",
-                    b.node().get("provider").asText());
-        }
+        var provider = b.node().get("provider"); // any value, of any type: core refuses it
         var updated = c.engine()
                 .proxyCaches()
                 .update(
@@ -53,7 +47,8 @@ public final class ProxyCachesApi {
                                 b.string("url"),
                                 b.string("access_key"),
                                 b.string("access_secret"),
-                                b.string("description")));
+                                b.string("description"),
+                                provider == null || provider.isNull() ? null : provider.asText()));
         c.json(200, Views.proxyCache(updated, true));
     }
 

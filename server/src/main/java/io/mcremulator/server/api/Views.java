@@ -4,11 +4,13 @@ import static io.mcremulator.server.http.Json.time;
 
 import io.mcremulator.core.model.CredentialsInfo;
 import io.mcremulator.core.model.ImageInfo;
+import io.mcremulator.core.model.MemberInfo;
 import io.mcremulator.core.model.ProxyCacheInfo;
 import io.mcremulator.core.model.RegistryInfo;
 import io.mcremulator.core.model.RepositoryInfo;
 import io.mcremulator.core.model.StatusCheck;
 import io.mcremulator.core.model.TagInfo;
+import io.mcremulator.core.model.UserInfo;
 import io.mcremulator.core.paging.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +118,27 @@ public final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", s.status());
         m.put("message", s.message());
+        return m;
+    }
+
+    /** UserResponse: id, username (the caller identity), created_at. */
+    public static Map<String, Object> user(UserInfo u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id().toString());
+        m.put("username", u.username());
+        m.put("created_at", time(u.createdAt()));
+        return m;
+    }
+
+    /** MemberResponse. */
+    public static Map<String, Object> member(MemberInfo x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", x.id().toString());
+        m.put("registry_id", x.registryId().toString());
+        m.put("user_id", x.userId().toString());
+        m.put("role", x.role().apiName());
+        m.put("created_at", time(x.createdAt()));
+        m.put("updated_at", time(x.updatedAt()));
         return m;
     }
 

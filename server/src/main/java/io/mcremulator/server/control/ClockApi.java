@@ -5,7 +5,7 @@ import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.core.time.ControllableClock;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public final class ClockApi {
     }
 
     public void get(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     /** Body {@code {"at": "2024-05-15T19:56:47Z"}}; without {@code at}, fixes the clock where it is now. */
@@ -45,7 +45,7 @@ public final class ClockApi {
         } catch (IllegalArgumentException e) {
             throw j.fail("at", "must be between " + ControllableClock.MIN + " and " + ControllableClock.MAX);
         }
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     /** Body {@code {"by": "PT1H"}} (ISO-8601 duration) or {@code {"seconds": 3600}}; fixes a running clock first. */
@@ -75,12 +75,12 @@ public final class ClockApi {
                     by != null ? "by" : "seconds",
                     "moves the clock past " + ControllableClock.MAX + " (timestamps are RFC 3339, four-digit years)");
         }
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     public void resume(Context ctx) {
         controllable().resume();
-        ErrorBodies.writeJson(ctx, 200, view());
+        JsonAnswers.write(ctx, 200, view());
     }
 
     private ControllableClock controllable() {

@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +19,7 @@ public final class ControlApi {
     private final StateApi state;
     private final ClockApi clock;
     private final OperationsApi operations;
+    private final ScansControlApi scans;
     private final ControlPlane plane;
 
     public ControlApi(Emulator emulator, int maxSeedBytes, ControlPlane plane, int getRepositoryStatus) {
@@ -29,6 +30,7 @@ public final class ControlApi {
         this.journal = new JournalApi(plane);
         this.state = new StateApi(plane, maxSeedBytes);
         this.clock = new ClockApi(emulator.config().clock());
+        this.scans = new ScansControlApi(emulator);
         this.operations = new OperationsApi(plane, new KnownDeviations(getRepositoryStatus));
     }
 
@@ -48,6 +50,11 @@ public final class ControlApi {
         return clock;
     }
 
+    /** Scan controls and findings. */
+    public ScansControlApi scans() {
+        return scans;
+    }
+
     public OperationsApi operations() {
         return operations;
     }
@@ -55,7 +62,7 @@ public final class ControlApi {
     public void health(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "UP");
-        ErrorBodies.writeJson(ctx, 200, m);
+        JsonAnswers.write(ctx, 200, m);
     }
 
     /**

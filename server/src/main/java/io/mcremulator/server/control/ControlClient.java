@@ -207,6 +207,58 @@ public final class ControlClient {
         send("POST", "/_emulator/clock/resume", null);
     }
 
+    // ---- scans: findings and progress (docs/control-api.md, "Scans")
+
+    /** Sets what scans of a digest or a repository tag find (replacing the earlier rule for it). */
+    public void putFindings(io.mcremulator.core.scan.FindingsRule rule) {
+        putFindings(json(FindingsJson.write(rule)));
+    }
+
+    /** As {@link #putFindings(io.mcremulator.core.scan.FindingsRule)}, the rule given as JSON. */
+    public void putFindings(String ruleJson) {
+        send("PUT", "/_emulator/findings", ruleJson);
+    }
+
+    /** {@code {"findings":[...]}}: every rule, in the order they were set. */
+    public Map<String, Object> findings() {
+        return map(send("GET", "/_emulator/findings", null));
+    }
+
+    public void clearFindings() {
+        send("DELETE", "/_emulator/findings", null);
+    }
+
+    /** Removes one rule by its key: a digest, or {@code registry/repository:tag}. */
+    public void removeFindings(String key) {
+        int colon = key.lastIndexOf(':');
+        int slash = key.indexOf('/');
+        String q = key.startsWith("sha") && slash < 0
+                ? "digest=" + enc(key)
+                : "registry=" + enc(key.substring(0, slash)) + "&repository=" + enc(key.substring(slash + 1, colon))
+                        + "&tag=" + enc(key.substring(colon + 1));
+        send("DELETE", "/_emulator/findings?" + q, null);
+    }
+
+    /** {@code pending_duration}, {@code running_duration}, {@code hold}, {@code fail_next}, {@code synthetic_findings}. */
+    public Map<String, Object> scanSettings() {
+        return map(send("GET", "/_emulator/scans/settings", null));
+    }
+
+    /** Changes the given scan settings only (same names as {@link #scanSettings()}). */
+    public Map<String, Object> updateScanSettings(Map<String, Object> changes) {
+        return map(send("PUT", "/_emulator/scans/settings", json(changes)));
+    }
+
+    /** The next {@code count} scans scheduled end {@code failed}. */
+    public void failNextScans(int count) {
+        send("POST", "/_emulator/scans/fail-next", "{\"count\":" + count + "}");
+    }
+
+    /** Completes every pending or running scan now, held ones included; returns how many. */
+    public int completeAllScans() {
+        return ((Number) map(send("POST", "/_emulator/scans/complete", null)).get("completed")).intValue();
+    }
+
     // ---- coverage
 
     @SuppressWarnings("unchecked")
@@ -227,6 +279,14 @@ public final class ControlClient {
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
         new LinkedHashMap<>(params).forEach((k, v) -> q.add(enc(k) + "=" + enc(v)));
         return q.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> map(String json) {

@@ -152,7 +152,7 @@ public final class ControlGuard {
     }
 
     private static void checkJson(Context ctx) {
-        String type = ctx.req().getContentType();
+        String type = ctx.header("Content-Type");
         boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
         if (type == null || type.isBlank()) {
             if (!hasBody) return;

@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.Map;
 
 /** {@code /_emulator/faults}: add, list, show and remove fault-injection rules. */
@@ -19,19 +19,19 @@ public final class FaultsApi {
         Faults faults = plane.faults();
         FaultRule rule = FaultRule.parse(BodyReader.read(ctx, MAX_RULE_BYTES), plane.index(), faults.nextId());
         ctx.header("Location", "/_emulator/faults/" + rule.id());
-        ErrorBodies.writeJson(ctx, 201, faults.add(rule));
+        JsonAnswers.write(ctx, 201, faults.add(rule));
     }
 
     public void list(Context ctx) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("faults", plane.faults().list());
         body.put("delayedRequests", plane.delayedRequests());
-        ErrorBodies.writeJson(ctx, 200, body);
+        JsonAnswers.write(ctx, 200, body);
     }
 
     public void get(Context ctx) {
         String id = ctx.pathParam("id");
-        ErrorBodies.writeJson(
+        JsonAnswers.write(
                 ctx, 200, plane.faults().get(id).orElseThrow(() -> EmulatorException.notFound("fault rule", id)));
     }
 

@@ -2,7 +2,8 @@ package io.mcremulator.server.control;
 
 import io.javalin.http.Context;
 import io.mcremulator.core.error.ErrorCode;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.ErrorAnswer;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
@@ -31,37 +32,21 @@ public final class InjectedFault extends RuntimeException {
         Integer retryAfter =
                 r.retryAfterSeconds() != null ? r.retryAfterSeconds() : status == 429 ? Integer.valueOf(1) : null;
         if (retryAfter != null) ctx.header("Retry-After", String.valueOf(retryAfter));
-        Map<String, Object> detail = Map.of("injected_fault", r.id());
-        if (f.oci) {
-            String code = r.ociCode() != null ? r.ociCode() : ociCode(status);
-            ErrorBodies.writeJson(
-                    ctx,
-                    status,
-                    ErrorBodies.oci(code, r.message() != null ? r.message() : "injected fault " + r.id(), detail));
-        } else {
-            ErrorCode known = ErrorCode.mcrForStatus(status);
+        ErrorCode known = ErrorCode.mcrForStatus(status);
+        String message = r.message();
+        if (message == null && f.oci) message = "injected fault " + r.id();
+        if (message == null) {
             boolean exact = known.status() == status;
-            String slug = r.slug() != null
-                    ? r.slug()
-                    : exact ? known.code() : status >= 500 ? "internal_server_error" : "bad_request";
-            String message = r.message() != null
-                    ? r.message()
-                    : (exact ? known.defaultMessage() : "injected fault") + " (injected fault " + r.id() + ")";
-            ErrorBodies.writeJson(ctx, status, ErrorBodies.mcr(slug, message, detail));
+            message = (exact ? known.defaultMessage() : "injected fault") + " (injected fault " + r.id() + ")";
         }
-    }
-
-    /** The OCI distribution error code of a status (docker/distribution's table: UNAVAILABLE, TOOMANYREQUESTS, ...). */
-    static String ociCode(int status) {
-        return switch (status) {
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "DENIED";
-            case 404 -> "NAME_UNKNOWN";
-            case 405 -> "UNSUPPORTED";
-            case 429 -> "TOOMANYREQUESTS";
-            case 503 -> "UNAVAILABLE";
-            default -> "UNKNOWN";
-        };
+        JsonAnswers.error(
+                ctx,
+                new ErrorAnswer(
+                        status,
+                        r.slug() != null ? r.slug() : known.slug(),
+                        r.ociCode() != null ? r.ociCode() : known.ociCode(),
+                        message,
+                        Map.of("injected_fault", r.id())));
     }
 
     /** Closes the client's connection at once: the client reads end-of-stream without any status line. */

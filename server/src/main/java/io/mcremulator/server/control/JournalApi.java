@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class JournalApi {
     }
 
     public void settings(Context ctx) {
-        ErrorBodies.writeJson(ctx, 200, view(plane.journal().settings()));
+        JsonAnswers.write(ctx, 200, view(plane.journal().settings()));
     }
 
     public void updateSettings(Context ctx) {
@@ -67,7 +67,7 @@ public final class JournalApi {
                 maxBody != null ? maxBody : cur.journalMaxBodyBytes(),
                 unmatched != null ? unmatched : cur.recordUnmatched());
         plane.journal().apply(next);
-        ErrorBodies.writeJson(ctx, 200, view(next));
+        JsonAnswers.write(ctx, 200, view(next));
     }
 
     private static Map<String, Object> view(ControlSettings s) {
@@ -87,7 +87,7 @@ public final class JournalApi {
         m.put("size", plane.journal().size());
         m.put("evicted", plane.journal().evicted());
         m.put("requests", out);
-        ErrorBodies.writeJson(ctx, 200, m);
+        JsonAnswers.write(ctx, 200, m);
     }
 
     private static Predicate<JournalEntry> filter(Context ctx) {

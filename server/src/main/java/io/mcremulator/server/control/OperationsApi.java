@@ -3,7 +3,7 @@ package io.mcremulator.server.control;
 import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
-import io.mcremulator.server.http.ErrorBodies;
+import io.mcremulator.server.http.JsonAnswers;
 import io.mcremulator.server.operation.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ public final class OperationsApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", out.size());
         body.put("operations", out);
-        ErrorBodies.writeJson(ctx, 200, body);
+        JsonAnswers.write(ctx, 200, body);
     }
 
     public void openApi(Context ctx) throws IOException {

@@ -44,7 +44,9 @@ public final class SeedParser {
                         "users",
                         "api_keys",
                         "proxy_caches",
-                        "registries"));
+                        "registries",
+                        "registry_users",
+                        "findings"));
         JsonNode version = root.get("version");
         if (version != null
                 && !version.isNull()
@@ -65,7 +67,9 @@ public final class SeedParser {
                 list(root, "proxy_caches", "proxy_caches", SeedParser::proxyCache),
                 list(root, "registries", "registries", SeedParser::registry),
                 list(root, "api_keys", "api_keys", SeedParser::apiKey),
-                content(content));
+                content(content),
+                list(root, "registry_users", "registry_users", SeedParser::registryUser),
+                list(root, "findings", "findings", (n, p) -> FindingsJson.rule(n, p, "invalid seed")));
     }
 
     /** The document's tenant scope ({@code "tenant"} of a one-tenant export), or null. */
@@ -121,6 +125,26 @@ public final class SeedParser {
                 str(n, p, "api_key"));
     }
 
+    private static SeedDocument.RegistryUser registryUser(JsonNode n, String p) {
+        allowed(n, p, Set.of("region", "tenant", "id", "username", "created_at"));
+        return new SeedDocument.RegistryUser(
+                str(n, p, "region"),
+                str(n, p, "tenant"),
+                uuid(n, p, "id"),
+                str(n, p, "username"),
+                time(n, p, "created_at"));
+    }
+
+    private static SeedDocument.Member member(JsonNode n, String p) {
+        allowed(n, p, Set.of("id", "user_id", "role", "created_at", "updated_at"));
+        return new SeedDocument.Member(
+                uuid(n, p, "id"),
+                uuid(n, p, "user_id"),
+                str(n, p, "role"),
+                time(n, p, "created_at"),
+                time(n, p, "updated_at"));
+    }
+
     private static SeedDocument.ProxyCache proxyCache(JsonNode n, String p) {
         allowed(
                 n,
@@ -155,7 +179,17 @@ public final class SeedParser {
         allowed(
                 n,
                 p,
-                Set.of("region", "tenant", "id", "name", "proxy_cache_id", "created_at", "updated_at", "repositories"));
+                Set.of(
+                        "region",
+                        "tenant",
+                        "id",
+                        "name",
+                        "proxy_cache_id",
+                        "created_at",
+                        "updated_at",
+                        "repositories",
+                        "created_by",
+                        "members"));
         return new SeedDocument.Registry(
                 str(n, p, "region"),
                 str(n, p, "tenant"),
@@ -164,7 +198,9 @@ public final class SeedParser {
                 uuid(n, p, "proxy_cache_id"),
                 time(n, p, "created_at"),
                 time(n, p, "updated_at"),
-                list(n, p + ".repositories", "repositories", SeedParser::repository));
+                list(n, p + ".repositories", "repositories", SeedParser::repository),
+                str(n, p, "created_by"),
+                list(n, p + ".members", "members", SeedParser::member));
     }
 
     private static SeedDocument.Repository repository(JsonNode n, String p) {

@@ -13,10 +13,10 @@ import java.util.function.Function;
  * Writes a {@link SeedDocument} in the JSON seed format that {@link SeedParser} reads, with the export header:
  * {@code version}, {@code exported_at}, {@code tenant} (one-tenant exports) and the reserved {@code content} field.
  */
-final class SeedWriter {
+public final class SeedWriter {
     private SeedWriter() {}
 
-    static Map<String, Object> write(SeedDocument doc, Instant exportedAt, String tenant, boolean content) {
+    public static Map<String, Object> write(SeedDocument doc, Instant exportedAt, String tenant, boolean content) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", SeedDocument.FORMAT_VERSION);
         m.put("exported_at", Json.time(exportedAt));
@@ -54,6 +54,23 @@ final class SeedWriter {
                                 u.password(),
                                 "api_key",
                                 u.apiKey())));
+        if (!doc.findings().isEmpty())
+            m.put("findings", doc.findings().stream().map(FindingsJson::write).toList());
+        m.put(
+                "registry_users",
+                each(
+                        doc.registryUsers(),
+                        u -> obj(
+                                "region",
+                                u.region(),
+                                "tenant",
+                                u.tenant(),
+                                "id",
+                                u.id(),
+                                "username",
+                                u.username(),
+                                "created_at",
+                                u.createdAt())));
         m.put(
                 "api_keys",
                 each(
@@ -101,7 +118,26 @@ final class SeedWriter {
                     "created_at",
                     r.createdAt(),
                     "updated_at",
-                    r.updatedAt());
+                    r.updatedAt(),
+                    "created_by",
+                    r.createdBy());
+            if (!r.members().isEmpty()) {
+                o.put(
+                        "members",
+                        each(
+                                r.members(),
+                                x -> obj(
+                                        "id",
+                                        x.id(),
+                                        "user_id",
+                                        x.userId(),
+                                        "role",
+                                        x.role(),
+                                        "created_at",
+                                        x.createdAt(),
+                                        "updated_at",
+                                        x.updatedAt())));
+            }
             o.put("repositories", each(r.repositories(), repo -> {
                 Map<String, Object> ro = obj(
                         "id",

@@ -6,8 +6,8 @@ import io.mcremulator.core.StateSnapshot;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.JsonAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class StateApi {
         }
         boolean include = content.equals("include");
         Emulator e = plane.emulator();
-        ErrorBodies.writeJson(
+        JsonAnswers.write(
                 ctx,
                 200,
                 SeedWriter.write(e.export(tenant, include), e.config().clock().instant(), tenant, include));
@@ -68,15 +68,14 @@ public final class StateApi {
     public void listSnapshots(Context ctx) {
         List<Object> out = new ArrayList<>();
         for (Map.Entry<String, StateSnapshot> e : plane.snapshots().list()) out.add(view(e.getKey(), e.getValue()));
-        ErrorBodies.writeJson(ctx, 200, Map.of("snapshots", out));
+        JsonAnswers.write(ctx, 200, Map.of("snapshots", out));
     }
 
     /** {@code PUT /_emulator/snapshots/{name}}: saves the current state under {@code name} (201 new, 200 overwritten). */
     public void saveSnapshot(Context ctx) {
         String name = ctx.pathParam("name");
         boolean existed = plane.snapshots().save(name);
-        ErrorBodies.writeJson(
-                ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
+        JsonAnswers.write(ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
     }
 
     /** {@code GET /_emulator/snapshots/{name}}: the checkpoint as an export document. */
@@ -90,7 +89,7 @@ public final class StateApi {
                 cfg.toBuilder().blobStorage(cfg.blobStorage().withFolder(null)).build());
         scratch.restore(s);
         Map<String, Object> doc = SeedWriter.write(scratch.export(null), s.takenAt(), null, false);
-        ErrorBodies.writeJson(ctx, 200, doc);
+        JsonAnswers.write(ctx, 200, doc);
     }
 
     public void restoreSnapshot(Context ctx) {

@@ -125,7 +125,7 @@ public final class Call {
     }
 
     public void json(int status, Object body) {
-        ErrorBodies.writeJson(ctx, status, body);
+        JsonAnswers.write(ctx, status, body);
     }
 
     public void noContent() {

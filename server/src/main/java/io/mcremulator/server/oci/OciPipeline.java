@@ -8,13 +8,12 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.error.ErrorCode;
 import io.mcremulator.server.http.BodyReader;
-import io.mcremulator.server.http.ErrorBodies;
-import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.JsonAnswers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * What runs around every /v2 operation: the API version header, authentication (401 with the challenge),
+ * What runs around every /v2 operation: authentication (401 with the challenge),
  * and errors in the OCI format ({@code {"errors":[{code,message,detail}]}}; HEAD errors carry no body).
  */
 public final class OciPipeline {
@@ -64,7 +63,6 @@ public final class OciPipeline {
     }
 
     private void run(Context ctx, Body body) throws Exception {
-        ctx.header(OciResponses.API_VERSION_HEADER, OciResponses.API_VERSION);
         try {
             body.run();
         } catch (EmulatorException e) {
@@ -84,32 +82,13 @@ public final class OciPipeline {
         // (bounded), so the client sees this error instead of a broken pipe.
         BodyReader.discardRest(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
         ErrorCode code = e.code();
-        int status = code.status();
-        String ociCode = code.api() == ErrorCode.Api.OCI ? code.code() : mcrToOci(status);
-        if (status == 401) ctx.header("WWW-Authenticate", auth.challenge(ctx, scopeOf(ctx)));
+        if (code.status() == 401) ctx.header("WWW-Authenticate", auth.challenge(ctx, scopeOf(ctx)));
         if (code == ErrorCode.OCI_RANGE_INVALID && e.detail().get("range") instanceof String range) {
             ctx.header("Range", range);
             ctx.header("Location", ctx.path());
             ctx.header("Docker-Upload-UUID", String.valueOf(e.detail().get("upload")));
         }
-        if (code == ErrorCode.OCI_STORAGE_FULL) status = 507;
-        Object detail = e.detail().isEmpty() ? null : e.detail();
-        byte[] bytes = Json.write(ErrorBodies.oci(ociCode, e.getMessage(), detail));
-        ctx.status(status);
-        ctx.res().setContentType("application/json");
-        ctx.res().setContentLengthLong(bytes.length);
-        if (!OciResponses.isHead(ctx)) ctx.res().getOutputStream().write(bytes);
-    }
-
-    private static String mcrToOci(int status) {
-        return switch (status) {
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "DENIED";
-            case 404 -> "NAME_UNKNOWN";
-            case 413 -> "SIZE_INVALID";
-            case 429 -> "TOOMANYREQUESTS";
-            default -> "UNSUPPORTED";
-        };
+        JsonAnswers.error(ctx, e);
     }
 
     /** The scope a request needs, named in the challenge so token clients ask for the right one. */

@@ -14,8 +14,6 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
  * (blobs are already compressed, and clients need the length), HEAD gets the headers and no body.
  */
 final class OciResponses {
-    static final String API_VERSION_HEADER = "Docker-Distribution-Api-Version";
-    static final String API_VERSION = "registry/2.0";
     private static final int STREAM_BUFFER = 1024 * 1024;
 
     private OciResponses() {}

@@ -65,7 +65,7 @@ public final class TokenApi {
      * clear 4xx instead of a parser exception.
      */
     private static Map<String, String> form(OciCall c) {
-        String type = c.ctx().req().getContentType();
+        String type = c.ctx().header("Content-Type"); // as sent: the servlet API would parse the charset itself
         Charset charset = StandardCharsets.UTF_8;
         if (type != null && !type.isBlank()) {
             String[] parts = type.split(";");

@@ -3,10 +3,13 @@ package io.mcremulator.server.routing;
 import io.mcremulator.server.api.CredentialsApi;
 import io.mcremulator.server.api.ImagesApi;
 import io.mcremulator.server.api.ManagementPipeline;
+import io.mcremulator.server.api.MembersApi;
 import io.mcremulator.server.api.ProxyCachesApi;
 import io.mcremulator.server.api.RegistriesApi;
 import io.mcremulator.server.api.RepositoriesApi;
 import io.mcremulator.server.api.RepositoryPathApi;
+import io.mcremulator.server.api.ScansApi;
+import io.mcremulator.server.api.UsersApi;
 import io.mcremulator.server.control.ControlApi;
 import io.mcremulator.server.oci.OciBlobsApi;
 import io.mcremulator.server.oci.OciListsApi;
@@ -29,10 +32,13 @@ public record Handlers(
         ImagesApi images,
         RepositoryPathApi repositoryPaths,
         ProxyCachesApi proxyCaches,
+        ScansApi scans,
         OciPipeline oci,
         OciListsApi ociLists,
         OciBlobsApi ociBlobs,
         OciUploadsApi ociUploads,
         OciManifestsApi ociManifests,
         TokenApi ociToken,
-        ControlApi control) {}
+        ControlApi control,
+        UsersApi users,
+        MembersApi members) {}

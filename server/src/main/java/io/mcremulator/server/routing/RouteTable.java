@@ -49,6 +49,31 @@ public final class RouteTable {
                 mcr("getRegistries", "GET", "/v0/registries", r, h -> h.registries()::list),
                 mcr("getRegistry", "GET", "/v0/registries/{registry_id}", r, h -> h.registries()::get),
                 mcr("deleteRegistry", "DELETE", "/v0/registries/{registry_id}", w, h -> h.registries()::delete),
+                // registry users (2026-05): the caller's identity
+                mcr("createUser", "POST", "/v0/users", w, h -> h.users()::create),
+                mcr("getUser", "GET", "/v0/users", r, h -> h.users()::get),
+                mcr("deleteUser", "DELETE", "/v0/users/{user_id}", w, h -> h.users()::delete),
+                // registry members and roles (2026-05); roles gate /v2
+                mcr("addRegistryMember", "POST", "/v0/registries/{registry_id}/members", w, h -> h.members()::add),
+                mcr("getRegistryMembers", "GET", "/v0/registries/{registry_id}/members", r, h -> h.members()::list),
+                mcr(
+                        "getRegistryMember",
+                        "GET",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        r,
+                        h -> h.members()::get),
+                mcr(
+                        "updateRegistryMember",
+                        "PATCH",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        w,
+                        h -> h.members()::update),
+                mcr(
+                        "deleteRegistryMember",
+                        "DELETE",
+                        "/v0/registries/{registry_id}/members/{member_id}",
+                        w,
+                        h -> h.members()::delete),
                 // repositories and images, v1 (by id)
                 mcr(
                         "getRepositoriesV1",
@@ -86,6 +111,27 @@ public final class RouteTable {
                         "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}",
                         rw,
                         h -> h.images()::deleteV1),
+                // image scans (2026-05 contract)
+                mcr(
+                        "scheduleImageScan",
+                        "POST",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}/scans",
+                        rw,
+                        h -> h.scans()::schedule),
+                mcr(
+                        "getImageScans",
+                        "GET",
+                        "/v1/registries/{registry_id}/repositories/{repository_id}/images/{digest_or_tag}/scans",
+                        r,
+                        h -> h.scans()::list),
+                mcr("getImageScan", "GET", "/v1/scans/{scan_id}", r, h -> h.scans()::get),
+                mcr(
+                        "getImageScanVulnerabilities",
+                        "GET",
+                        "/v1/scans/{scan_id}/vulnerabilities",
+                        r,
+                        h -> h.scans()::vulnerabilities),
+                mcr("stopImageScan", "POST", "/v1/scans/{scan_id}/stop", w, h -> h.scans()::stop),
                 // repositories and images, deprecated v0 (by name; names contain '/')
                 mcrDeprecated(
                         "getRepositories",
@@ -266,6 +312,42 @@ public final class RouteTable {
                         "POST",
                         "/_emulator/clock/resume",
                         h -> h.control().clock()::resume),
+                // image scans: progress and findings
+                control(
+                        "getScanSettings",
+                        "GET",
+                        "/_emulator/scans/settings",
+                        h -> h.control().scans()::settings),
+                control(
+                        "updateScanSettings",
+                        "PUT",
+                        "/_emulator/scans/settings",
+                        h -> h.control().scans()::updateSettings),
+                control(
+                        "failNextScans",
+                        "POST",
+                        "/_emulator/scans/fail-next",
+                        h -> h.control().scans()::failNext),
+                control(
+                        "completeAllScans",
+                        "POST",
+                        "/_emulator/scans/complete",
+                        h -> h.control().scans()::completeAll),
+                control(
+                        "listFindings",
+                        "GET",
+                        "/_emulator/findings",
+                        h -> h.control().scans()::listFindings),
+                control(
+                        "putFindings",
+                        "PUT",
+                        "/_emulator/findings",
+                        h -> h.control().scans()::putFindings),
+                control(
+                        "deleteFindings",
+                        "DELETE",
+                        "/_emulator/findings",
+                        h -> h.control().scans()::deleteFindings),
                 // coverage and self-description
                 control(
                         "listOperations",

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A rest-assured filter on every request of the API tests: checks what every management response must have
  * ({@code X-Request-ID}, {@code X-Mgc-Trace-Id}, {@code Content-Type: application/json} on a body), and validates
- * each JSON body against the OpenAPI schema of its operation and status ({@link OpenApiContract}). A response
- * that breaks the contract fails the test that received it.
+ * each JSON body against the OpenAPI schema of its operation and status in every spec file that has the
+ * operation: 0.1.0 (or the v0 routes file) and the live 2026-05 file ({@link OpenApiContract#findAll}); an
+ * operation only the 2026-05 file has is validated against that one. A response that breaks the contract fails
+ * the test that received it. Tests get it through {@code ApiTestBase}; new operations need nothing more than
+ * their route in the spec files.
  *
  * <p>The OpenAPI files come from the shared folder ({@code mcr.shared.dir}); where it is absent the schema part
  * is skipped, unless external parts are mandatory (CI), where every response then fails.
@@ -51,12 +53,13 @@ public final class ContractFilter implements Filter {
         }
     }
 
-    private static List<String> noContentProblems(Optional<OpenApiContract.Op> op, JsonNode body) {
+    private static List<String> noContentProblems(List<OpenApiContract.Op> ops, JsonNode body) {
         if (body != null) return List.of("204 with a body");
-        if (op.isEmpty()) return List.of("204 for a route the spec does not have");
-        return op.get().operation().getResponses().containsKey("204")
-                ? List.of()
-                : List.of("204 is not a documented status of " + op.get().id());
+        if (ops.isEmpty()) return List.of("204 for a route the spec does not have");
+        return ops.stream()
+                .filter(op -> !op.operation().getResponses().containsKey("204"))
+                .map(op -> "204 is not a documented status of " + op.id() + " in " + op.file())
+                .toList();
     }
 
     /** Writes target/contract-coverage.txt at the end of the test JVM: validated operation/status pairs, spec operations with no 2xx. */
@@ -65,7 +68,8 @@ public final class ContractFilter implements Filter {
         new java.util.TreeMap<>(validated)
                 .forEach((k, v) ->
                         sb.append("  ").append(k).append(": ").append(v.get()).append('\n'));
-        java.util.stream.Stream.concat(contract.mainOperations().stream(), contract.v0RouteOperations().stream())
+        java.util.stream.Stream.of(contract.mainOperations(), contract.v0RouteOperations(), contract.latestOperations())
+                .flatMap(List::stream)
                 .map(OpenApiContract.Op::id)
                 .distinct()
                 .filter(id -> validated.keySet().stream().noneMatch(k -> k.startsWith(id + " 2")))
@@ -117,16 +121,16 @@ public final class ContractFilter implements Filter {
             if (External.required()) throw new AssertionError("contract check is mandatory here but " + missingReason);
             return response;
         }
-        Optional<OpenApiContract.Op> op = contract.find(req.getMethod(), rawPath);
+        List<OpenApiContract.Op> ops = contract.findAll(req.getMethod(), rawPath);
         List<String> problems = response.statusCode() == 204
-                ? noContentProblems(op, body)
-                : contract.validate(op, response.statusCode(), body);
+                ? noContentProblems(ops, body)
+                : contract.validateAll(req.getMethod(), rawPath, response.statusCode(), body);
         if (!problems.isEmpty())
             throw new AssertionError(
                     where + " breaks the OpenAPI contract:\n  " + String.join("\n  ", problems) + "\n  body: " + text);
         validated
                 .computeIfAbsent(
-                        op.map(OpenApiContract.Op::id).orElse("(no route)") + " " + response.statusCode(),
+                        (ops.isEmpty() ? "(no route)" : ops.get(0).id()) + " " + response.statusCode(),
                         k -> new AtomicInteger())
                 .incrementAndGet();
         return response;

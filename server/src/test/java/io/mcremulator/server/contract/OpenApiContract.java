@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
  * validates a JSON response body against the schema of that operation and status.
  *
  * <p>Which file: the v0 repository/image routes by name come from {@code container-registry-2025-06-v0-routes}
- * (they are not in 0.1.0); everything else from {@code container-registry-0.1.0}. Documented deviations:
+ * (they are not in 0.1.0); everything else from {@code container-registry-0.1.0}. The live product's file,
+ * {@code container-registry-2026-05-latest}, is a superset of 0.1.0: a request is validated against every file
+ * that has its operation ({@link #findAll}), so an operation of both is checked against both, and an operation
+ * only the 2026-05 file has (users, members, scans) against that one alone. Documented deviations:
  * GET of one repository answers 200 where the spec (sic) says 201, so a 200 there is checked against the 201
  * schema; error statuses the spec does not list for an operation (404 unknown route, 405, 409, 413) are checked
  * against the spec's {@code Error} schema.
@@ -41,6 +44,7 @@ import java.util.stream.Collectors;
 public final class OpenApiContract {
     public static final String MAIN_FILE = "container-registry-0.1.0.openapi.yaml";
     public static final String V0_ROUTES_FILE = "container-registry-2025-06-v0-routes.openapi.yaml";
+    public static final String LATEST_FILE = "container-registry-2026-05-latest.openapi.yaml";
 
     private static final Pattern REGION_PREFIX = Pattern.compile("^/[^/]+/container-registry(/v[01]/.*)$");
     private static final Pattern V0_REPOSITORY_PATH = Pattern.compile("^/v0/registries/([^/]+)/repositories/(.+)$");
@@ -55,20 +59,23 @@ public final class OpenApiContract {
 
     private final List<Op> main;
     private final List<Op> v0Routes;
+    private final List<Op> latest;
     private final JsonNode errorSchema;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
 
-    private OpenApiContract(OpenAPI mainApi, OpenAPI v0Api) {
+    private OpenApiContract(OpenAPI mainApi, OpenAPI v0Api, OpenAPI latestApi) {
         this.main = operations(MAIN_FILE, mainApi);
         this.v0Routes = operations(V0_ROUTES_FILE, v0Api);
+        this.latest = operations(LATEST_FILE, latestApi);
         this.errorSchema = toJson(mainApi.getComponents().getSchemas().get("Error"));
     }
 
-    /** Loads both files from {@code <shared>/spec/openapi}. */
+    /** Loads the three files from {@code <shared>/spec/openapi}. */
     public static OpenApiContract load(Path sharedDir) {
         Path dir = sharedDir.resolve("spec/openapi");
-        return new OpenApiContract(parse(dir.resolve(MAIN_FILE)), parse(dir.resolve(V0_ROUTES_FILE)));
+        return new OpenApiContract(
+                parse(dir.resolve(MAIN_FILE)), parse(dir.resolve(V0_ROUTES_FILE)), parse(dir.resolve(LATEST_FILE)));
     }
 
     private static OpenAPI parse(Path file) {
@@ -100,6 +107,50 @@ public final class OpenApiContract {
         return v0Routes;
     }
 
+    /** Every operation of the 2026-05 file (the live product). */
+    public List<Op> latestOperations() {
+        return latest;
+    }
+
+    /** The operations only the 2026-05 file has (not in 0.1.0 nor in the v0 routes file). */
+    public List<Op> latestOnlyOperations() {
+        Set<String> older = java.util.stream.Stream.concat(main.stream(), v0Routes.stream())
+                .map(Op::id)
+                .collect(Collectors.toSet());
+        return latest.stream().filter(o -> !older.contains(o.id())).toList();
+    }
+
+    /** The operation of the 2026-05 file a request hits, if that file has one. */
+    public Optional<Op> findLatest(String method, String rawPath) {
+        String path = specPath(rawPath);
+        return latest.stream()
+                .filter(o -> o.method().equalsIgnoreCase(method)
+                        && o.regex().matcher(path).matches())
+                .findFirst();
+    }
+
+    /**
+     * Every spec operation a request hits, one per file that has it: the 0.1.0 (or v0 routes) one first, then
+     * the 2026-05 one. Empty when no file has the route. Validate the response against each.
+     */
+    public List<Op> findAll(String method, String rawPath) {
+        List<Op> all = new ArrayList<>(2);
+        find(method, rawPath).ifPresent(all::add);
+        findLatest(method, rawPath)
+                .filter(l -> all.stream().noneMatch(o -> o.file().equals(l.file())))
+                .ifPresent(all::add);
+        return all;
+    }
+
+    /** Validates one response against every file that has its operation ({@link #findAll}); no route: Error. */
+    public List<String> validateAll(String method, String rawPath, int status, JsonNode body) {
+        List<Op> ops = findAll(method, rawPath);
+        if (ops.isEmpty()) return validate(Optional.empty(), status, body);
+        List<String> problems = new ArrayList<>();
+        for (Op o : ops) problems.addAll(validate(Optional.of(o), status, body));
+        return problems;
+    }
+
     /** Strips {@code /{region}/container-registry}: the spec's paths start at {@code /v0} or {@code /v1}. */
     public static String specPath(String rawPath) {
         Matcher m = REGION_PREFIX.matcher(rawPath);
@@ -107,7 +158,7 @@ public final class OpenApiContract {
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
-    /** The operation a request hits, if the spec has one. */
+    /** The operation a request hits in 0.1.0 or the v0 routes file, else in the 2026-05 file, if any has one. */
     public Optional<Op> find(String method, String rawPath) {
         String path = specPath(rawPath);
         Matcher v0 = V0_REPOSITORY_PATH.matcher(path);
@@ -125,10 +176,11 @@ public final class OpenApiContract {
                     .findFirst();
         }
         List<Op> source = path.startsWith("/v0/registries/") && path.contains("/repositories") ? v0Routes : main;
-        return source.stream()
+        Optional<Op> older = source.stream()
                 .filter(o -> o.method().equalsIgnoreCase(method)
                         && o.regex().matcher(path).matches())
                 .findFirst();
+        return older.isPresent() ? older : findLatest(method, rawPath);
     }
 
     /**

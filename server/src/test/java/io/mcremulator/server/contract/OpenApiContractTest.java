@@ -11,11 +11,81 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The route table against the OpenAPI files: every operation of 0.1.0 and every deprecated v0 repository/image
- * route of the 2025-06 file is served, under the same method and path. (The response bodies are validated by
- * {@link ContractFilter} in every API test.)
+ * The route table against the OpenAPI files: every operation of 0.1.0, every deprecated v0 repository/image
+ * route of the 2025-06 file and every operation of the 2026-05 file is served, under the same method and path.
+ * (The response bodies are validated by {@link ContractFilter} in every API test.)
  */
 class OpenApiContractTest {
+    /** The operations of the 2026-05 file that 0.1.0 does not have (issue 12). */
+    static final List<String> ONLY_IN_2026 = List.of(
+            "createUser",
+            "getUser",
+            "deleteUser",
+            "addRegistryMember",
+            "getRegistryMembers",
+            "getRegistryMember",
+            "updateRegistryMember",
+            "deleteRegistryMember",
+            "scheduleImageScan",
+            "getImageScans",
+            "getImageScan",
+            "getImageScanVulnerabilities",
+            "stopImageScan");
+
+    @Test
+    void everyOperationOfThe2026FileIsInTheRouteTable() {
+        OpenApiContract contract = OpenApiContract.load(External.sharedDir());
+        Set<String> served = McrEmulatorServer.builder().build().operations().stream()
+                .filter(o -> o.kind() == Operation.Kind.MANAGEMENT)
+                .map(o -> o.method() + " " + o.path())
+                .collect(Collectors.toSet());
+        for (OpenApiContract.Op op : contract.latestOperations()) {
+            String route = op.method() + " " + op.template();
+            assertThat(served).as("route table serves %s (%s)", route, op.id()).contains(route);
+        }
+    }
+
+    @Test
+    void aRequestIsValidatedAgainstEveryFileThatHasItsOperation() throws Exception {
+        OpenApiContract c = OpenApiContract.load(External.sharedDir());
+        String reg = "/v0/registries/0c6bbd87-881a-4bf8-b3f6-4ff3ceacb42c";
+        assertThat(c.findAll("GET", reg).stream().map(OpenApiContract.Op::file))
+                .containsExactly(OpenApiContract.MAIN_FILE, OpenApiContract.LATEST_FILE);
+        assertThat(c
+                        .findAll(
+                                "GET",
+                                "/br-se1/container-registry" + reg + "/members/ef376048-a0f7-446c-826b-1d5cb3e5a5b0")
+                        .stream()
+                        .map(o -> o.file() + " " + o.id()))
+                .containsExactly(OpenApiContract.LATEST_FILE + " getRegistryMember");
+        assertThat(c.findAll("POST", "/v0/users").stream().map(OpenApiContract.Op::id))
+                .containsExactly("createUser");
+        assertThat(c.findAll("POST", "/v1/scans/ef376048-a0f7-446c-826b-1d5cb3e5a5b0/stop").stream()
+                        .map(OpenApiContract.Op::id))
+                .containsExactly("stopImageScan");
+        assertThat(c.findAll("GET", reg + "/repositories/team/app/images").stream()
+                        .map(OpenApiContract.Op::file))
+                .containsExactly(OpenApiContract.V0_ROUTES_FILE);
+        assertThat(c.latestOnlyOperations().stream().map(OpenApiContract.Op::id))
+                .containsExactlyInAnyOrderElementsOf(ONLY_IN_2026);
+
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String member = "{\"id\":\"ef376048-a0f7-446c-826b-1d5cb3e5a5b0\",\"registry_id\":\"x\",\"user_id\":\"u\","
+                + "\"role\":\"guest\",\"created_at\":\"2024-05-20T14:30:00Z\",\"updated_at\":\"2024-05-20T14:30:00Z\"}";
+        assertThat(c.validateAll(
+                        "GET", reg + "/members/ef376048-a0f7-446c-826b-1d5cb3e5a5b0", 200, mapper.readTree(member)))
+                .isEmpty();
+        assertThat(c.validateAll(
+                        "GET",
+                        reg + "/members/ef376048-a0f7-446c-826b-1d5cb3e5a5b0",
+                        200,
+                        mapper.readTree("{\"id\":\"x\"}")))
+                .as("MemberResponse requires registry_id, user_id, role, created_at, updated_at")
+                .isNotEmpty();
+        assertThat(c.validateAll("POST", "/v0/users", 201, mapper.readTree("{\"id\":\"x\",\"username\":\"x\"}")))
+                .as("UserResponse requires created_at")
+                .isNotEmpty();
+    }
 
     @Test
     void everyOperationOfTheSpecsIsInTheRouteTable() {

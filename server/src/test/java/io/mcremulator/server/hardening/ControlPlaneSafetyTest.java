@@ -6,7 +6,7 @@ import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.control.ControlClient;
 import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
-import io.mcremulator.server.support.RawHttp;
+import io.mcremulator.server.support.RawSocketHttp;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
  * non-JSON calls), can require a token, and its journal keeps no secrets.
  */
 class ControlPlaneSafetyTest extends ApiTestBase {
-    private RawHttp.Answer call(McrEmulatorServer s, String method, String path, String headers, String body) {
+    private RawSocketHttp.Answer call(McrEmulatorServer s, String method, String path, String headers, String body) {
         String host = headers.contains("Host:") ? "" : "Host: 127.0.0.1:" + s.port() + "\r\n";
-        return RawHttp.send(
+        return RawSocketHttp.send(
                 s.port(),
                 method + " " + path + " HTTP/1.1\r\n" + host + headers + "Content-Length: " + body.length()
                         + "\r\nConnection: close\r\n\r\n" + body);
     }
 
-    private RawHttp.Answer call(String method, String path, String headers, String body) {
+    private RawSocketHttp.Answer call(String method, String path, String headers, String body) {
         return call(server, method, path, headers, body);
     }
 
@@ -31,7 +31,7 @@ class ControlPlaneSafetyTest extends ApiTestBase {
         return call("GET", "/_emulator/export", "", "").body();
     }
 
-    private static void assertRefused(RawHttp.Answer a, int status, String slug) {
+    private static void assertRefused(RawSocketHttp.Answer a, int status, String slug) {
         assertThat(a.status()).isEqualTo(status);
         assertThat(a.body()).contains("\"slug\":\"" + slug + "\"");
     }

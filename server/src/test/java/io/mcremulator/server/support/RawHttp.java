@@ -11,84 +11,60 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for requests no client library sends (a malformed chunk size, a truncated body,
- * odd request lines). Sends the bytes as given, half-closes, and reads the one answer.
+ * Sends bytes as they are on a plain socket and reads one HTTP/1.1 answer: for requests no HTTP client would send
+ * (malformed request lines, unknown expectations, oversized headers).
  */
 public final class RawHttp {
     private RawHttp() {}
 
-    /** One parsed answer; {@code status} is -1 when the server closed without answering. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** One answer: status, headers (names in lower case), body. */
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 
-    public static Answer send(int port, String request) {
-        return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    public static Answer send(int port, String request) throws IOException {
+        return send(port, request.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
-    public static Answer send(int port, byte[] request) {
+    /** Sends {@code request} and reads the answer; {@code head} says the answer has no body whatever its length. */
+    public static Answer send(int port, byte[] request, boolean head) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(20_000);
+            s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(request);
             out.flush();
-            s.shutdownOutput();
-            return parse(readAll(s.getInputStream()));
-        } catch (IOException e) {
-            return new Answer(-1, Map.of(), "socket error: " + e);
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(buf)) >= 0) b.write(buf, 0, n);
-        } catch (java.net.SocketException e) {
-            // a reset after the answer: keep what arrived
-        }
-        return b.toByteArray();
-    }
-
-    /** Parses the first answer of a response stream (Content-Length or chunked body, or up to the end). */
-    static Answer parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        int headEnd = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/") || headEnd < 0) return new Answer(-1, Map.of(), text);
-        String[] lines = text.substring(0, headEnd).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0)
+            InputStream in = s.getInputStream();
+            String statusLine = line(in);
+            if (statusLine == null) throw new IOException("connection closed without an answer");
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
+                int colon = l.indexOf(':');
                 headers.put(
-                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-        }
-        String rest = text.substring(headEnd + 4);
-        String body;
-        if (headers.containsKey("content-length")) {
-            int len = Integer.parseInt(headers.get("content-length"));
-            body = rest.substring(0, Math.min(len, rest.length()));
-        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            StringBuilder sb = new StringBuilder();
-            int i = 0;
-            while (i < rest.length()) {
-                int eol = rest.indexOf("\r\n", i);
-                if (eol < 0) break;
-                int size = Integer.parseInt(rest.substring(i, eol).split(";")[0].trim(), 16);
-                if (size == 0) break;
-                sb.append(rest, eol + 2, Math.min(rest.length(), eol + 2 + size));
-                i = eol + 2 + size + 2;
+                        l.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        l.substring(colon + 1).trim());
             }
-            body = sb.toString();
-        } else {
-            body = rest;
+            String length = headers.get("content-length");
+            byte[] body =
+                    head ? new byte[0] : length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+            return new Answer(status, headers, body);
         }
-        return new Answer(
-                status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') break;
+            if (c != '\r') b.write(c);
+        }
+        if (c < 0 && b.size() == 0) return null;
+        return b.toString(StandardCharsets.ISO_8859_1);
     }
 }

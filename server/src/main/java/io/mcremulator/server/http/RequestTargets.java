@@ -1,0 +1,88 @@
+package io.mcremulator.server.http;
+
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.internal.HttpConnection;
+
+/**
+ * The server's HTTP/1.1 connector, whose connections remember the raw request-target of the request they are parsing.
+ * When Jetty refuses a request whose target it cannot parse (a malformed percent-escape), the request it hands to the
+ * error handler has a placeholder path ({@code /badMessage}); the raw target still tells that it was for {@code /v2},
+ * so the refusal is answered in the OCI format.
+ */
+public final class RequestTargets {
+    private static final String PLACEHOLDER_PATH = "/badMessage";
+    private static final String PLACEHOLDER_URI = "/badURI";
+
+    private RequestTargets() {}
+
+    public static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new RecordingFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /** The path a request was sent to: its parsed path, or the raw target when Jetty could not parse it. */
+    static String path(Request request) {
+        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        if (path != null && !path.equals(PLACEHOLDER_PATH) && !path.equals(PLACEHOLDER_URI)) return path;
+        if (!(request.getConnectionMetaData().getConnection() instanceof RecordingConnection c) || c.target == null)
+            return path;
+        String target = c.target;
+        int scheme = target.indexOf("://"); // absolute-form: http://host/v2/...
+        if (scheme > 0) {
+            int slash = target.indexOf('/', scheme + 3);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
+    private static final class RecordingFactory extends HttpConnectionFactory {
+        RecordingFactory(HttpConfiguration http) {
+            super(http);
+        }
+
+        @Override
+        public Connection newConnection(Connector connector, EndPoint endPoint) {
+            HttpConnection connection = new RecordingConnection(getHttpConfiguration(), connector, endPoint);
+            connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
+            connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
+            return configure(connection, connector, endPoint);
+        }
+    }
+
+    private static final class RecordingConnection extends HttpConnection {
+        /** Written and read by the thread that parses the connection's current request. */
+        private volatile String target;
+
+        RecordingConnection(HttpConfiguration http, Connector connector, EndPoint endPoint) {
+            super(http, connector, endPoint);
+        }
+
+        @Override
+        protected RequestHandler newRequestHandler() {
+            return new RequestHandler() {
+                @Override
+                public void messageBegin() {
+                    target = null;
+                    super.messageBegin();
+                }
+
+                @Override
+                public void startRequest(String method, String uri, HttpVersion version) {
+                    target = uri;
+                    super.startRequest(method, uri, version);
+                }
+            };
+        }
+    }
+}
