@@ -68,7 +68,7 @@ public final class TokenApi {
         String type = c.ctx().header("Content-Type"); // as sent: the servlet API would parse the charset itself
         Charset charset = StandardCharsets.UTF_8;
         if (type != null && !type.isBlank()) {
-            String[] parts = type.split(";");
+            String[] parts = type.split(";", -1); // ";;;" too: its media type is the empty first part
             if (!parts[0].trim().equalsIgnoreCase("application/x-www-form-urlencoded")) {
                 throw new EmulatorException(
                         ErrorCode.UNSUPPORTED_MEDIA_TYPE,

@@ -101,6 +101,13 @@ class BadInputIsNever5xxTest extends ApiTestBase {
         as(c).get("/v0/registries/" + registry).then().statusCode(200);
     }
 
+    private String dockerLogin(Caller c) {
+        io.restassured.path.json.JsonPath creds =
+                as(c).get("/v0/credentials").then().statusCode(200).extract().jsonPath();
+        return Base64.getEncoder()
+                .encodeToString((creds.getString("username") + ":" + creds.getString("password")).getBytes());
+    }
+
     @Test
     void theTokenFormRefusesOtherMediaTypesAndUnknownCharsetsWith415() {
         String form = "grant_type=password&username=u&password=p";
@@ -124,6 +131,22 @@ class BadInputIsNever5xxTest extends ApiTestBase {
                 raw("POST", "/service/token", "Content-Type: application/x-www-form-urlencoded\r\n", "grant_type=%zz"),
                 400,
                 "bad escape");
+        assertOci(raw("POST", "/service/token", "Content-Type: ;;;\r\n", form), 415, "empty media type");
+        Caller owner = Caller.random();
+        String registry = uniqueName("range");
+        createRegistry(owner, registry);
+        String login = dockerLogin(owner);
+        RawSocketHttp.Answer started =
+                raw("POST", "/v2/" + registry + "/team/blobs/uploads/", "Authorization: Basic " + login + "\r\n", "");
+        assertThat(started.status()).isEqualTo(202);
+        assertOci(
+                raw(
+                        "PATCH",
+                        started.header("Location"),
+                        "Authorization: Basic " + login + "\r\nContent-Range: 0-99999999999999999999\r\n",
+                        "x"),
+                416,
+                "Content-Range past 2^63-1");
     }
 
     private RawSocketHttp.Answer chunked(String path, String chunks, String auth) {
