@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need on a fresh build machine: a Docker engine (the machine only has the
-# client), skopeo (OCI client) and a local JRE base image (no registry is reachable, so nothing can be pulled).
+# client), skopeo (OCI client), chromium and chromedriver (the web console's browser tests) and a local JRE base image (no registry is reachable, so nothing can be pulled).
 # Idempotent: safe to run again on a machine that already has all of it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -8,6 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 need_apt=()
 command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
 command -v skopeo >/dev/null 2>&1 || need_apt+=(skopeo)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "prepare-machine: installing ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -241,7 +241,13 @@ public enum Setting {
     FAIL_ON_UNMATCHED_REQUESTS(junitOnly("failOnUnmatchedRequests")
             .bool()
             .dflt("false")
-            .doc("after each test, fail it when it called a route the emulator does not have"));
+            .doc("after each test, fail it when it called a route the emulator does not have")),
+    CONSOLE_LINK_ON_FAILURE(
+            junitOnly("consoleLinkOnFailure")
+                    .bool()
+                    .dflt("true")
+                    .doc(
+                            "a failing test's message ends with the web console's link to its tenant ([docs/console.md](docs/console.md))"));
 
     /** Where a setting can be given. */
     public enum Where {

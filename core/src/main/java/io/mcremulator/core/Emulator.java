@@ -163,7 +163,16 @@ public final class Emulator {
 
     /** As {@link #export(String)}; with {@code content}, pushed images carry their manifest and blob bytes. */
     public SeedDocument export(String tenantId, boolean content) {
+        writeAllRegions(this::advanceAllScans); // scans already due are written as they are now
         return readAllRegions(() -> StateExporter.export(this, tenantId, content));
+    }
+
+    /**
+     * As {@link #export(String)}, with every pushed image's manifest bytes but without blob bytes: cheap enough to
+     * show layers and platforms (the web console) however large the images are.
+     */
+    public SeedDocument exportWithManifests(String tenantId) {
+        return readAllRegions(() -> StateExporter.export(this, tenantId, true, false));
     }
 
     /**

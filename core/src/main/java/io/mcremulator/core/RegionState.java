@@ -86,11 +86,13 @@ final class RegionState {
     }
 
     <T> T read(Supplier<T> body) {
+        changes.enter();
         lock.readLock().lock();
         try {
             return body.get();
         } finally {
             lock.readLock().unlock();
+            changes.exitRead();
         }
     }
 
@@ -106,7 +108,7 @@ final class RegionState {
             orders.clear();
             if (!storageUsage.isEmpty()) storageUsage.clear();
             lock.writeLock().unlock();
-            changes.exit(completed); // after the unlock: a write-through listener may wait for the disk here
+            changes.exitWrite(completed); // after the unlock: a write-through listener may wait for the disk here
         }
     }
 
@@ -150,6 +152,16 @@ final class RegionState {
         if (pc == null || !pc.tenantId.equals(p.tenantId()))
             throw EmulatorException.notFound("proxy cache", id.toString());
         return pc;
+    }
+
+    /** True when a scan (parent or child) with this id is on an image of this region; stale index entries are not. */
+    boolean scanExists(UUID id) {
+        ScanRef ref = scanIndex.get(id);
+        if (ref == null) return false;
+        RegistryEntity reg = registries.get(ref.registryId());
+        RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
+        ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
+        return img != null && img.scans.containsKey(ref.topId());
     }
 
     /** The registry user that stands for caller {@code p} (same tenant and user id), or null. */

@@ -41,6 +41,15 @@ final class ScanProgress {
         }
     }
 
+    /** True when {@link #advance} would change the scan at {@code now}: a transition is due and not held. */
+    boolean due(ScanEntity top, Instant now) {
+        if (top.status.terminal()) return false;
+        ScanControls.Settings c = controls.settings();
+        if (top.status == ScanStatus.PENDING)
+            return c.hold() != ScanControls.Hold.PENDING && !now.isBefore(top.phaseStart.plus(c.pendingDuration()));
+        return c.hold() != ScanControls.Hold.RUNNING && !now.isBefore(top.phaseStart.plus(c.runningDuration()));
+    }
+
     /** Ends the scan at {@code at}: failed when so marked, else completed with a copy of the findings. */
     void finish(RegistryEntity reg, RepositoryEntity repo, ImageEntity img, ScanEntity top, Instant at) {
         if (top.failAtEnd) {

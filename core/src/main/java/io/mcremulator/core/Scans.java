@@ -110,6 +110,17 @@ public final class Scans {
     /** The scans of one image, filtered by status. */
     public Page<ScanInfo> list(
             Principal p, UUID registryId, UUID repositoryId, String digestOrTag, PageRequest req, ScanStatus status) {
+        Page<ScanInfo> quick = s.read(() -> {
+            ImageEntity img = s.image(s.repository(s.registry(p, registryId), repositoryId), digestOrTag);
+            Instant now = s.config.clock().instant();
+            List<ScanInfo> views = new ArrayList<>(img.scans.size());
+            for (ScanEntity scan : img.scans.values()) {
+                if (progress().due(scan, now)) return null;
+                views.add(view(scan));
+            }
+            return Paging.page(views, v -> status == null || v.status() == status, req, SORT);
+        });
+        if (quick != null) return quick;
         return s.write(() -> {
             RegistryEntity reg = s.registry(p, registryId);
             RepositoryEntity repo = s.repository(reg, repositoryId);
@@ -125,11 +136,23 @@ public final class Scans {
 
     /** One scan, a parent or a child, by id. */
     public ScanInfo get(Principal p, UUID scanId) {
-        return s.write(() -> view(locate(p, scanId).scan()));
+        ScanInfo quick = s.read(() -> {
+            Located l = find(p, scanId);
+            return progress().due(l.top(), s.config.clock().instant()) ? null : view(l.scan());
+        });
+        return quick != null ? quick : s.write(() -> view(locate(p, scanId).scan()));
     }
 
     /** The findings of a scan (a parent's are its children's); empty until it completed. */
     public Page<Vulnerability> vulnerabilities(Principal p, UUID scanId, PageRequest req, VulnerabilityFilter filter) {
+        Page<Vulnerability> quick = s.read(() -> {
+            Located l = find(p, scanId);
+            if (progress().due(l.top(), s.config.clock().instant())) return null;
+            List<Vulnerability> all =
+                    l.scan().status == ScanStatus.COMPLETED ? l.scan().allFindings() : List.of();
+            return Paging.page(all, filter::test, req, VULNERABILITY_SORT);
+        });
+        if (quick != null) return quick;
         return s.write(() -> {
             ScanEntity scan = locate(p, scanId).scan();
             List<Vulnerability> all = scan.status == ScanStatus.COMPLETED ? scan.allFindings() : List.of();
@@ -148,6 +171,24 @@ public final class Scans {
 
     /** A scan found by id: the one asked for, and the top scan of its job (the same one unless it is a child). */
     private record Located(ScanEntity top, ScanEntity scan) {}
+
+    /**
+     * Finds a scan of the caller's tenant without changing anything (reads run under the read lock and answer from
+     * here when nothing is due); 404 otherwise.
+     */
+    private Located find(Principal p, UUID scanId) {
+        RegionState.ScanRef ref = s.scanIndex.get(scanId);
+        EmulatorException notFound = EmulatorException.notFound("scan", scanId.toString());
+        if (ref == null) throw notFound;
+        RegistryEntity reg = s.registries.get(ref.registryId());
+        RepositoryEntity repo = reg == null ? null : reg.repositoriesById.get(ref.repositoryId());
+        ImageEntity img = repo == null ? null : repo.images.get(ref.digest());
+        ScanEntity top = img == null ? null : img.scans.get(ref.topId());
+        if (top == null || !reg.tenantId.equals(p.tenantId())) throw notFound;
+        if (top.id.equals(scanId)) return new Located(top, top);
+        for (ScanEntity c : top.children) if (c.id.equals(scanId)) return new Located(top, c);
+        throw notFound;
+    }
 
     /** Finds a scan of the caller's tenant and brings its job up to date; 404 otherwise. */
     private Located locate(Principal p, UUID scanId) {

@@ -193,6 +193,8 @@ final class Seeder {
                         checkContent(img, ipath, s, docBlobs.getOrDefault(region, Set.of()), repo);
                     if (img.sizeBytes() != null && img.sizeBytes() < 0)
                         fail(ipath + ".size_bytes", "must be >= 0", img.sizeBytes());
+                    for (int sc = 0; sc < img.scans().size(); sc++)
+                        checkScan(img.scans().get(sc), ipath + ".scans[" + sc + "]", ids, true);
                     for (int t = 0; t < img.tags().size(); t++) {
                         String tag = img.tags().get(t);
                         if (!Tags.isValid(tag)) fail(ipath + ".tags[" + t + "]", "must match " + Tags.RULE, tag);
@@ -205,6 +207,42 @@ final class Seeder {
                 }
             }
         }
+    }
+
+    /** A scan of an exported image: a fresh id (children too), a status, and a digest for children. */
+    private void checkScan(SeedDocument.Scan scan, String path, Set<UUID> ids, boolean top) {
+        if (scan.id() == null) fail(path + ".id", "is required", null);
+        boolean known = false;
+        for (Region r : Region.values()) known |= emulator.state(r).scanExists(scan.id());
+        if (known || !ids.add(scan.id())) fail(path + ".id", "is already used", scan.id());
+        if (scan.status() == null) fail(path + ".status", "is required", null);
+        if (!top && scan.digest() == null) fail(path + ".digest", "is required for a child scan", null);
+        if (scan.digest() != null && !Digests.isSha256(scan.digest()))
+            fail(path + ".digest", "must be 'sha256:' and 64 lowercase hex digits", scan.digest());
+        if (!top && !scan.children().isEmpty()) fail(path + ".child_scans", "a child scan has no children", null);
+        for (int i = 0; i < scan.children().size(); i++)
+            checkScan(scan.children().get(i), path + ".child_scans[" + i + "]", ids, false);
+    }
+
+    private static ScanEntity scan(
+            SeedDocument.Scan s, RegistryEntity reg, RepositoryEntity repo, String imageDigest, Instant dflt) {
+        Instant created = or(s.createdAt(), dflt);
+        ScanEntity e = new ScanEntity(
+                s.id(),
+                reg.id,
+                repo.id,
+                s.digest() != null ? s.digest() : imageDigest,
+                s.inputTag(),
+                s.os(),
+                s.architecture(),
+                created);
+        e.updatedAt = or(s.updatedAt(), created);
+        e.finishedAt = s.status().terminal() ? or(s.finishedAt(), e.updatedAt) : null;
+        e.status = s.status();
+        e.phaseStart = e.updatedAt;
+        e.findings = s.findings();
+        for (SeedDocument.Scan c : s.children()) e.children.add(scan(c, reg, repo, imageDigest, created));
+        return e;
     }
 
     /** An image given with its manifest: the digest must be the manifest's, and every referenced blob available. */
@@ -357,6 +395,13 @@ final class Seeder {
                     ie.pulledAt = img.pulledAt();
                     if (img.extraAttr() != null) ie.extraAttr = new LinkedHashMap<>(img.extraAttr());
                     re.images.put(ie.digest, ie);
+                    for (SeedDocument.Scan sc : img.scans()) {
+                        ScanEntity scan = scan(sc, reg, re, ie.digest, s.now());
+                        ie.scans.put(scan.id, scan);
+                        RegionState.ScanRef ref = new RegionState.ScanRef(reg.id, re.id, ie.digest, scan.id);
+                        s.scanIndex.put(scan.id, ref);
+                        for (ScanEntity c : scan.children) s.scanIndex.put(c.id, ref);
+                    }
                     for (String tag : img.tags()) re.tag(ie, tag, ie.pushedAt);
                     if (ie.pulledAt != null) for (TagEntity t : ie.tags.values()) t.pulledAt = ie.pulledAt;
                 }

@@ -134,12 +134,28 @@ final class StateExporter {
                     img.pulledAt,
                     img.extraAttr.isEmpty() ? null : new LinkedHashMap<>(img.extraAttr),
                     withContent ? img.manifest.clone() : null,
-                    refs));
+                    refs,
+                    img.scans.values().stream().map(StateExporter::scan).toList()));
         }
         return new SeedDocument.Repository(repo.id, repo.name, repo.createdAt, repo.updatedAt, images);
     }
 
     private static boolean mine(String tenant, String owner) {
         return tenant == null || tenant.equals(owner);
+    }
+
+    private static SeedDocument.Scan scan(ScanEntity e) {
+        return new SeedDocument.Scan(
+                e.id,
+                e.digest,
+                e.inputTag,
+                e.status,
+                e.os,
+                e.architecture,
+                e.createdAt,
+                e.updatedAt,
+                e.finishedAt,
+                e.findings,
+                e.children.stream().map(StateExporter::scan).toList());
     }
 }

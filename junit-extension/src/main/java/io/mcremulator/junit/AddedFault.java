@@ -1,5 +1,7 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.ActiveFault;
+
 /** A fault rule added through {@link McrFaults#add}: its id, live counters, and a way to remove it early. */
 public final class AddedFault {
     private final McrFaults faults;

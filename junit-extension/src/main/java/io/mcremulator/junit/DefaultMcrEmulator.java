@@ -1,5 +1,8 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.OperationInfo;
+import io.mcremulator.client.RecordedRequest;
+import io.mcremulator.client.Verification;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.error.EmulatorException;
@@ -11,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -191,9 +195,7 @@ final class DefaultMcrEmulator implements McrEmulator {
     }
 
     private List<RecordedRequest> fetch(Map<String, String> filters) {
-        return running.control().requests(filters).stream()
-                .map(RecordedRequest::of)
-                .toList();
+        return running.control().requests(filters);
     }
 
     /** For messages: whose requests {@link #requests(Map)} sees. */
@@ -206,15 +208,15 @@ final class DefaultMcrEmulator implements McrEmulator {
 
     @Override
     public Verification verify(String operationId) {
-        return new Verification(this, operationId);
+        TreeSet<String> known = new TreeSet<>();
+        for (OperationInfo op : operations()) known.addAll(op.operationIds());
+        return Verification.of(operationId, this::requests, journalScope(), known);
     }
 
     /** From now on, unmatched requests without a tenant are this test's (failOnUnmatchedRequests). */
     void markUnmatchedBaseline() {
         long max = 0;
-        for (Map<String, Object> e : running.control().unmatchedRequests()) {
-            if (e.get("seq") instanceof Number n) max = Math.max(max, n.longValue());
-        }
+        for (RecordedRequest e : running.control().unmatchedRequests()) max = Math.max(max, e.seq());
         unmatchedBaseline = max;
     }
 
@@ -222,8 +224,7 @@ final class DefaultMcrEmulator implements McrEmulator {
     public void assertNoUnmatchedRequests() {
         List<String> mine = allTenants().stream().map(DefaultTenant::id).toList();
         List<RecordedRequest> found = new ArrayList<>();
-        for (Map<String, Object> e : running.control().unmatchedRequests()) {
-            RecordedRequest r = RecordedRequest.of(e);
+        for (RecordedRequest r : running.control().unmatchedRequests()) {
             boolean ours =
                     r.tenant() != null ? !tenantScoped() || mine.contains(r.tenant()) : r.seq() > unmatchedBaseline;
             if (ours) found.add(r);
@@ -242,7 +243,7 @@ final class DefaultMcrEmulator implements McrEmulator {
 
     @Override
     public List<OperationInfo> operations() {
-        return running.control().operations().stream().map(OperationInfo::of).toList();
+        return running.control().operations();
     }
 
     /** Removes the tenants this handle made (TENANT isolation, unless cleanupTenants=false), its faults, its clock. */

@@ -1,5 +1,6 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.DockerCredentials;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.model.CredentialsInfo;

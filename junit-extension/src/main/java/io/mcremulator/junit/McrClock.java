@@ -1,9 +1,9 @@
 package io.mcremulator.junit;
 
-import io.mcremulator.server.control.ControlClient;
+import io.mcremulator.client.ClockState;
+import io.mcremulator.client.EmulatorControl;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +15,10 @@ import java.util.function.Supplier;
  * ends, the clock is put back as it was before the handle first changed it.
  */
 public final class McrClock {
-    private final Supplier<ControlClient> control;
-    private volatile Map<String, Object> before;
+    private final Supplier<EmulatorControl> control;
+    private volatile ClockState before;
 
-    McrClock(Supplier<ControlClient> control) {
+    McrClock(Supplier<EmulatorControl> control) {
         this.control = control;
     }
 
@@ -51,11 +51,11 @@ public final class McrClock {
 
     /** Puts the clock back as it was before this handle changed it. */
     synchronized void restore() {
-        Map<String, Object> b = before;
+        ClockState b = before;
         if (b == null) return;
         before = null;
-        if (!Boolean.TRUE.equals(b.get("controllable"))) return; // a custom engine clock: nothing was changed
-        if (Boolean.TRUE.equals(b.get("fixed"))) control.get().fixClock(Instant.parse((String) b.get("now")));
+        if (!b.controllable()) return; // a custom engine clock: nothing was changed
+        if (b.fixed()) control.get().fixClock(b.now());
         else control.get().resumeClock();
     }
 }

@@ -1,5 +1,9 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.DockerCredentials;
+import io.mcremulator.client.OperationInfo;
+import io.mcremulator.client.RecordedRequest;
+import io.mcremulator.client.Verification;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.seed.SeedDocument;
@@ -47,6 +51,15 @@ public interface McrEmulator {
 
     /** The test's own tenant (the class's tenant in a constructor or {@code @BeforeAll}). */
     TestTenant tenant();
+
+    /**
+     * The web console showing this handle's tenant: {@code http://127.0.0.1:<port>/_emulator/console/#/state?tenant=<id>}
+     * (docs/console.md). Failing tests print it in their failure message (option {@code consoleLinkOnFailure}).
+     */
+    default String consoleUrl() {
+        return baseUrl() + "/_emulator/console/#/state?tenant="
+                + java.net.URLEncoder.encode(tenant().id(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /** A bearer token of the test tenant's primary user. */
     default String bearerToken() {
@@ -133,7 +146,11 @@ public interface McrEmulator {
      */
     List<RecordedRequest> requests(Map<String, String> filters);
 
-    /** {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}. */
+    /**
+     * {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}, over the requests
+     * {@link #requests(Map)} sees. An operation id the emulator does not have throws {@link IllegalArgumentException}
+     * naming the close ones (the ids are listed in docs/junit.md).
+     */
     Verification verify(String operationId);
 
     /**

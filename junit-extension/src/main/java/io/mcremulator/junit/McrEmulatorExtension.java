@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -38,7 +39,11 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * each test gets a fresh tenant ({@link Isolation#TENANT}), so tests may run in parallel.
  */
 public final class McrEmulatorExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(McrEmulatorExtension.class);
 
@@ -98,6 +103,18 @@ public final class McrEmulatorExtension
                 if (running.exclusive.isHeldByCurrentThread()) running.exclusive.unlock();
             }
         }
+    }
+
+    /**
+     * A failing test's message ends with the web console's link to its tenant (unless {@code
+     * consoleLinkOnFailure=false}): what the code under test created and which requests it sent.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        if (deferred(context) || !settings(context).consoleLinkOnFailure()) throw thrown;
+        TestHandle h = context.getStore(NAMESPACE).get(key("test"), TestHandle.class);
+        if (h == null) throw thrown;
+        throw ConsoleLink.attach(thrown, h.handle().consoleUrl());
     }
 
     // ------------------------------------------------------------------ parameters
@@ -313,6 +330,14 @@ public final class McrEmulatorExtension
          */
         public Builder failOnUnmatchedRequests(boolean fail) {
             return option(Options.FAIL_ON_UNMATCHED, String.valueOf(fail));
+        }
+
+        /**
+         * Whether a failing test's message ends with the web console's link to its tenant (default true; also the
+         * option {@code consoleLinkOnFailure}, or the system property {@code mcr.consoleLinkOnFailure}).
+         */
+        public Builder consoleLinkOnFailure(boolean link) {
+            return option(Options.CONSOLE_LINK, String.valueOf(link));
         }
 
         /**

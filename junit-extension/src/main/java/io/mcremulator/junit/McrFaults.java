@@ -1,9 +1,10 @@
 package io.mcremulator.junit;
 
-import io.mcremulator.server.control.ControlClient;
-import io.mcremulator.server.control.FaultSpec;
-import io.mcremulator.server.http.Json;
-import java.io.IOException;
+import io.mcremulator.client.ActiveFault;
+import io.mcremulator.client.ControlApiException;
+import io.mcremulator.client.EmulatorControl;
+import io.mcremulator.client.FaultSpec;
+import io.mcremulator.client.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,11 @@ import java.util.function.Supplier;
  * at a time and rules are added as given.
  */
 public final class McrFaults {
-    private final Supplier<ControlClient> control;
+    private final Supplier<EmulatorControl> control;
     private final String scopeTenant;
     private final List<String> added = new CopyOnWriteArrayList<>();
 
-    McrFaults(Supplier<ControlClient> control, String scopeTenant) {
+    McrFaults(Supplier<EmulatorControl> control, String scopeTenant) {
         this.control = control;
         this.scopeTenant = scopeTenant;
     }
@@ -56,17 +57,17 @@ public final class McrFaults {
     public List<ActiveFault> list() {
         Set<String> mine = Set.copyOf(added);
         List<ActiveFault> out = new ArrayList<>();
-        for (Map<String, Object> f : control.get().faults()) if (mine.contains(f.get("id"))) out.add(ActiveFault.of(f));
+        for (ActiveFault f : control.get().faults()) if (mine.contains(f.id())) out.add(f);
         return out;
     }
 
     /** Every rule of the server, including those of other tests running at the same time. */
     public List<ActiveFault> listAll() {
-        return control.get().faults().stream().map(ActiveFault::of).toList();
+        return control.get().faults();
     }
 
     public ActiveFault get(String id) {
-        return ActiveFault.of(control.get().fault(id));
+        return control.get().fault(id);
     }
 
     /** Removes one rule; fails when the server has no rule with this id. */
@@ -80,23 +81,21 @@ public final class McrFaults {
         for (String id : List.copyOf(added)) {
             try {
                 control.get().removeFault(id);
-            } catch (ControlClient.ControlApiException e) {
+            } catch (ControlApiException e) {
                 if (e.status() != 404) throw e; // already removed
             }
             added.remove(id);
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static String withTenant(String ruleJson, String tenant) {
         Map<String, Object> rule;
         try {
-            rule = Json.MAPPER.readValue(ruleJson, LinkedHashMap.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(
-                    "fault rule is not a JSON object: " + Json.describe(e) + ": " + ruleJson, e);
+            rule = new LinkedHashMap<>(Json.object(ruleJson));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fault rule is not a JSON object: " + e.getMessage(), e);
         }
         if (rule.get("tenant") == null) rule.put("tenant", tenant);
-        return new String(Json.write(rule), java.nio.charset.StandardCharsets.UTF_8);
+        return Json.write(rule);
     }
 }

@@ -1,8 +1,10 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.ControlApiException;
+import io.mcremulator.client.EmulatorControl;
 import io.mcremulator.core.scan.FindingsRule;
 import io.mcremulator.core.scan.Vulnerability;
-import io.mcremulator.server.control.ControlClient;
+import io.mcremulator.server.control.FindingsJson;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +29,11 @@ import java.util.function.Supplier;
  * handle set are removed and the scan settings are put back as they were before the handle first changed them.
  */
 public final class McrScans {
-    private final Supplier<ControlClient> control;
+    private final Supplier<EmulatorControl> control;
     private final Set<String> setKeys = ConcurrentHashMap.newKeySet();
     private volatile Map<String, Object> before;
 
-    McrScans(Supplier<ControlClient> control) {
+    McrScans(Supplier<EmulatorControl> control) {
         this.control = control;
     }
 
@@ -91,7 +93,7 @@ public final class McrScans {
     }
 
     private void put(FindingsRule rule) {
-        control.get().putFindings(rule);
+        control.get().putFindings(FindingsJson.toJson(rule));
         setKeys.add(rule.key());
     }
 
@@ -109,7 +111,7 @@ public final class McrScans {
         for (String key : setKeys) {
             try {
                 control.get().removeFindings(key);
-            } catch (ControlClient.ControlApiException alreadyGone) {
+            } catch (ControlApiException alreadyGone) {
                 // removed by a reset or by the test itself
             }
         }

@@ -1,6 +1,6 @@
 package io.mcremulator.junit;
 
-import io.mcremulator.server.control.ControlClient;
+import io.mcremulator.client.EmulatorControl;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -16,12 +16,12 @@ import java.util.function.Supplier;
  * whole server: in parallel mode, restoring one replaces every other test's state too.
  */
 public final class McrSnapshots {
-    private final Supplier<ControlClient> control;
+    private final Supplier<EmulatorControl> control;
     private final String tenant;
     private final boolean tenantCheckpoints;
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
 
-    McrSnapshots(Supplier<ControlClient> control, String tenant, boolean tenantCheckpoints) {
+    McrSnapshots(Supplier<EmulatorControl> control, String tenant, boolean tenantCheckpoints) {
         this.control = control;
         this.tenant = tenant;
         this.tenantCheckpoints = tenantCheckpoints;

@@ -27,6 +27,8 @@ final class Options {
 
     /** An extension switch read per test class (not a server setting: it never makes a server of its own). */
     static final String FAIL_ON_UNMATCHED = Setting.FAIL_ON_UNMATCHED_REQUESTS.optionName();
+    /** An extension switch: a failing test's message ends with the console link of its tenant (default true). */
+    static final String CONSOLE_LINK = Setting.CONSOLE_LINK_ON_FAILURE.optionName();
 
     private Options() {}
 
@@ -65,7 +67,7 @@ final class Options {
                         t.tenantType = v;
                     }
                     case TENANT -> t.fixedTenant = v.isBlank() ? null : v;
-                    case FAIL_ON_UNMATCHED_REQUESTS -> {}
+                    case FAIL_ON_UNMATCHED_REQUESTS, CONSOLE_LINK_ON_FAILURE -> {}
                     default -> serverValues.put(s, v);
                 }
             } catch (IllegalArgumentException ex) {

@@ -1,12 +1,12 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.EmulatorControl;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.core.seed.SeedDocument;
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.auth.AuthMode;
 import io.mcremulator.server.auth.AuthSettings;
-import io.mcremulator.server.control.ControlClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,6 +30,7 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
     final ReentrantLock exclusive = new ReentrantLock(true);
 
     private final List<SeedDocument> seeds;
+    private final EmulatorControl control;
     private volatile boolean closed;
 
     private RunningServer(
@@ -43,6 +44,7 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
         this.tokens = tokens;
         this.options = options;
         this.seeds = seeds;
+        this.control = server.control();
     }
 
     /** Loads the seeds, then starts the server; nothing keeps running when a seed is bad. */
@@ -73,20 +75,9 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource, A
         return server.emulator();
     }
 
-    private volatile ControlClient control;
-
-    /** A client of the server's {@code /_emulator} API (made on first use). */
-    ControlClient control() {
-        ControlClient c = control;
-        if (c == null) {
-            synchronized (this) {
-                if (control == null)
-                    control = new ControlClient(
-                            server.baseUrl(), server.settings().control().token());
-                c = control;
-            }
-        }
-        return c;
+    /** The server's control API, called in-process (no HTTP to itself). */
+    EmulatorControl control() {
+        return control;
     }
 
     /** Forgets everything and loads the configured seeds again. */

@@ -42,6 +42,16 @@ record Settings(
                 options.getOrDefault(Options.FAIL_ON_UNMATCHED, "false").trim());
     }
 
+    /**
+     * Option {@code consoleLinkOnFailure}; without it the system property {@code mcr.consoleLinkOnFailure}; without
+     * that, true.
+     */
+    boolean consoleLinkOnFailure() {
+        String v = options.get(Options.CONSOLE_LINK);
+        if (v == null) v = System.getProperty("mcr.consoleLinkOnFailure", "true");
+        return !v.trim().equalsIgnoreCase("false");
+    }
+
     static Region parseRegion(String region, String origin) {
         return Region.parse(region)
                 .orElseThrow(() -> new IllegalArgumentException("unknown region '" + region + "' (from " + origin
@@ -67,6 +77,7 @@ record Settings(
     String serverKey() {
         Map<String, String> serverOptions = new TreeMap<>(options);
         serverOptions.remove(Options.FAIL_ON_UNMATCHED);
+        serverOptions.remove(Options.CONSOLE_LINK);
         String key = "mcr-emulator[auth=" + auth + ", isolation=" + isolation + ", seeds="
                 + seeds.stream().map(SeedSource::location).toList() + ", options=" + serverOptions + "]";
         return engineCustomizer == null ? key : key + "@" + System.identityHashCode(engineCustomizer);

@@ -1,5 +1,6 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.DockerCredentials;
 import java.util.function.Consumer;
 
 /**

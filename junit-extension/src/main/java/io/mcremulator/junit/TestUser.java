@@ -1,5 +1,6 @@
 package io.mcremulator.junit;
 
+import io.mcremulator.client.DockerCredentials;
 import io.mcremulator.core.Region;
 
 /** A user of a {@link TestTenant}: their own token, API key and docker credentials. */

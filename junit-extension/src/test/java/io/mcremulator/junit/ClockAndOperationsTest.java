@@ -2,6 +2,7 @@ package io.mcremulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.client.OperationInfo;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.mcremulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.client.DockerCredentials;
 import io.mcremulator.core.Region;
 import io.mcremulator.core.model.RegistryInfo;
 import java.net.http.HttpResponse;

@@ -3,9 +3,10 @@ package io.mcremulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcremulator.client.ActiveFault;
+import io.mcremulator.client.ControlApiException;
+import io.mcremulator.client.FaultSpec;
 import io.mcremulator.core.model.RegistryInfo;
-import io.mcremulator.server.control.ControlClient;
-import io.mcremulator.server.control.FaultSpec;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,7 +119,7 @@ class HandleFaultsTest {
     void aBadRuleIsRefusedWithTheServersMessage(McrEmulator mcr) {
         assertThatThrownBy(() ->
                         mcr.faults().add(FaultSpec.operation("createRegistyr").status(503)))
-                .isInstanceOf(ControlClient.ControlApiException.class)
+                .isInstanceOf(ControlApiException.class)
                 .hasMessageContaining("400")
                 .hasMessageContaining("createRegistyr");
         assertThatThrownBy(() -> mcr.faults().add("{not json"))

@@ -3,6 +3,7 @@ package io.mcremulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcremulator.client.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
@@ -66,13 +67,22 @@ class JournalVerificationTest {
     }
 
     @Test
+    void anUnknownOperationIdFailsNamingTheCloseOnesInsteadOfMatchingNothing(McrEmulator mcr) {
+        assertThatThrownBy(() -> mcr.verify("listRegistries").neverCalled())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown operation id 'listRegistries' (did you mean getRegistries?)")
+                .hasMessageContaining("docs/junit.md");
+        assertThatThrownBy(() -> mcr.verify("createRegistyr")).hasMessageContaining("did you mean createRegistry?");
+    }
+
+    @Test
     void requestsOfFurtherTenantsCountAndCanBeSingledOut(McrEmulator mcr) {
         TestTenant other = mcr.newTenant();
         create(mcr, mcr.tenant(), mcr.uniqueName("a"));
         create(mcr, other, mcr.uniqueName("b"));
 
         mcr.verify("createRegistry").calledTimes(2);
-        mcr.verify("createRegistry").byTenant(other).calledOnce();
+        mcr.verify("createRegistry").byTenant(other.id()).calledOnce();
         List<RecordedRequest> mine = mcr.requests(
                 Map.of("operationId", "createRegistry", "tenant", mcr.tenant().id()));
         assertThat(mine)

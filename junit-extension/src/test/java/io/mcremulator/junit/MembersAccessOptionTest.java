@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.mcremulator.client.DockerCredentials;
 import io.mcremulator.core.EmulatorConfig;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.mcremulator.client.DockerCredentials;
 import org.junit.jupiter.api.Test;
 
 /** The handle's helpers for registry users and members: a user of another tenant pulls as a guest over /v2. */

@@ -107,8 +107,8 @@ class ScansHandleTest {
         mcr.scans().holdPending();
         mcr.scans().findings(DIGEST, Vulnerability.of("CVE-1", Severity.LOW, "x", "1"));
         ((DefaultMcrEmulator) mcr).close(); // what the extension does when the test ends
-        var control = new io.mcremulator.server.control.ControlClient(mcr.baseUrl());
+        var control = new io.mcremulator.client.HttpEmulatorControl(mcr.baseUrl());
         assertThat(control.scanSettings()).containsEntry("hold", "none");
-        assertThat((List<?>) control.findings().get("findings")).isEmpty();
+        assertThat(control.findings()).isEmpty();
     }
 }

@@ -64,7 +64,8 @@ public final class Main {
                         },
                         "mcr-emulator-shutdown"));
         System.out.println("mcr-emulator ready on " + server.baseUrl() + " (Go SDK base URL: "
-                + server.regionUrl(Region.BR_SE1) + ", registry host: " + server.registryHost() + ")" + startedIn());
+                + server.regionUrl(Region.BR_SE1) + ", registry host: " + server.registryHost() + ", web console: "
+                + server.consoleUrl() + ")" + startedIn());
         stopped.await();
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
+import io.mcremulator.client.EmulatorControl;
 import io.mcremulator.core.Emulator;
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.core.Region;
@@ -62,6 +63,7 @@ public final class McrEmulatorServer implements AutoCloseable {
     private final Emulator emulator;
     private final OperationIndex operations;
     private final ControlPlane controlPlane;
+    private final ControlApi controlApi;
     private final Handlers handlers;
     private Javalin app;
     private final InFlight inFlight = new InFlight();
@@ -92,6 +94,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 operations,
                 ctx -> ociAuth.authenticate(ctx, oci.engine().credentials()).tenantId(),
                 settings.oci().region());
+        this.controlApi = new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus());
         RepositoriesApi repositories = new RepositoriesApi(settings.getRepositoryStatus());
         ImagesApi images = new ImagesApi();
         this.handlers = new Handlers(
@@ -109,7 +112,7 @@ public final class McrEmulatorServer implements AutoCloseable {
                 new OciUploadsApi(),
                 new OciManifestsApi(settings.engine().blobStorage().maxManifestBytes()),
                 new TokenApi(tokens, ociAuth),
-                new ControlApi(emulator, 64 * 1024 * 1024, controlPlane, settings.getRepositoryStatus()),
+                controlApi,
                 new UsersApi(),
                 new MembersApi());
     }
@@ -233,6 +236,11 @@ public final class McrEmulatorServer implements AutoCloseable {
         return regionUrl(region) + "/container-registry";
     }
 
+    /** The web console: {@code http://host:port/_emulator/console/} (docs/console.md). */
+    public String consoleUrl() {
+        return baseUrl() + "/_emulator/console/";
+    }
+
     /** {@code host:port} for image references. */
     public String registryHost() {
         return displayHost() + ":" + port();
@@ -245,6 +253,14 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     public Emulator emulator() {
         return emulator;
+    }
+
+    /**
+     * The test-control API ({@code /_emulator}) for code in this JVM: the same operations as over HTTP, called
+     * directly. {@code new HttpEmulatorControl(baseUrl())} is the same over HTTP.
+     */
+    public EmulatorControl control() {
+        return controlApi.inProcess();
     }
 
     public ServerSettings settings() {

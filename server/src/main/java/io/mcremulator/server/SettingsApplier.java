@@ -183,7 +183,7 @@ public final class SettingsApplier {
                     }
                 }
                 // switches of the JUnit extension: the extension reads them itself
-                case CLEANUP_TENANTS, TENANT_TYPE, TENANT, FAIL_ON_UNMATCHED_REQUESTS -> {}
+                case CLEANUP_TENANTS, TENANT_TYPE, TENANT, FAIL_ON_UNMATCHED_REQUESTS, CONSOLE_LINK_ON_FAILURE -> {}
                 default ->
                     throw new IllegalStateException(
                             "setting " + s + " is in the catalogue but SettingsApplier does not apply it");

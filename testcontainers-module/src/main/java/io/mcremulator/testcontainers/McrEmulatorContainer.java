@@ -1,6 +1,10 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.mcremulator.client.DockerCredentials;
+import io.mcremulator.client.EmulatorControl;
+import io.mcremulator.client.HttpEmulatorControl;
+import io.mcremulator.client.Json;
 import io.mcremulator.client.Setting;
 import java.io.IOException;
 import java.net.URI;
@@ -343,12 +347,6 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return controlToken;
     }
 
-    /** Adds the control token, when there is one, to a request of the test-control API. */
-    HttpRequest.Builder withControlHeader(HttpRequest.Builder request) {
-        String token = controlToken;
-        return token == null ? request : request.header("X-MCR-Control-Token", token);
-    }
-
     /**
      * The control API answers only Host names it trusts (a guard against DNS rebinding): IP addresses, localhost,
      * and those of {@code MCR_CONTROL_ALLOWED_HOSTS}. The host this container is reached at (a name such as
@@ -389,6 +387,17 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return getManagementUrl(DEFAULT_REGION);
     }
 
+    /** The web console: {@code http://host:mappedPort/_emulator/console/} (docs/console.md). */
+    public String getConsoleUrl() {
+        return getBaseUrl() + "/_emulator/console/";
+    }
+
+    /** The web console filtered to one tenant: {@code .../_emulator/console/#/state?tenant=<id>}. */
+    public String getConsoleUrl(String tenant) {
+        return getConsoleUrl() + "#/state?tenant="
+                + java.net.URLEncoder.encode(tenant, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code host:mappedPort}, the registry part of image references and the server of {@code docker login}. */
     public String getRegistryHost() {
         return getHost() + ":" + getMappedPort(PORT);
@@ -426,40 +435,34 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
             throw new IllegalStateException(
                     "GET /v0/credentials answered " + response.statusCode() + ": " + response.body());
         }
-        Map<String, String> body = FlatJson.strings(response.body());
-        return new DockerCredentials(body.get("username"), body.get("password"), body.get("email"));
+        Map<String, Object> body = Json.object(response.body());
+        return new DockerCredentials(
+                (String) body.get("username"),
+                (String) body.get("password"),
+                (String) body.get("email"),
+                getRegistryHost());
     }
 
     // ---- test control ----
 
     /** Forgets everything (registries, images, credentials, seeded data included): {@code POST /_emulator/reset}. */
     public void reset() {
-        control("/_emulator/reset", HttpRequest.BodyPublishers.noBody());
+        control().reset();
     }
 
     /** Adds a seed document (JSON) to the running emulator: {@code POST /_emulator/seed}. */
     public void seed(String seedJson) {
-        control("/_emulator/seed", HttpRequest.BodyPublishers.ofString(seedJson));
+        control().seed(seedJson);
     }
 
     /**
-     * Fault injection, request journal, export/import and snapshots, clock and operations of the running emulator
-     * ({@code /_emulator}, docs/control-api.md).
+     * Fault injection, request journal and verification, export/import and snapshots, clock and operations of the
+     * running emulator ({@code /_emulator}, docs/control-api.md): the same client the JUnit extension uses, over HTTP.
      */
-    public McrControl control() {
-        return new McrControl(this, http);
-    }
-
-    private void control(String path, HttpRequest.BodyPublisher body) {
-        HttpResponse<String> response = send(withControlHeader(HttpRequest.newBuilder(URI.create(getBaseUrl() + path)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(body)
-                .build());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
+    public EmulatorControl control() {
+        String token = controlToken;
+        return new HttpEmulatorControl(
+                getBaseUrl(), token == null ? java.util.Map.of() : java.util.Map.of("X-MCR-Control-Token", token));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

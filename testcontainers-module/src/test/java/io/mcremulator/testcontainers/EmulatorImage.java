@@ -1,6 +1,7 @@
 package io.mcremulator.testcontainers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.mcremulator.testsupport.External;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

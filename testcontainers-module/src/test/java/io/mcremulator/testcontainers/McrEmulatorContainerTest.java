@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import io.mcremulator.client.DockerCredentials;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +53,21 @@ class McrEmulatorContainerTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theConsoleIsServedFromTheContainer() {
+        assertThat(mcr.get().getConsoleUrl()).isEqualTo(mcr.get().getBaseUrl() + "/_emulator/console/");
+        assertThat(mcr.get().getConsoleUrl(TENANT)).isEqualTo(mcr.get().getConsoleUrl() + "#/state?tenant=" + TENANT);
+        given().get(mcr.get().getConsoleUrl())
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("mcr-emulator console"));
+        given().get(mcr.get().getBaseUrl() + "/_emulator/overview?tenant=" + TENANT)
+                .then()
+                .statusCode(200)
+                .body("registries.name", contains("seeded-registry"));
     }
 
     @Test

@@ -150,18 +150,56 @@ public record SeedDocument(
             Instant pulledAt,
             Map<String, Object> extraAttr,
             byte[] manifest,
-            Map<String, Long> references) {
+            Map<String, Long> references,
+            List<Scan> scans) {
         public Image {
+            scans = scans == null ? List.of() : List.copyOf(scans);
             tags = tags == null ? List.of() : List.copyOf(tags);
             references = references == null
                     ? null
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(references));
         }
 
+        /** An image without scans. */
+        public Image(
+                String digest,
+                List<String> tags,
+                Long sizeBytes,
+                String manifestMediaType,
+                String mediaType,
+                Instant pushedAt,
+                Instant pulledAt,
+                Map<String, Object> extraAttr,
+                byte[] manifest,
+                Map<String, Long> references) {
+            this(
+                    digest,
+                    tags,
+                    sizeBytes,
+                    manifestMediaType,
+                    mediaType,
+                    pushedAt,
+                    pulledAt,
+                    extraAttr,
+                    manifest,
+                    references,
+                    List.of());
+        }
+
         /** This image as metadata only (no manifest, no references): listed, not pullable. */
         public Image withoutContent() {
             return new Image(
-                    digest, tags, sizeBytes, manifestMediaType, mediaType, pushedAt, pulledAt, extraAttr, null, null);
+                    digest,
+                    tags,
+                    sizeBytes,
+                    manifestMediaType,
+                    mediaType,
+                    pushedAt,
+                    pulledAt,
+                    extraAttr,
+                    null,
+                    null,
+                    scans);
         }
 
         /** An image without content: metadata only, or (no digest) a generated pullable image. */
@@ -175,6 +213,28 @@ public record SeedDocument(
                 Instant pulledAt,
                 Map<String, Object> extraAttr) {
             this(digest, tags, sizeBytes, manifestMediaType, mediaType, pushedAt, pulledAt, extraAttr, null, null);
+        }
+    }
+
+    /**
+     * A scan of an image, as exports write it: its findings (a completed scan's copy) and its child scans (one per
+     * platform of an index). {@code digest} defaults to the image's; a child's is required.
+     */
+    public record Scan(
+            UUID id,
+            String digest,
+            String inputTag,
+            io.mcremulator.core.scan.ScanStatus status,
+            String os,
+            String architecture,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant finishedAt,
+            List<io.mcremulator.core.scan.Vulnerability> findings,
+            List<Scan> children) {
+        public Scan {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+            children = children == null ? List.of() : List.copyOf(children);
         }
     }
 }

@@ -17,7 +17,7 @@ class BlobStoreTest {
     Path dir;
 
     @Test
-    void memory_and_disk_blobs_read_back_across_block_boundaries() throws Exception {
+    void memoryAndDiskBlobsReadBackAcrossBlockBoundaries() throws Exception {
         for (Path folder : new Path[] {null, dir}) {
             StorageQuota quota = new StorageQuota(10_000_000);
             BlobStore store = new BlobStore(folder, "t", quota);

@@ -23,7 +23,7 @@ class UploadSessionTest {
     final UploadSessions sessions = new UploadSessions(store, clock, Duration.ofMinutes(5));
 
     @Test
-    void an_interrupted_body_is_rolled_back_and_the_chunk_can_be_sent_again() {
+    void anInterruptedBodyIsRolledBackAndTheChunkCanBeSentAgain() {
         UploadSession s = sessions.start("r/a", "u1");
         s.append(in("hello "), null, null, -1, clock.instant());
         InputStream broken = new InputStream() {
@@ -44,7 +44,7 @@ class UploadSessionTest {
     }
 
     @Test
-    void a_length_mismatch_changes_nothing() {
+    void aLengthMismatchChangesNothing() {
         UploadSession s = sessions.start("r/a", "u2");
         assertThatThrownBy(() -> s.append(in("abc"), null, null, 10, clock.instant()))
                 .isInstanceOfSatisfying(
@@ -54,7 +54,7 @@ class UploadSessionTest {
     }
 
     @Test
-    void the_cap_refuses_the_write_and_frees_what_the_request_had_written() {
+    void theCapRefusesTheWriteAndFreesWhatTheRequestHadWritten() {
         UploadSession s = sessions.start("r/a", "u3");
         assertThatThrownBy(() -> s.append(new ByteArrayInputStream(new byte[200_000]), null, null, -1, clock.instant()))
                 .isInstanceOfSatisfying(
@@ -64,7 +64,7 @@ class UploadSessionTest {
     }
 
     @Test
-    void idle_sessions_expire_and_free_their_bytes() {
+    void idleSessionsExpireAndFreeTheirBytes() {
         UploadSession s = sessions.start("r/a", "u4");
         s.append(in("data"), null, null, 4, clock.instant());
         clock.advance(Duration.ofMinutes(6));
@@ -74,7 +74,7 @@ class UploadSessionTest {
     }
 
     @Test
-    void adopting_a_blob_that_exists_frees_the_duplicate() {
+    void adoptingABlobThatExistsFreesTheDuplicate() {
         UploadSession a = sessions.start("r/a", "a");
         a.append(in("same"), null, null, 4, clock.instant());
         UploadSession b = sessions.start("r/b", "b");

@@ -14,7 +14,7 @@ class JsonTextTest {
     }
 
     @Test
-    void reads_objects_arrays_strings_numbers_and_literals() {
+    void readsObjectsArraysStringsNumbersAndLiterals() {
         Object v = parse(" {\"a\":[1,-2.5e3,true,false,null],\"b\":\"x\\u00e9\\n\\\"\",\"c\":{}} ");
         assertThat(v)
                 .isEqualTo(Map.of(
@@ -23,7 +23,7 @@ class JsonTextTest {
     }
 
     @Test
-    void rejects_malformed_input_with_the_offset() {
+    void rejectsMalformedInputWithTheOffset() {
         assertThatThrownBy(() -> parse("{\"a\":1,}"))
                 .isInstanceOf(JsonText.MalformedJson.class)
                 .hasMessageContaining("offset 7");

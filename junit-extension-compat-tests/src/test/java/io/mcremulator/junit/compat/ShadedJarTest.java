@@ -38,11 +38,18 @@ class ShadedJarTest {
         assertThat(location.getFileName().toString())
                 .as("the reactor must hand us the packaged jar")
                 .endsWith(".jar");
-        assertThat(Class.forName("io.mcremulator.shaded.javalin.Javalin")).isNotNull();
-        assertThat(Class.forName("io.mcremulator.shaded.jetty.server.Server")).isNotNull();
-        assertThat(Class.forName("io.mcremulator.shaded.jackson.databind.ObjectMapper"))
-                .isNotNull();
-        assertThat(Class.forName("io.mcremulator.shaded.kotlin.Unit")).isNotNull();
+        for (String relocated : List.of(
+                "io.mcremulator.shaded.javalin.Javalin",
+                "io.mcremulator.shaded.jetty.server.Server",
+                "io.mcremulator.shaded.jackson.databind.ObjectMapper",
+                "io.mcremulator.shaded.kotlin.Unit")) {
+            Path from = Path.of(Class.forName(relocated)
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            assertThat(from).as("%s is loaded from the shaded jar", relocated).isEqualTo(location);
+        }
         assertThatThrownBy(() -> Class.forName("io.javalin.Javalin")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("kotlin.Unit")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("com.auth0.jwt.JWT")).isInstanceOf(ClassNotFoundException.class);

@@ -30,9 +30,21 @@ public final class ClockApi {
         JsonAnswers.write(ctx, 200, view());
     }
 
-    /** Body {@code {"at": "2024-05-15T19:56:47Z"}}; without {@code at}, fixes the clock where it is now. */
     public void fix(Context ctx) {
-        StrictJson j = StrictJson.parse(BodyReader.read(ctx, 4096), "clock request", Set.of("at"));
+        JsonAnswers.write(ctx, 200, fix(BodyReader.read(ctx, 4096)));
+    }
+
+    public void advance(Context ctx) {
+        JsonAnswers.write(ctx, 200, advance(BodyReader.read(ctx, 4096)));
+    }
+
+    public void resume(Context ctx) {
+        JsonAnswers.write(ctx, 200, resume());
+    }
+
+    /** Body {@code {"at": "2024-05-15T19:56:47Z"}}; without {@code at}, fixes the clock where it is now. */
+    Map<String, Object> fix(byte[] body) {
+        StrictJson j = StrictJson.parse(body, "clock request", Set.of("at"));
         String at = j.string("at");
         Instant instant;
         try {
@@ -45,12 +57,12 @@ public final class ClockApi {
         } catch (IllegalArgumentException e) {
             throw j.fail("at", "must be between " + ControllableClock.MIN + " and " + ControllableClock.MAX);
         }
-        JsonAnswers.write(ctx, 200, view());
+        return view();
     }
 
     /** Body {@code {"by": "PT1H"}} (ISO-8601 duration) or {@code {"seconds": 3600}}; fixes a running clock first. */
-    public void advance(Context ctx) {
-        StrictJson j = StrictJson.parse(BodyReader.read(ctx, 4096), "clock request", Set.of("by", "seconds"));
+    Map<String, Object> advance(byte[] body) {
+        StrictJson j = StrictJson.parse(body, "clock request", Set.of("by", "seconds"));
         String by = j.string("by");
         Long seconds = j.integer("seconds");
         if ((by == null) == (seconds == null)) {
@@ -75,12 +87,12 @@ public final class ClockApi {
                     by != null ? "by" : "seconds",
                     "moves the clock past " + ControllableClock.MAX + " (timestamps are RFC 3339, four-digit years)");
         }
-        JsonAnswers.write(ctx, 200, view());
+        return view();
     }
 
-    public void resume(Context ctx) {
+    Map<String, Object> resume() {
         controllable().resume();
-        JsonAnswers.write(ctx, 200, view());
+        return view();
     }
 
     private ControllableClock controllable() {
@@ -92,7 +104,7 @@ public final class ClockApi {
                 Map.of());
     }
 
-    private Map<String, Object> view() {
+    Map<String, Object> view() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("now", clock.instant().toString());
         m.put("fixed", clock instanceof ControllableClock c && c.isFixed());

@@ -19,6 +19,9 @@ public final class ControlApi {
     private final StateApi state;
     private final ClockApi clock;
     private final OperationsApi operations;
+    private final OverviewApi overview;
+    private final io.mcremulator.server.console.ConsoleAssets console =
+            new io.mcremulator.server.console.ConsoleAssets();
     private final ScansControlApi scans;
     private final ControlPlane plane;
 
@@ -32,6 +35,40 @@ public final class ControlApi {
         this.clock = new ClockApi(emulator.config().clock());
         this.scans = new ScansControlApi(emulator);
         this.operations = new OperationsApi(plane, new KnownDeviations(getRepositoryStatus));
+        this.overview = new OverviewApi(plane);
+    }
+
+    public io.mcremulator.server.console.ConsoleAssets console() {
+        return console;
+    }
+
+    public OverviewApi overview() {
+        return overview;
+    }
+
+    /**
+     * {@code GET /_emulator}: where things are. A browser (Accept: text/html) gets a page linking the web console;
+     * anything else gets the same links as JSON.
+     */
+    public void index(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+            ctx.result("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>mcr-emulator</title>"
+                    + "<body style=\"font:16px system-ui,sans-serif;margin:2rem\"><h1>mcr-emulator</h1><ul>"
+                    + "<li><a href=\"/_emulator/console/\">Web console</a></li>"
+                    + "<li><a href=\"/_emulator/openapi.json\">Test-control API (OpenAPI)</a></li>"
+                    + "<li><a href=\"/_emulator/operations\">Implemented operations</a></li>"
+                    + "<li><a href=\"/_emulator/health\">Health</a></li></ul></body></html>");
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("console", "/_emulator/console/");
+        m.put("openapi", "/_emulator/openapi.json");
+        m.put("operations", "/_emulator/operations");
+        m.put("health", "/_emulator/health");
+        JsonAnswers.write(ctx, 200, m);
     }
 
     public FaultsApi faults() {
@@ -70,7 +107,11 @@ public final class ControlApi {
      * {@code ?tenant=<id>}.
      */
     public void reset(Context ctx) {
-        String tenant = ctx.queryParam("tenant");
+        reset(ctx.queryParam("tenant"));
+        ctx.status(204);
+    }
+
+    void reset(String tenant) {
         if (tenant == null || tenant.isEmpty()) {
             emulator.reset();
             plane.faults().clear();
@@ -79,11 +120,19 @@ public final class ControlApi {
         } else {
             emulator.resetTenant(tenant);
         }
-        ctx.status(204);
     }
 
     public void seed(Context ctx) {
-        emulator.seed(SeedParser.parse(BodyReader.read(ctx, maxSeedBytes)));
+        seed(BodyReader.read(ctx, maxSeedBytes));
         ctx.status(204);
+    }
+
+    void seed(byte[] document) {
+        emulator.seed(SeedParser.parse(document));
+    }
+
+    /** The control API for callers in this JVM: the same operations as the HTTP routes, without HTTP. */
+    public io.mcremulator.client.EmulatorControl inProcess() {
+        return new InProcessControl(this);
     }
 }

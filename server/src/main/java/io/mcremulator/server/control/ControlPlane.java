@@ -8,6 +8,7 @@ import io.mcremulator.core.Region;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.RequestIds;
 import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.operation.OperationIndex;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ public final class ControlPlane {
     private final Faults faults = new Faults();
     private final RequestJournal journal;
     private final Snapshots snapshots;
+    private final JournalStream stream = new JournalStream();
     private final OperationIndex index;
     private final TenantResolver ociTenants;
     private final String ociRegion;
@@ -82,6 +84,10 @@ public final class ControlPlane {
 
     Emulator emulator() {
         return emulator;
+    }
+
+    JournalStream stream() {
+        return stream;
     }
 
     /** Registers the hooks; call once from the server's Javalin configuration. */
@@ -149,14 +155,17 @@ public final class ControlPlane {
     }
 
     private void after(Context ctx) {
-        if (!journal.enabled()) return; // journal switched off: no cost per request
         RequestFacts facts = ctx.attribute(FACTS);
+        if (facts != null && facts.control()) {
+            // not journaled; live watchers still learn that the state may have changed
+            if (!ctx.method().name().equals("GET") && ctx.statusCode() < 400) stream.control(facts.operationId());
+            return;
+        }
+        if (!journal.enabled()) return; // journal switched off: no cost per request
         boolean unmatched = facts == null;
         if (unmatched) {
             if (!journal.recordsUnmatched()) return;
             facts = facts(ctx, null, null);
-        } else if (facts.control()) {
-            return;
         }
         Long start = ctx.attribute(START);
         double ms = start == null ? 0 : Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
@@ -173,7 +182,7 @@ public final class ControlPlane {
         JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
-        journal.add(
+        JournalEntry entry = journal.add(
                 unmatched,
                 seq -> new JournalEntry(
                         seq,
@@ -191,9 +200,10 @@ public final class ControlPlane {
                         f.operation() == null,
                         faultId,
                         dropped,
-                        ctx.res().getHeader("X-Request-ID"),
+                        ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER),
                         request,
                         response));
+        if (entry != null) stream.request(entry);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.mcremulator.core.error.EmulatorException;
 import io.mcremulator.server.http.BodyReader;
 import io.mcremulator.server.http.JsonAnswers;
+import java.util.List;
 import java.util.Map;
 
 /** {@code /_emulator/faults}: add, list, show and remove fault-injection rules. */
@@ -16,34 +17,52 @@ public final class FaultsApi {
     }
 
     public void add(Context ctx) {
+        Map<String, Object> rule = add(BodyReader.read(ctx, MAX_RULE_BYTES));
+        ctx.header("Location", "/_emulator/faults/" + rule.get("id"));
+        JsonAnswers.write(ctx, 201, rule);
+    }
+
+    /** Adds the rule of a {@code POST /_emulator/faults} body; returns it as listed. */
+    Map<String, Object> add(byte[] body) {
         Faults faults = plane.faults();
-        FaultRule rule = FaultRule.parse(BodyReader.read(ctx, MAX_RULE_BYTES), plane.index(), faults.nextId());
-        ctx.header("Location", "/_emulator/faults/" + rule.id());
-        JsonAnswers.write(ctx, 201, faults.add(rule));
+        return faults.add(FaultRule.parse(body, plane.index(), faults.nextId()));
     }
 
     public void list(Context ctx) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("faults", plane.faults().list());
+        body.put("faults", list());
         body.put("delayedRequests", plane.delayedRequests());
         JsonAnswers.write(ctx, 200, body);
     }
 
+    List<Map<String, Object>> list() {
+        return plane.faults().list();
+    }
+
     public void get(Context ctx) {
-        String id = ctx.pathParam("id");
-        JsonAnswers.write(
-                ctx, 200, plane.faults().get(id).orElseThrow(() -> EmulatorException.notFound("fault rule", id)));
+        JsonAnswers.write(ctx, 200, get(ctx.pathParam("id")));
+    }
+
+    Map<String, Object> get(String id) {
+        return plane.faults().get(id).orElseThrow(() -> EmulatorException.notFound("fault rule", id));
     }
 
     public void remove(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (!plane.faults().remove(id)) throw EmulatorException.notFound("fault rule", id);
+        remove(ctx.pathParam("id"));
         ctx.status(204);
     }
 
+    void remove(String id) {
+        if (!plane.faults().remove(id)) throw EmulatorException.notFound("fault rule", id);
+    }
+
     public void clear(Context ctx) {
+        clear();
+        ctx.status(204);
+    }
+
+    void clear() {
         plane.faults().clear();
         plane.releaseDelays(); // requests waiting on a delay carry on now
-        ctx.status(204);
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * with the fields of the API's {@code VulnerabilityResponse} (only {@code cve_id}, {@code severity},
  * {@code package_name} and {@code current_version} required). Errors name the field by its path.
  */
-final class FindingsJson {
+public final class FindingsJson {
     private FindingsJson() {}
 
     static final Set<String> RULE_FIELDS = Set.of("digest", "registry", "repository", "tag", "vulnerabilities");
@@ -139,6 +139,11 @@ final class FindingsJson {
     }
 
     /** A rule as JSON: the selector, then the vulnerabilities as the API shows them. */
+    /** The rule as the body of {@code PUT /_emulator/findings} (for the control client, {@code putFindings}). */
+    public static String toJson(FindingsRule r) {
+        return new String(io.mcremulator.server.http.Json.write(write(r)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static Map<String, Object> write(FindingsRule r) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (r.digest() != null) m.put("digest", r.digest());

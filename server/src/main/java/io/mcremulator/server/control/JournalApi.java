@@ -37,16 +37,45 @@ public final class JournalApi {
     }
 
     public void list(Context ctx) {
-        answer(ctx, filter(ctx));
+        JsonAnswers.write(ctx, 200, answer(params(ctx), false));
     }
 
     public void unmatched(Context ctx) {
-        answer(ctx, filter(ctx).and(JournalEntry::unmatched));
+        JsonAnswers.write(ctx, 200, answer(params(ctx), true));
+    }
+
+    /** The first value of each query parameter. */
+    private static Map<String, String> params(Context ctx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> out.put(k, v.isEmpty() ? "" : v.get(0)));
+        return out;
+    }
+
+    /**
+     * {@code GET /_emulator/requests/stream[?backlog=N]}: the journal live, as server-sent events ({@link
+     * JournalStream}), starting with the last N recorded entries.
+     */
+    public void stream(Context ctx) throws Exception {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("backlog")) {
+                throw EmulatorException.badRequest(
+                        "invalid param: '" + name + "' is not a stream parameter; parameters: backlog", name, null);
+            }
+        }
+        String backlogParam = ctx.queryParam("backlog");
+        int backlog = Math.min(
+                intParam(backlogParam == null ? Map.of() : Map.of("backlog", backlogParam), "backlog", 0),
+                ControlSettings.MAX_JOURNAL_CAPACITY);
+        new io.javalin.http.sse.SseHandler(client -> plane.stream().join(client, plane.journal(), backlog)).handle(ctx);
     }
 
     public void clear(Context ctx) {
-        plane.journal().clear();
+        clear();
         ctx.status(204);
+    }
+
+    void clear() {
+        plane.journal().clear();
     }
 
     public void settings(Context ctx) {
@@ -78,8 +107,11 @@ public final class JournalApi {
         return m;
     }
 
-    private void answer(Context ctx, Predicate<JournalEntry> filter) {
-        int limit = intParam(ctx, "limit", Integer.MAX_VALUE);
+    /** The answer of {@code GET /_emulator/requests} (or {@code .../unmatched}) to these query parameters. */
+    Map<String, Object> answer(Map<String, String> params, boolean unmatchedOnly) {
+        Predicate<JournalEntry> filter = filter(params);
+        if (unmatchedOnly) filter = filter.and(JournalEntry::unmatched);
+        int limit = intParam(params, "limit", Integer.MAX_VALUE);
         List<Object> out = new ArrayList<>();
         for (JournalEntry e : plane.journal().find(filter, limit)) out.add(e.view());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -87,11 +119,11 @@ public final class JournalApi {
         m.put("size", plane.journal().size());
         m.put("evicted", plane.journal().evicted());
         m.put("requests", out);
-        JsonAnswers.write(ctx, 200, m);
+        return m;
     }
 
-    private static Predicate<JournalEntry> filter(Context ctx) {
-        for (String name : ctx.queryParamMap().keySet()) {
+    private static Predicate<JournalEntry> filter(Map<String, String> params) {
+        for (String name : params.keySet()) {
             if (!FILTERS.contains(name)) {
                 throw EmulatorException.badRequest(
                         "invalid param: '" + name + "' is not a journal filter; filters: "
@@ -101,26 +133,26 @@ public final class JournalApi {
             }
         }
         Predicate<JournalEntry> p = e -> true;
-        String op = ctx.queryParam("operationId");
+        String op = params.get("operationId");
         if (op != null) p = p.and(e -> op.equals(e.operationId()));
-        String method = ctx.queryParam("method");
+        String method = params.get("method");
         if (method != null) p = p.and(e -> method.equalsIgnoreCase(e.method()));
-        String path = ctx.queryParam("path");
+        String path = params.get("path");
         if (path != null) {
             java.util.regex.Pattern glob = FaultRule.glob(path);
             p = p.and(
                     e -> path.equals(e.endpointPath()) || glob.matcher(e.path()).matches());
         }
-        String tenant = ctx.queryParam("tenant");
+        String tenant = params.get("tenant");
         if (tenant != null) p = p.and(e -> tenant.equals(e.tenant()));
-        String region = ctx.queryParam("region");
+        String region = params.get("region");
         if (region != null) {
             String id = Region.parse(region).map(Region::id).orElse(region);
             p = p.and(e -> id.equals(e.region()));
         }
-        String status = ctx.queryParam("status");
+        String status = params.get("status");
         if (status != null) p = p.and(statusFilter(status));
-        String unmatched = ctx.queryParam("unmatched");
+        String unmatched = params.get("unmatched");
         if (unmatched != null) {
             if (!unmatched.equals("true") && !unmatched.equals("false")) {
                 throw EmulatorException.badRequest(
@@ -129,14 +161,14 @@ public final class JournalApi {
             boolean want = Boolean.parseBoolean(unmatched);
             p = p.and(e -> e.unmatched() == want);
         }
-        String faultId = ctx.queryParam("faultId");
+        String faultId = params.get("faultId");
         if (faultId != null)
             p = p.and(
                     e -> e.faultId() != null && List.of(e.faultId().split(",")).contains(faultId));
-        String body = ctx.queryParam("bodyContains");
+        String body = params.get("bodyContains");
         if (body != null)
             p = p.and(e -> e.requestBody() != null && e.requestBody().contains(body));
-        long since = intParam(ctx, "since", 0);
+        long since = intParam(params, "since", 0);
         if (since > 0) p = p.and(e -> e.seq() > since);
         return p;
     }
@@ -154,8 +186,8 @@ public final class JournalApi {
         return e -> e.status() == code;
     }
 
-    private static int intParam(Context ctx, String name, int dflt) {
-        String v = ctx.queryParam(name);
+    private static int intParam(Map<String, String> params, String name, int dflt) {
+        String v = params.get(name);
         if (v == null) return dflt;
         try {
             int n = Integer.parseInt(v);

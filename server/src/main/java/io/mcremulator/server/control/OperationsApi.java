@@ -30,7 +30,11 @@ public final class OperationsApi {
 
     /** {@code ?api=management|oci|control} narrows the list; without it, the real APIs (management and OCI). */
     public void list(Context ctx) {
-        String api = ctx.queryParam("api");
+        JsonAnswers.write(ctx, 200, list(ctx.queryParam("api")));
+    }
+
+    /** The answer of {@code GET /_emulator/operations?api=..} ({@code api} may be null). */
+    Map<String, Object> list(String api) {
         if (api != null && !List.of("management", "oci", "control").contains(api)) {
             throw EmulatorException.badRequest("invalid param: 'api' must be management, oci or control", "api", api);
         }
@@ -53,7 +57,7 @@ public final class OperationsApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", out.size());
         body.put("operations", out);
-        JsonAnswers.write(ctx, 200, body);
+        return body;
     }
 
     public void openApi(Context ctx) throws IOException {

@@ -47,10 +47,12 @@ final class RequestJournal {
     }
 
     /** Records the entry {@code make} builds from its sequence number (1, 2, ...: the order requests completed in). */
-    synchronized void add(boolean unmatched, java.util.function.LongFunction<JournalEntry> make) {
-        if (unmatched && !recordUnmatched) return;
-        entries.addLast(make.apply(nextSeq++));
+    synchronized JournalEntry add(boolean unmatched, java.util.function.LongFunction<JournalEntry> make) {
+        if (unmatched && !recordUnmatched) return null;
+        JournalEntry e = make.apply(nextSeq++);
+        entries.addLast(e);
         trim();
+        return e;
     }
 
     private void trim() {
@@ -70,6 +72,15 @@ final class RequestJournal {
                 if (out.size() >= limit) break;
             }
         }
+        return out;
+    }
+
+    /** The last {@code n} entries, oldest first. */
+    synchronized List<JournalEntry> last(int n) {
+        List<JournalEntry> out = new ArrayList<>(Math.min(n, entries.size()));
+        java.util.Iterator<JournalEntry> it = entries.descendingIterator();
+        while (it.hasNext() && out.size() < n) out.add(it.next());
+        java.util.Collections.reverse(out);
         return out;
     }
 

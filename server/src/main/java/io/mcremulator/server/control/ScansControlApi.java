@@ -29,7 +29,31 @@ public final class ScansControlApi {
     }
 
     public void settings(Context ctx) {
-        JsonAnswers.write(ctx, 200, view(emulator.scanSettings()));
+        JsonAnswers.write(ctx, 200, settings());
+    }
+
+    Map<String, Object> settings() {
+        return view(emulator.scanSettings());
+    }
+
+    public void updateSettings(Context ctx) {
+        JsonAnswers.write(ctx, 200, updateSettings(BodyReader.read(ctx, 4096)));
+    }
+
+    public void failNext(Context ctx) {
+        JsonAnswers.write(ctx, 200, failNext(BodyReader.read(ctx, 4096)));
+    }
+
+    public void completeAll(Context ctx) {
+        JsonAnswers.write(ctx, 200, Map.of("completed", completeAll()));
+    }
+
+    public void listFindings(Context ctx) {
+        JsonAnswers.write(ctx, 200, listFindings());
+    }
+
+    public void putFindings(Context ctx) {
+        JsonAnswers.write(ctx, 200, putFindings(BodyReader.read(ctx, MAX_BODY)));
     }
 
     /**
@@ -37,9 +61,9 @@ public final class ScansControlApi {
      * {@code PT30S}), {@code hold} ({@code none}, {@code pending}, {@code running}), {@code fail_next} (how many of
      * the next scheduled scans end failed), {@code synthetic_findings}.
      */
-    public void updateSettings(Context ctx) {
+    Map<String, Object> updateSettings(byte[] body) {
         StrictJson j = StrictJson.parse(
-                BodyReader.read(ctx, 4096),
+                body,
                 "scan settings",
                 Set.of("pending_duration", "running_duration", "hold", "fail_next", "synthetic_findings"));
         Duration pending = duration(j, "pending_duration");
@@ -62,36 +86,34 @@ public final class ScansControlApi {
                 h != null ? h : s.hold(),
                 failNext != null ? failNext : s.failNext(),
                 synthetic != null ? synthetic : s.syntheticFindings()));
-        JsonAnswers.write(ctx, 200, view(after));
+        return view(after);
     }
 
     /** Body optional {@code {"count": n}} (default 1): the next n scans scheduled end {@code failed}. */
-    public void failNext(Context ctx) {
-        StrictJson j = StrictJson.parse(BodyReader.read(ctx, 4096), "fail-next request", Set.of("count"));
+    Map<String, Object> failNext(byte[] body) {
+        StrictJson j = StrictJson.parse(body, "fail-next request", Set.of("count"));
         Integer count = j.intValue("count", 1, 1_000_000);
         int n = count == null ? 1 : count;
         ScanControls.Settings after =
                 emulator.updateScanSettings(s -> s.withFailNext((int) Math.min(1_000_000L, (long) s.failNext() + n)));
-        JsonAnswers.write(ctx, 200, view(after));
+        return view(after);
     }
 
     /** Completes every pending or running scan now, held ones included. */
-    public void completeAll(Context ctx) {
-        int n = emulator.completeAllScans();
-        JsonAnswers.write(ctx, 200, Map.of("completed", n));
+    int completeAll() {
+        return emulator.completeAllScans();
     }
 
-    public void listFindings(Context ctx) {
+    Map<String, Object> listFindings() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "findings",
                 emulator.findings().stream().map(FindingsJson::write).toList());
-        JsonAnswers.write(ctx, 200, body);
+        return body;
     }
 
     /** Sets one rule (replacing the one for the same digest or tag) and answers it as stored. */
-    public void putFindings(Context ctx) {
-        byte[] bytes = BodyReader.read(ctx, MAX_BODY);
+    Map<String, Object> putFindings(byte[] bytes) {
         FindingsRule rule;
         try {
             rule = FindingsJson.rule(Json.read(bytes), "", "invalid findings");
@@ -99,7 +121,7 @@ public final class ScansControlApi {
             throw EmulatorException.badRequest("invalid findings: not valid JSON: " + Json.describe(e), "body", null);
         }
         emulator.putFindings(rule);
-        JsonAnswers.write(ctx, 200, FindingsJson.write(rule));
+        return FindingsJson.write(rule);
     }
 
     /**
@@ -107,10 +129,15 @@ public final class ScansControlApi {
      * {@code tag}, removes that one (404 when there is none).
      */
     public void deleteFindings(Context ctx) {
-        String digest = ctx.queryParam("digest");
-        String registry = ctx.queryParam("registry");
-        String repository = ctx.queryParam("repository");
-        String tag = ctx.queryParam("tag");
+        deleteFindings(
+                ctx.queryParam("digest"),
+                ctx.queryParam("registry"),
+                ctx.queryParam("repository"),
+                ctx.queryParam("tag"));
+        ctx.status(204);
+    }
+
+    void deleteFindings(String digest, String registry, String repository, String tag) {
         if (digest == null && registry == null && repository == null && tag == null) {
             emulator.clearFindings();
         } else {
@@ -125,7 +152,6 @@ public final class ScansControlApi {
                         digest);
             if (!emulator.removeFindings(key)) throw EmulatorException.notFound("findings", key);
         }
-        ctx.status(204);
     }
 
     private static Duration duration(StrictJson j, String field) {

@@ -228,7 +228,8 @@ public final class SeedParser {
                         "pulled_at",
                         "extra_attr",
                         "manifest_base64",
-                        "references"));
+                        "references",
+                        "scans"));
         List<String> tags = list(n, p + ".tags", "tags", (t, tp) -> {
             if (!t.isTextual()) throw fail(tp, "must be a string");
             return t.asText();
@@ -267,7 +268,8 @@ public final class SeedParser {
                 time(n, p, "pulled_at"),
                 extra,
                 base64(n, p, "manifest_base64"),
-                refs);
+                refs,
+                ScanSeedJson.list(n, p));
     }
 
     // ---- typed field access with paths ----

@@ -171,6 +171,10 @@ public final class SeedWriter {
                             "references",
                             img.references());
                     io.put("tags", img.tags());
+                    if (!img.scans().isEmpty())
+                        io.put(
+                                "scans",
+                                img.scans().stream().map(ScanSeedJson::write).toList());
                     return io;
                 }));
                 return ro;

@@ -31,18 +31,20 @@ public final class StateApi {
      * with {@code content=include}, pushed images carry their manifest and the document their blob bytes.
      */
     public void export(Context ctx) {
-        String tenant = blankToNull(ctx.queryParam("tenant"));
-        String content = ctx.queryParam("content") == null ? "reference" : ctx.queryParam("content");
+        JsonAnswers.write(ctx, 200, export(ctx.queryParam("tenant"), ctx.queryParam("content")));
+    }
+
+    /** The export document for these query parameters (either may be null). */
+    Map<String, Object> export(String tenantParam, String contentParam) {
+        String tenant = blankToNull(tenantParam);
+        String content = contentParam == null ? "reference" : contentParam;
         if (!content.equals("reference") && !content.equals("include")) {
             throw EmulatorException.badRequest(
                     "invalid param: 'content' must be reference or include", "content", content);
         }
         boolean include = content.equals("include");
         Emulator e = plane.emulator();
-        JsonAnswers.write(
-                ctx,
-                200,
-                SeedWriter.write(e.export(tenant, include), e.config().clock().instant(), tenant, include));
+        return SeedWriter.write(e.export(tenant, include), e.config().clock().instant(), tenant, include);
     }
 
     /**
@@ -51,10 +53,15 @@ public final class StateApi {
      * like {@code /_emulator/seed}. Atomic either way.
      */
     public void importDocument(Context ctx) {
-        byte[] body = BodyReader.read(ctx, maxDocumentBytes);
-        String mode = ctx.queryParam("mode") == null ? "replace" : ctx.queryParam("mode");
+        importDocument(BodyReader.read(ctx, maxDocumentBytes), ctx.queryParam("mode"), ctx.queryParam("tenant"));
+        ctx.status(204);
+    }
+
+    /** Imports a document for these query parameters (either may be null). */
+    void importDocument(byte[] body, String modeParam, String tenantParam) {
+        String mode = modeParam == null ? "replace" : modeParam;
         SeedDocument doc = SeedParser.parse(body);
-        String tenant = blankToNull(ctx.queryParam("tenant"));
+        String tenant = blankToNull(tenantParam);
         if (tenant == null) tenant = SeedParser.tenantScope(body);
         switch (mode) {
             case "replace" -> plane.emulator().replace(doc, tenant);
@@ -62,20 +69,28 @@ public final class StateApi {
             default ->
                 throw EmulatorException.badRequest("invalid param: 'mode' must be replace or merge", "mode", mode);
         }
-        ctx.status(204);
     }
 
     public void listSnapshots(Context ctx) {
-        List<Object> out = new ArrayList<>();
+        JsonAnswers.write(ctx, 200, Map.of("snapshots", snapshots()));
+    }
+
+    List<Map<String, Object>> snapshots() {
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Map.Entry<String, StateSnapshot> e : plane.snapshots().list()) out.add(view(e.getKey(), e.getValue()));
-        JsonAnswers.write(ctx, 200, Map.of("snapshots", out));
+        return out;
     }
 
     /** {@code PUT /_emulator/snapshots/{name}}: saves the current state under {@code name} (201 new, 200 overwritten). */
     public void saveSnapshot(Context ctx) {
         String name = ctx.pathParam("name");
-        boolean existed = plane.snapshots().save(name);
+        boolean existed = saveSnapshot(name);
         JsonAnswers.write(ctx, existed ? 200 : 201, view(name, plane.snapshots().get(name)));
+    }
+
+    /** Saves the current state under {@code name}; true when a snapshot of that name was overwritten. */
+    boolean saveSnapshot(String name) {
+        return plane.snapshots().save(name);
     }
 
     /** {@code GET /_emulator/snapshots/{name}}: the checkpoint as an export document. */
@@ -93,17 +108,23 @@ public final class StateApi {
     }
 
     public void restoreSnapshot(Context ctx) {
-        String name = ctx.pathParam("name");
-        Snapshots.checkName(name);
-        plane.snapshots().restore(name);
+        restoreSnapshot(ctx.pathParam("name"));
         ctx.status(204);
     }
 
+    void restoreSnapshot(String name) {
+        Snapshots.checkName(name);
+        plane.snapshots().restore(name);
+    }
+
     public void deleteSnapshot(Context ctx) {
-        String name = ctx.pathParam("name");
+        deleteSnapshot(ctx.pathParam("name"));
+        ctx.status(204);
+    }
+
+    void deleteSnapshot(String name) {
         Snapshots.checkName(name);
         if (!plane.snapshots().delete(name)) throw EmulatorException.notFound("snapshot", name);
-        ctx.status(204);
     }
 
     private static Map<String, Object> view(String name, StateSnapshot s) {

@@ -33,6 +33,24 @@ public final class JsonAnswers {
         ctx.result(Json.write(body));
     }
 
+    /**
+     * A /v2 answer (JSON or a manifest): an exact Content-Length, uncompressed, and no body on HEAD, as distribution
+     * answers.
+     */
+    public static void writeExact(Context ctx, int status, String contentType, byte[] bytes) {
+        ctx.status(status);
+        ctx.res().setContentType(contentType);
+        ctx.res().setContentLengthLong(bytes.length);
+        if ("HEAD".equalsIgnoreCase(ctx.req().getMethod())) return;
+        try {
+            OutputStream out = ctx.res().getOutputStream();
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A domain error, with its code's status. */
     public static void error(Context ctx, EmulatorException e) {
         error(ctx, ErrorAnswer.of(e));
@@ -41,20 +59,8 @@ public final class JsonAnswers {
     /** An error in the format of the plane {@code ctx} called. */
     public static void error(Context ctx, ErrorAnswer error) {
         if (isOci(ctx.path())) {
-            // /v2 answers carry an exact Content-Length and no body on HEAD (as distribution does), uncompressed.
-            byte[] bytes = error.body(true);
-            ctx.status(error.status());
             ctx.header(OCI_VERSION_HEADER, OCI_VERSION);
-            ctx.res().setContentType(CONTENT_TYPE);
-            ctx.res().setContentLengthLong(bytes.length);
-            if ("HEAD".equalsIgnoreCase(ctx.req().getMethod())) return;
-            try {
-                OutputStream out = ctx.res().getOutputStream();
-                out.write(bytes);
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            writeExact(ctx, error.status(), CONTENT_TYPE, error.body(true));
             return;
         }
         ctx.status(error.status());

@@ -3,6 +3,7 @@ package io.mcremulator.server.oci;
 import io.javalin.http.Context;
 import io.mcremulator.core.blob.ByteBufferSource;
 import io.mcremulator.server.http.Json;
+import io.mcremulator.server.http.JsonAnswers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,18 +24,14 @@ final class OciResponses {
         ctx.res().setContentLengthLong(0);
     }
 
-    static void json(Context ctx, int status, String contentType, Object body) throws IOException {
-        bytes(ctx, status, contentType, Json.write(body));
+    /** A JSON result of /v2 (tag lists, the catalog, referrers, tokens), as {@link JsonAnswers} writes /v2 bodies. */
+    static void json(Context ctx, int status, String contentType, Object body) {
+        JsonAnswers.writeExact(ctx, status, contentType, Json.write(body));
     }
 
-    static void bytes(Context ctx, int status, String contentType, byte[] body) throws IOException {
-        ctx.status(status);
-        ctx.res().setContentType(contentType);
-        ctx.res().setContentLengthLong(body.length);
-        if (isHead(ctx)) return;
-        OutputStream out = ctx.res().getOutputStream();
-        out.write(body);
-        out.flush();
+    /** A manifest, byte for byte. */
+    static void bytes(Context ctx, int status, String contentType, byte[] body) {
+        JsonAnswers.writeExact(ctx, status, contentType, body);
     }
 
     static void stream(Context ctx, int status, long length, InputStream in) throws IOException {

@@ -204,6 +204,7 @@ public final class RouteTable {
 
     static List<Route> testControl() {
         return List.of(
+                control("index", "GET", "/_emulator", h -> h.control()::index),
                 control("health", "GET", "/_emulator/health", h -> h.control()::health),
                 control("reset", "POST", "/_emulator/reset", h -> h.control()::reset),
                 control("seed", "POST", "/_emulator/seed", h -> h.control()::seed),
@@ -244,6 +245,11 @@ public final class RouteTable {
                         "DELETE",
                         "/_emulator/requests",
                         h -> h.control().journal()::clear),
+                control(
+                        "streamRequests",
+                        "GET",
+                        "/_emulator/requests/stream",
+                        h -> h.control().journal()::stream),
                 control(
                         "listUnmatchedRequests",
                         "GET",
@@ -358,6 +364,22 @@ public final class RouteTable {
                         "getControlOpenApi",
                         "GET",
                         "/_emulator/openapi.json",
-                        h -> h.control().operations()::openApi));
+                        h -> h.control().operations()::openApi),
+                // the web console (docs/console.md): its page and files, and the state as it shows it
+                control(
+                        "getOverview",
+                        "GET",
+                        "/_emulator/overview",
+                        h -> h.control().overview()::get),
+                control(
+                        "getConsole",
+                        "GET",
+                        "/_emulator/console",
+                        h -> h.control().console()::index),
+                control(
+                        "getConsoleFile",
+                        "GET",
+                        "/_emulator/console/{file}",
+                        h -> h.control().console()::file));
     }
 }

@@ -11,12 +11,9 @@ import java.util.UUID;
 
 /** What the scan tests share: requests checked against the 2026-05 contract, a seeded image, findings helpers. */
 abstract class ScanTestSupport extends ApiTestBase {
-    /** A request as the CLI sends it, validated against the 2026-05 file. */
+    /** A request as the CLI sends it; the contract filter validates the answer against the 2026-05 file. */
     RequestSpecification scanAs(Caller c) {
-        return RestAssured.given()
-                .baseUri(server.baseUrl())
-                .filter(io.mcremulator.server.contract.ContractFilter.INSTANCE)
-                .header("Authorization", c.bearer());
+        return as(c);
     }
 
     RequestSpecification control() {

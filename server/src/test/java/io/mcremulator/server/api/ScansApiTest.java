@@ -132,13 +132,7 @@ class ScansApiTest extends ScanTestSupport {
         // a colleague of the same tenant sees it
         scanAs(c.colleague()).get("/v1/scans/" + id).then().statusCode(200);
         // no credentials
-        assertError(
-                io.restassured.RestAssured.given()
-                        .baseUri(server.baseUrl())
-                        .filter(io.mcremulator.server.contract.ContractFilter.INSTANCE)
-                        .get("/v1/scans/" + id),
-                401,
-                "unauthorized");
+        assertError(anonymous().get("/v1/scans/" + id), 401, "unauthorized");
         // a read-only token lists and reads but cannot schedule or stop
         Caller reader = new Caller(
                 c.tenantId(), c.userId(), c.email(), Caller.jwt(c.tenantId(), c.userId(), c.email(), "mcr.read"));
@@ -455,6 +449,76 @@ class ScansApiTest extends ScanTestSupport {
         control().get("/_emulator/findings").then().body("findings.digest", contains(img.digest()));
         // exports carry the findings too
         control().get("/_emulator/export").then().statusCode(200).body("findings.digest", contains(img.digest()));
+    }
+
+    @Test
+    void exportAndImportCarryScansWithTheirFindingsAndTheRules() {
+        Caller c = Caller.random();
+        Img img = seedImage(c, "1.0");
+        putFindings(Map.of("digest", img.digest(), "vulnerabilities", List.of(vuln("CVE-7", "medium", "x", "2"))));
+        String done = schedule(c, img, "1.0");
+        scanAs(c).get("/v1/scans/" + done).then().body("status", equalTo("completed"));
+        scanSettings(Map.of("hold", "running"));
+        String running = schedule(c, img, img.digest());
+        String doc = control()
+                .get("/_emulator/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(doc).contains("\"scans\"").contains("CVE-7");
+
+        control().post("/_emulator/reset").then().statusCode(204);
+        assertError(scanAs(c).get("/v1/scans/" + done), 404, "not_found");
+        control().body(doc).post("/_emulator/import").then().statusCode(204);
+
+        scanAs(c)
+                .get("/v1/scans/" + done)
+                .then()
+                .body("status", equalTo("completed"))
+                .body("input_tag", equalTo("1.0"))
+                .body("severity_summary.medium", equalTo(1));
+        scanAs(c).get("/v1/scans/" + done + "/vulnerabilities").then().body("results.cve_id", contains("CVE-7"));
+        // the reset lifted the hold: the imported running scan completes, finding what the imported rules say
+        scanAs(c).get("/v1/scans/" + running).then().body("status", equalTo("completed"));
+        scanAs(c).get("/v1/scans/" + running + "/vulnerabilities").then().body("results.cve_id", contains("CVE-7"));
+        scanAs(c).get(img.scansPath("1.0")).then().body("meta.page.total", equalTo(2));
+        // a scan id already in use is refused, naming the field
+        Map<String, Object> scan = Map.of("id", done, "status", "completed");
+        Map<String, Object> image = Map.of("digest", digest("other"), "scans", List.of(scan));
+        control()
+                .body(Map.of(
+                        "registries",
+                        List.of(Map.of(
+                                "tenant",
+                                c.tenantId(),
+                                "name",
+                                uniqueName("dup"),
+                                "repositories",
+                                List.of(Map.of("name", "app", "images", List.of(image)))))))
+                .post("/_emulator/seed")
+                .then()
+                .statusCode(400)
+                .body("message", org.hamcrest.Matchers.containsString("images[0].scans[0].id"));
+    }
+
+    @Test
+    void aTenantsExportImportedBackKeepsItsScans() {
+        Caller c = Caller.random();
+        Img img = seedImage(c, "1.0");
+        String id = schedule(c, img, "1.0");
+        scanAs(c).get("/v1/scans/" + id).then().body("status", equalTo("completed"));
+        String doc = control()
+                .get("/_emulator/export?tenant=" + c.tenantId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        // replacing the tenant's state with its own export: the scan ids are free again once its images are gone
+        control().body(doc).post("/_emulator/import").then().statusCode(204);
+        scanAs(c).get("/v1/scans/" + id).then().statusCode(200).body("input_tag", equalTo("1.0"));
+        control().body(doc).post("/_emulator/import").then().statusCode(204);
+        scanAs(c).get(img.scansPath("1.0")).then().body("meta.page.total", equalTo(1));
     }
 
     @Test

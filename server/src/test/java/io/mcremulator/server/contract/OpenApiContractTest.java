@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.server.McrEmulatorServer;
 import io.mcremulator.server.operation.Operation;
-import io.mcremulator.server.support.External;
+import io.mcremulator.testsupport.External;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

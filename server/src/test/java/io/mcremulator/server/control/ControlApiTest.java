@@ -102,6 +102,11 @@ class ControlApiTest extends ApiTestBase {
                 .then()
                 .statusCode(200)
                 .body("size_bytes", equalTo(3552429));
+        // an image without digest is made, with a digest of its own (the doc says digest is optional)
+        key.get("/v0/registries/ef376048-a0f7-446c-826b-1d5cb3e5a5b0/repositories/alpine/images/3.20")
+                .then()
+                .statusCode(200)
+                .body("digest", org.hamcrest.Matchers.startsWith("sha256:"));
         RestAssured.given()
                 .baseUri(server.baseUrl())
                 .header("X-API-Key", "9b2f6c1e-0a4d-4b8e-8f3a-7c5d1e2b9a60")

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FaultInjectionTest extends ControlTestSupport {
 
     @Test
-    void goSdkRetryPattern_failsTheFirstTwoCreatesWith503ThenSucceeds() {
+    void goSdkRetryPatternFailsTheFirstTwoCreatesWith503ThenSucceeds() {
         String id = addFault("{\"operationId\":\"createRegistry\",\"status\":503,\"firstN\":2}");
 
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -56,7 +56,7 @@ class FaultInjectionTest extends ControlTestSupport {
     }
 
     @Test
-    void tooManyRequestsCarriesRetryAfter_defaultOneSecondOrAsConfigured() {
+    void tooManyRequestsCarriesRetryAfterDefaultOneSecondOrAsConfigured() {
         addFault("{\"operationId\":\"getRegistries\",\"status\":429,\"firstN\":1}");
         as(TENANT_A)
                 .get("/v0/registries")
@@ -87,7 +87,7 @@ class FaultInjectionTest extends ControlTestSupport {
     }
 
     @Test
-    void probabilityIsDrawnFromTheSeed_sameSeedSameSequence() {
+    void probabilityIsDrawnFromTheSeedSameSeedSameSequence() {
         List<Integer> first = statusesWithProbabilityRule(99);
         stopServer();
         startServer();
@@ -154,7 +154,7 @@ class FaultInjectionTest extends ControlTestSupport {
     }
 
     @Test
-    void randomDelayStaysInItsRange_andDelayCombinesWithAnError() {
+    void randomDelayStaysInItsRangeAndDelayCombinesWithAnError() {
         addFault("{\"operationId\":\"getRegistries\",\"delayMs\":50,\"delayMaxMs\":120,\"seed\":5}");
         addFault("{\"operationId\":\"getRegistries\",\"status\":503}");
         as(TENANT_A).get("/v0/registries").then().statusCode(503);

@@ -130,7 +130,7 @@ class RequestJournalTest extends ControlTestSupport {
     }
 
     @Test
-    void defaultCapacityIsTenThousand_andConfigurable() {
+    void defaultCapacityIsTenThousandAndConfigurable() {
         given().get("/_emulator/requests/settings").then().body("capacity", equalTo(10_000));
         stopServer();
         server = builder().control(new ControlSettings(50, 100, false)).build().start();
@@ -195,7 +195,7 @@ class RequestJournalTest extends ControlTestSupport {
     }
 
     @Test
-    void controlCallsAreNotRecorded_andClearEmptiesTheJournal() {
+    void controlCallsAreNotRecordedAndClearEmptiesTheJournal() {
         given().get("/_emulator/health").then().statusCode(200);
         as(TENANT_A).get("/v0/registries").then().statusCode(200);
         given().get("/_emulator/requests").then().body("count", equalTo(1));

@@ -2,8 +2,8 @@ package io.mcremulator.server.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.client.HttpEmulatorControl;
 import io.mcremulator.server.McrEmulatorServer;
-import io.mcremulator.server.control.ControlClient;
 import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
 import io.mcremulator.server.support.RawSocketHttp;
@@ -108,11 +108,12 @@ class ControlPlaneSafetyTest extends ApiTestBase {
             assertThat(call(own, "POST", "/_emulator/reset", "X-MCR-Control-Token: s3cret-token\r\n", "")
                             .status())
                     .isEqualTo(204);
-            // the Java client the JUnit extension and the container wrappers build on sends it
-            ControlClient client = new ControlClient(own.baseUrl(), "s3cret-token");
+            // the HTTP client the container wrapper builds on sends it
+            HttpEmulatorControl client =
+                    new HttpEmulatorControl(own.baseUrl(), Map.of("X-MCR-Control-Token", "s3cret-token"));
             client.reset();
             assertThat(client.faults()).isEmpty();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ControlClient(own.baseUrl()).faults())
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpEmulatorControl(own.baseUrl()).faults())
                     .hasMessageContaining("401");
         }
     }

@@ -95,7 +95,20 @@ class PreRoutingRefusalsTest {
         for (String target : List.of("/v2/team/app/tags/%zz", "/v2/team/%u002", "http://localhost/v2/team/%zz")) {
             assertOciError(send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "UNSUPPORTED", target);
         }
-        for (String target : List.of("/v0/registries/%zz", "/_emulator/faults/%zz")) {
+        // the parser gives up before it has the whole target: a control character, a target too long
+        assertOciError(send("GET /v2/team/\u0001 HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "UNSUPPORTED", "CTL");
+        assertOciError(
+                send("PUT /v2/team/app/manifests/latest?" + "q".repeat(10_000)
+                        + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                414,
+                "UNSUPPORTED",
+                "long /v2 target");
+        assertManagementError(
+                send("GET /v0/registries?" + "q".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                414,
+                "bad_request",
+                "long management target");
+        for (String target : List.of("/v0/registries/%zz", "/_emulator/faults/%zz", "/v0/\u0001")) {
             assertManagementError(
                     send("DELETE " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "bad_request", target);
         }

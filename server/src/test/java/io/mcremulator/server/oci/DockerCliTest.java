@@ -2,6 +2,7 @@ package io.mcremulator.server.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.testsupport.External;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class DockerCliTest {
 
     @BeforeEach
     void start() throws Exception {
-        External.require("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
+        External.requireCommand("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
         f = new OciFixture();
         Path config = Files.createDirectories(tmp.resolve("docker-config"));
         env = Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_BUILDKIT", "0");
@@ -47,7 +48,7 @@ class DockerCliTest {
     }
 
     @Test
-    void login_push_pull_and_the_management_api_shows_each_step() throws Exception {
+    void loginPushPullAndTheManagementApiShowsEachStep() throws Exception {
         String registryId = f.createRegistry("dockreg");
         String host = f.server.registryHost();
         String ref = host + "/dockreg/team/hello:1.0";
@@ -145,7 +146,7 @@ class DockerCliTest {
     }
 
     @Test
-    void a_seeded_image_can_be_pulled_by_docker() {
+    void aSeededImageCanBePulledByDocker() {
         String seed = "{\"registries\":[{\"tenant\":\"" + f.tenant
                 + "\",\"name\":\"seeded\",\"repositories\":[{\"name\":\"base\","
                 + "\"images\":[{\"tags\":[\"1\"]}]}]}]}";
@@ -165,7 +166,7 @@ class DockerCliTest {
     }
 
     @Test
-    void pushing_to_a_registry_that_was_not_created_is_refused_with_a_clear_message() throws Exception {
+    void pushingToARegistryThatWasNotCreatedIsRefusedWithAClearMessage() throws Exception {
         String host = f.server.registryHost();
         String ref = host + "/never-created/app:1";
         Path ctx = Files.createDirectories(tmp.resolve("ctx2"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcremulator.core.EmulatorConfig;
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.testsupport.External;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -37,7 +38,7 @@ class DockerMembersTest {
     }
 
     private void start(EmulatorConfig.RegistryAccess access) {
-        External.require("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
+        External.requireCommand("docker engine", List.of("docker", "info", "--format", "{{.ServerVersion}}"));
         server = McrEmulatorServer.builder()
                 .engine(EmulatorConfig.builder().registryAccess(access).build())
                 .build()
@@ -150,7 +151,7 @@ class DockerMembersTest {
     }
 
     @Test
-    void tenantMode_guestPullsAndIsDeniedPush_developerPushes_changesApplyAtOnce() throws Exception {
+    void tenantModeGuestPullsAndIsDeniedPushDeveloperPushesChangesApplyAtOnce() throws Exception {
         start(EmulatorConfig.RegistryAccess.TENANT);
         Person owner = new Person(UUID.randomUUID().toString());
         Person guest = new Person(UUID.randomUUID().toString());
@@ -192,7 +193,7 @@ class DockerMembersTest {
     }
 
     @Test
-    void membersMode_onlyTheCreatorAndMembersReachTheRegistry() throws Exception {
+    void membersModeOnlyTheCreatorAndMembersReachTheRegistry() throws Exception {
         start(EmulatorConfig.RegistryAccess.MEMBERS);
         Person creator = new Person(UUID.randomUUID().toString());
         Person colleague = new Person(creator.tenant);

@@ -35,7 +35,7 @@ class JibPushPullTest {
     }
 
     @Test
-    void push_then_pull_with_jib() throws Exception {
+    void pushThenPullWithJib() throws Exception {
         assertThat(System.getProperty("sendCredentialsOverHttp"))
                 .as("set by the server module's surefire configuration")
                 .isEqualTo("true");

@@ -28,7 +28,7 @@ class OciAuthTest {
     }
 
     @Test
-    void anonymous_ping_gets_401_with_bearer_challenge_and_oci_body() {
+    void anonymousPingGets401WithBearerChallengeAndOciBody() {
         RestAssured.given()
                 .baseUri(f.base())
                 .get("/v2/")
@@ -49,7 +49,7 @@ class OciAuthTest {
     }
 
     @Test
-    void token_endpoint_takes_basic_and_repeated_scopes_and_the_token_opens_v2() {
+    void tokenEndpointTakesBasicAndRepeatedScopesAndTheTokenOpensV2() {
         var r = RestAssured.given()
                 .baseUri(f.base())
                 .auth()
@@ -80,7 +80,7 @@ class OciAuthTest {
     }
 
     @Test
-    void oauth2_password_form_also_gives_a_token() {
+    void oauth2PasswordFormAlsoGivesAToken() {
         String token = RestAssured.given()
                 .baseUri(f.base())
                 .formParam("grant_type", "password")
@@ -108,7 +108,7 @@ class OciAuthTest {
     }
 
     @Test
-    void wrong_password_is_401_at_the_token_endpoint_and_on_v2() {
+    void wrongPasswordIs401AtTheTokenEndpointAndOnV2() {
         RestAssured.given()
                 .baseUri(f.base())
                 .auth()
@@ -130,7 +130,7 @@ class OciAuthTest {
     }
 
     @Test
-    void password_reset_kills_old_password_and_its_tokens_at_once() {
+    void passwordResetKillsOldPasswordAndItsTokensAtOnce() {
         String token = RestAssured.given()
                 .baseUri(f.base())
                 .auth()
@@ -171,7 +171,7 @@ class OciAuthTest {
     }
 
     @Test
-    void another_tenants_registry_is_denied_and_an_unknown_registry_says_to_create_it() {
+    void anotherTenantsRegistryIsDeniedAndAnUnknownRegistrySaysToCreateIt() {
         String other = OciFixture.jwt("tenant-b", "user-b");
         RestAssured.given()
                 .baseUri(f.base())
@@ -191,7 +191,7 @@ class OciAuthTest {
     }
 
     @Test
-    void basic_challenge_is_an_option() {
+    void basicChallengeIsAnOption() {
         try (OciFixture basic = new OciFixture(
                 McrEmulatorServer.builder().oci(OciSettings.defaults().withChallenge(OciSettings.Challenge.BASIC)))) {
             RestAssured.given()
@@ -205,7 +205,7 @@ class OciAuthTest {
     }
 
     @Test
-    void v2_serves_the_configured_region() {
+    void v2ServesTheConfiguredRegion() {
         try (OciFixture ne = new OciFixture(McrEmulatorServer.builder()
                 .oci(OciSettings.defaults().withRegion(io.mcremulator.core.Region.BR_NE1)))) {
             // credentials of br-se1 (what OciFixture fetched) do not open br-ne1's /v2
@@ -228,7 +228,7 @@ class OciAuthTest {
     }
 
     @Test
-    void every_v2_response_has_the_api_version_header_even_unrouted_ones() {
+    void everyV2ResponseHasTheApiVersionHeaderEvenUnroutedOnes() {
         f.v2().get("/v2/authreg/app/nonsense").then().header("Docker-Distribution-Api-Version", "registry/2.0");
         f.v2().get("/v2/").then().statusCode(200).header("Docker-Distribution-Api-Version", "registry/2.0");
     }

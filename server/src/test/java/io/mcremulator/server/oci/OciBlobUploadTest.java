@@ -25,7 +25,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void post_opens_a_session_with_relative_location_uuid_and_empty_range() {
+    void postOpensASessionWithRelativeLocationUuidAndEmptyRange() {
         var r = f.v2().post("/v2/" + repo + "/blobs/uploads/");
         r.then()
                 .statusCode(202)
@@ -38,7 +38,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void streamed_patch_answers_range_of_last_byte_then_put_stores_blob_readable_with_head_and_get() {
+    void streamedPatchAnswersRangeOfLastByteThenPutStoresBlobReadableWithHeadAndGet() {
         byte[] data = "hello layer bytes".getBytes(StandardCharsets.UTF_8);
         String loc =
                 f.v2().post("/v2/" + repo + "/blobs/uploads/").then().extract().header("Location");
@@ -65,7 +65,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void content_range_chunks_in_order_work_and_out_of_order_gets_416_with_current_range() {
+    void contentRangeChunksInOrderWorkAndOutOfOrderGets416WithCurrentRange() {
         String loc =
                 f.v2().post("/v2/" + repo + "/blobs/uploads/").then().extract().header("Location");
         f.v2().header("Content-Range", "0-3")
@@ -98,7 +98,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void a_wrong_digest_stores_nothing_and_ends_the_session() {
+    void aWrongDigestStoresNothingAndEndsTheSession() {
         String loc =
                 f.v2().post("/v2/" + repo + "/blobs/uploads/").then().extract().header("Location");
         String wrong = OciFixture.sha256("something else");
@@ -117,7 +117,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void malformed_digest_is_400_digest_invalid_not_500() {
+    void malformedDigestIs400DigestInvalidNot500() {
         f.v2().head("/v2/" + repo + "/blobs/sha256:xyz").then().statusCode(400);
         f.v2().get("/v2/" + repo + "/blobs/sha256:XYZ")
                 .then()
@@ -130,7 +130,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void monolithic_post_with_digest_stores_in_one_request() {
+    void monolithicPostWithDigestStoresInOneRequest() {
         byte[] data = "one shot".getBytes();
         String digest = OciFixture.sha256(data);
         f.v2().contentType("application/octet-stream")
@@ -146,7 +146,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void monolithic_post_with_a_wrong_digest_stores_nothing() {
+    void monolithicPostWithAWrongDigestStoresNothing() {
         byte[] data = "one shot".getBytes();
         String wrong = OciFixture.sha256("other");
         f.v2().contentType("application/octet-stream")
@@ -160,7 +160,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void responses_are_never_compressed_and_head_errors_have_no_body() {
+    void responsesAreNeverCompressedAndHeadErrorsHaveNoBody() {
         byte[] data = new byte[64 * 1024];
         new java.util.Random(3).nextBytes(data);
         String digest = f.pushBlob(repo, data);
@@ -173,7 +173,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void sha512_digests_are_verified_too() {
+    void sha512DigestsAreVerifiedToo() {
         byte[] data = "sha512 content".getBytes();
         String loc =
                 f.v2().post("/v2/" + repo + "/blobs/uploads/").then().extract().header("Location");
@@ -228,7 +228,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void mount_from_another_repository_links_the_blob_and_unknown_source_falls_back_to_a_session() {
+    void mountFromAnotherRepositoryLinksTheBlobAndUnknownSourceFallsBackToASession() {
         String digest = f.pushBlob(repo, "shared layer".getBytes());
         f.v2().post("/v2/blobreg/other/blobs/uploads/?mount=" + digest + "&from=" + repo)
                 .then()
@@ -246,7 +246,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void unknown_upload_is_404_and_cancel_frees_the_session() {
+    void unknownUploadIs404AndCancelFreesTheSession() {
         f.v2().get("/v2/" + repo + "/blobs/uploads/does-not-exist")
                 .then()
                 .statusCode(404)
@@ -270,7 +270,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void range_get_answers_206_with_content_range_and_unsatisfiable_is_416() {
+    void rangeGetAnswers206WithContentRangeAndUnsatisfiableIs416() {
         String digest = f.pushBlob(repo, "0123456789".getBytes());
         f.v2().header("Range", "bytes=2-5")
                 .get("/v2/" + repo + "/blobs/" + digest)
@@ -292,7 +292,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void blob_delete_unlinks_and_unknown_blob_is_404_blob_unknown() {
+    void blobDeleteUnlinksAndUnknownBlobIs404BlobUnknown() {
         String digest = f.pushBlob(repo, "to delete".getBytes());
         f.v2().delete("/v2/" + repo + "/blobs/" + digest).then().statusCode(202);
         f.v2().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(404);
@@ -304,7 +304,7 @@ class OciBlobUploadTest {
     }
 
     @Test
-    void chunked_request_bodies_larger_than_one_megabyte_are_streamed() throws Exception {
+    void chunkedRequestBodiesLargerThanOneMegabyteAreStreamed() throws Exception {
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(big);
         String loc =

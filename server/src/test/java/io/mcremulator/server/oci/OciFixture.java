@@ -55,9 +55,10 @@ final class OciFixture implements AutoCloseable {
         return server.baseUrl();
     }
 
-    /** Management API as this tenant. */
+    /** Management API as this tenant; its answers are checked against the OpenAPI files like every API test's. */
     RequestSpecification mgmt() {
         return RestAssured.given()
+                .filter(io.mcremulator.server.contract.ContractFilter.INSTANCE)
                 .baseUri(base())
                 .header("Authorization", "Bearer " + jwt)
                 .contentType("application/json");

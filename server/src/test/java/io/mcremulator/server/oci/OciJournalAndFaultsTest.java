@@ -41,7 +41,7 @@ class OciJournalAndFaultsTest {
     }
 
     @Test
-    void faultsOnV2AnswerInTheOciFormat_andCanTargetOneTenantsUploads() {
+    void faultsOnV2AnswerInTheOciFormatAndCanTargetOneTenantsUploads() {
         try (OciFixture f = new OciFixture()) {
             f.createRegistry("freg");
             f.control()

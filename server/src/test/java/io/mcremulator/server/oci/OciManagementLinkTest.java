@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What /v2 pushes and pulls show in the management API, and management deletes seen from /v2. */
 class OciManagementLinkTest {
     @Test
-    void a_push_creates_repository_and_image_with_every_field_and_a_pull_moves_pulled_at() {
+    void aPushCreatesRepositoryAndImageWithEveryFieldAndAPullMovesPulledAt() {
         ControllableClock clock = ControllableClock.fixed(Instant.parse("2026-01-02T03:04:05Z"));
         try (OciFixture f =
                 OciFixture.withEngine(EmulatorConfig.builder().clock(clock).build())) {
@@ -73,7 +73,7 @@ class OciManagementLinkTest {
     }
 
     @Test
-    void a_second_image_sharing_a_blob_counts_it_once_in_storage() {
+    void aSecondImageSharingABlobCountsItOnceInStorage() {
         try (OciFixture f = new OciFixture()) {
             String reg = f.createRegistry("sharereg");
             OciFixture.Pushed a = f.pushImage("sharereg/a", "1", "same-layer");
@@ -93,7 +93,7 @@ class OciManagementLinkTest {
     }
 
     @Test
-    void management_deletes_remove_from_v2_at_once_and_free_unreferenced_blobs() {
+    void managementDeletesRemoveFromV2AtOnceAndFreeUnreferencedBlobs() {
         try (OciFixture f = new OciFixture()) {
             String reg = f.createRegistry("delreg");
             OciFixture.Pushed p = f.pushImage("delreg/app", "1", "image-one");
@@ -164,7 +164,7 @@ class OciManagementLinkTest {
     }
 
     @Test
-    void the_storage_cap_refuses_uploads_with_a_clear_error_and_keeps_nothing() {
+    void theStorageCapRefusesUploadsWithAClearErrorAndKeepsNothing() {
         EmulatorConfig engine = EmulatorConfig.builder()
                 .blobStorage(BlobStorageConfig.defaults().withMaxStoredBytes(1000))
                 .build();
@@ -200,7 +200,7 @@ class OciManagementLinkTest {
     }
 
     @Test
-    void abandoned_upload_sessions_expire_by_the_engine_clock_and_free_their_bytes() {
+    void abandonedUploadSessionsExpireByTheEngineClockAndFreeTheirBytes() {
         ControllableClock clock = ControllableClock.fixed(Instant.parse("2026-01-01T00:00:00Z"));
         EmulatorConfig engine = EmulatorConfig.builder()
                 .clock(clock)
@@ -224,7 +224,7 @@ class OciManagementLinkTest {
     }
 
     @Test
-    void blobs_can_live_in_a_folder_on_disk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void blobsCanLiveInAFolderOnDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         EmulatorConfig engine = EmulatorConfig.builder()
                 .blobStorage(BlobStorageConfig.defaults().withFolder(dir))
                 .build();
@@ -249,7 +249,7 @@ class OciManagementLinkTest {
     }
 
     @Test
-    void seeded_images_without_digest_are_pullable_and_with_digest_are_metadata_only() {
+    void seededImagesWithoutDigestArePullableAndWithDigestAreMetadataOnly() {
         try (OciFixture f = new OciFixture()) {
             String seed = "{\"registries\":[{\"tenant\":\"" + f.tenant
                     + "\",\"name\":\"seedreg\",\"repositories\":[{\"name\":\"app\",\"images\":["

@@ -27,7 +27,7 @@ class OciManifestTest {
     }
 
     @Test
-    void manifest_is_stored_byte_for_byte_and_served_with_digest_type_and_length() {
+    void manifestIsStoredByteForByteAndServedWithDigestTypeAndLength() {
         OciFixture.Pushed p = f.pushImage(repo, "v1", "layer-a");
         // Re-indented JSON keeps its own digest: nothing is re-serialised.
         assertThat(p.digest()).isEqualTo(OciFixture.sha256(p.manifest()));
@@ -46,7 +46,7 @@ class OciManifestTest {
     }
 
     @Test
-    void whitespace_variant_gets_its_own_digest() {
+    void whitespaceVariantGetsItsOwnDigest() {
         OciFixture.Pushed p = f.pushImage(repo, "v1", "layer-b");
         String spaced = p.manifest().replace(",", ",\n  ");
         f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
@@ -59,7 +59,7 @@ class OciManifestTest {
     }
 
     @Test
-    void accept_negotiation_reads_every_accept_line() {
+    void acceptNegotiationReadsEveryAcceptLine() {
         f.pushImage(repo, "v1", "layer-c");
         f.v2().header("Accept", "application/vnd.docker.distribution.manifest.v2+json")
                 .header("Accept", "application/vnd.oci.image.manifest.v1+json")
@@ -80,7 +80,7 @@ class OciManifestTest {
     }
 
     @Test
-    void manifest_referencing_a_missing_blob_is_rejected_and_creates_nothing() {
+    void manifestReferencingAMissingBlobIsRejectedAndCreatesNothing() {
         String cfg = f.pushBlob(repo, "{}".getBytes());
         String missing = OciFixture.sha256("never pushed");
         f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
@@ -95,7 +95,7 @@ class OciManifestTest {
     }
 
     @Test
-    void non_distributable_layers_need_not_exist() {
+    void nonDistributableLayersNeedNotExist() {
         String cfg = f.pushBlob(repo, "{}".getBytes());
         String m =
                 "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
@@ -110,7 +110,7 @@ class OciManifestTest {
     }
 
     @Test
-    void invalid_manifests_get_manifest_invalid() {
+    void invalidManifestsGetManifestInvalid() {
         f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
                 .body("{not json".getBytes())
                 .put("/v2/" + repo + "/manifests/x")
@@ -126,7 +126,7 @@ class OciManifestTest {
     }
 
     @Test
-    void put_by_digest_checks_the_digest() {
+    void putByDigestChecksTheDigest() {
         OciFixture.Pushed p = f.pushImage(repo, "v1", "layer-d");
         f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
                 .body(p.manifest().getBytes())
@@ -143,7 +143,7 @@ class OciManifestTest {
     }
 
     @Test
-    void put_by_digest_with_tag_parameters_tags_it_and_answers_oci_tag() {
+    void putByDigestWithTagParametersTagsItAndAnswersOciTag() {
         OciFixture.Pushed p = f.pushImage(repo, "v1", "layer-t");
         var r = f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
                 .body(p.manifest().getBytes())
@@ -154,7 +154,7 @@ class OciManifestTest {
     }
 
     @Test
-    void manifests_of_four_megabytes_are_accepted() {
+    void manifestsOfFourMegabytesAreAccepted() {
         String cfg = f.pushBlob(repo, "{}".getBytes());
         StringBuilder pad = new StringBuilder(4 * 1024 * 1024 + 100);
         while (pad.length() < 4 * 1024 * 1024) pad.append("abcdefghijklmnopqrstuvwxyz0123456789");
@@ -170,7 +170,7 @@ class OciManifestTest {
     }
 
     @Test
-    void manifests_over_the_limit_get_size_invalid_and_store_nothing() {
+    void manifestsOverTheLimitGetSizeInvalidAndStoreNothing() {
         String cfg = f.pushBlob(repo, "{}".getBytes());
         String pad = "x".repeat(24 * 1024 * 1024);
         String m =
@@ -186,7 +186,7 @@ class OciManifestTest {
     }
 
     @Test
-    void index_requires_its_child_manifests_and_serves_its_own_type() {
+    void indexRequiresItsChildManifestsAndServesItsOwnType() {
         OciFixture.Pushed child = f.pushImage(repo, "amd64", "layer-e");
         int childLen = child.manifest().length();
         String index =
@@ -212,7 +212,7 @@ class OciManifestTest {
     }
 
     @Test
-    void delete_by_digest_removes_image_and_its_tags_at_once_and_tag_delete_keeps_the_image() {
+    void deleteByDigestRemovesImageAndItsTagsAtOnceAndTagDeleteKeepsTheImage() {
         OciFixture.Pushed p = f.pushImage(repo, "v1", "layer-f");
         f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
                 .body(p.manifest().getBytes())
@@ -232,7 +232,7 @@ class OciManifestTest {
     }
 
     @Test
-    void tag_list_is_sorted_and_paginated_with_n_last_and_link() {
+    void tagListIsSortedAndPaginatedWithNLastAndLink() {
         OciFixture.Pushed p = f.pushImage(repo, "b", "layer-g");
         for (String t : List.of("a", "c", "B", "d")) {
             f.v2().contentType("application/vnd.oci.image.manifest.v1+json")
@@ -271,7 +271,7 @@ class OciManifestTest {
     }
 
     @Test
-    void catalog_lists_only_the_callers_repositories_sorted_and_paginated() {
+    void catalogListsOnlyTheCallersRepositoriesSortedAndPaginated() {
         f.pushImage("mreg/zeta", "1", "z");
         f.pushImage("mreg/alpha/sub", "1", "a");
         String otherJwt = OciFixture.jwt("other-tenant", "other-user");
@@ -294,7 +294,7 @@ class OciManifestTest {
     }
 
     @Test
-    void referrers_are_indexed_from_subject_with_artifact_type_filter() {
+    void referrersAreIndexedFromSubjectWithArtifactTypeFilter() {
         OciFixture.Pushed subject = f.pushImage(repo, "v1", "layer-h");
         String cfg = f.pushBlob(repo, "{}".getBytes());
         String sig =
@@ -346,7 +346,7 @@ class OciManifestTest {
     }
 
     @Test
-    void invalid_names_and_tags_get_clear_errors() {
+    void invalidNamesAndTagsGetClearErrors() {
         f.v2().get("/v2/MReg/App/tags/list").then().statusCode(400).body("errors[0].code", equalTo("NAME_INVALID"));
         f.v2().get("/v2/mreg/manifests/x")
                 .then()

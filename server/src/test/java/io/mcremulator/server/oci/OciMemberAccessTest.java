@@ -179,7 +179,7 @@ class OciMemberAccessTest {
     }
 
     @Test
-    void tenantMode_aGuestOfAnotherTenantPullsAndCannotPush() {
+    void tenantModeAGuestOfAnotherTenantPullsAndCannotPush() {
         start(EmulatorConfig.RegistryAccess.TENANT);
         Person owner = new Person(UUID.randomUUID().toString());
         Person guest = new Person(UUID.randomUUID().toString());
@@ -203,7 +203,7 @@ class OciMemberAccessTest {
     }
 
     @Test
-    void tenantMode_aDeveloperOfAnotherTenantPushesAndPulls() {
+    void tenantModeADeveloperOfAnotherTenantPushesAndPulls() {
         start(EmulatorConfig.RegistryAccess.TENANT);
         Person owner = new Person(UUID.randomUUID().toString());
         Person dev = new Person(UUID.randomUUID().toString());
@@ -217,7 +217,7 @@ class OciMemberAccessTest {
     }
 
     @Test
-    void tenantMode_everyoneOfTheTenantKeepsFullAccessWithoutMembership() {
+    void tenantModeEveryoneOfTheTenantKeepsFullAccessWithoutMembership() {
         start(EmulatorConfig.RegistryAccess.TENANT);
         Person owner = new Person(UUID.randomUUID().toString());
         Person colleague = owner.colleague();
@@ -277,7 +277,7 @@ class OciMemberAccessTest {
     }
 
     @Test
-    void membersMode_onlyTheCreatorAndMembersReachTheRegistry() {
+    void membersModeOnlyTheCreatorAndMembersReachTheRegistry() {
         start(EmulatorConfig.RegistryAccess.MEMBERS);
         Person creator = new Person(UUID.randomUUID().toString());
         Person colleague = creator.colleague();
@@ -312,7 +312,7 @@ class OciMemberAccessTest {
     }
 
     @Test
-    void membersMode_aSeededRegistryWithoutCreatorIsOpenToMembersOnly() {
+    void membersModeASeededRegistryWithoutCreatorIsOpenToMembersOnly() {
         start(EmulatorConfig.RegistryAccess.MEMBERS);
         Person owner = new Person(UUID.randomUUID().toString());
         String reg = name("seeded");

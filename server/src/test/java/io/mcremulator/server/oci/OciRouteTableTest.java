@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The /v2 rows of the route table: one OCI operation per endpoint, with unique ids others can refer to. */
 class OciRouteTableTest {
     @Test
-    void every_registry_endpoint_is_an_oci_row_with_a_unique_id() {
+    void everyRegistryEndpointIsAnOciRowWithAUniqueId() {
         List<Operation> ops = McrEmulatorServer.builder().build().operations().stream()
                 .filter(o -> o.kind() == Operation.Kind.OCI)
                 .toList();

@@ -2,6 +2,7 @@ package io.mcremulator.server.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcremulator.testsupport.External;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class SkopeoTest {
 
     @BeforeEach
     void start() {
-        External.require("skopeo", List.of("skopeo", "--version"));
+        External.requireCommand("skopeo", List.of("skopeo", "--version"));
         f = new OciFixture();
         creds = f.username + ":" + f.password;
         host = f.server.registryHost();
@@ -42,7 +43,7 @@ class SkopeoTest {
     }
 
     @Test
-    void copy_in_and_out_list_tags_inspect_and_delete() throws Exception {
+    void copyInAndOutListTagsInspectAndDelete() throws Exception {
         String registryId = f.createRegistry("skoreg");
         Path layout = ociLayout(tmp.resolve("in"));
         String manifestDigest =

@@ -69,6 +69,16 @@ class DataDirProcessIT {
                                             + "\"url\":\"https://registry-1.docker.io\",\"description\":\"mirror\"}")
                             .status())
                     .isEqualTo(201);
+            RegistryClient.Answer user = c.mgmt("POST", "/v0/users", null);
+            assertThat(user.status()).isEqualTo(201);
+            String devreg =
+                    c.get("/v0/registries?_limit=100").json().findValue("id").asText();
+            assertThat(c.mgmt(
+                                    "POST",
+                                    "/v0/registries/" + devreg + "/members",
+                                    "{\"user_id\":\"" + user.json().get("id").asText() + "\",\"role\":\"guest\"}")
+                            .status())
+                    .isEqualTo(201);
             pushed = c.pushImage("devreg/team/app", "v1", layer);
             c.pushImage("devreg/team/app", "v2", "second image".getBytes(StandardCharsets.UTF_8));
             before = StateView.of(c);

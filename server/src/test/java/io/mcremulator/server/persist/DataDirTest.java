@@ -87,6 +87,53 @@ class DataDirTest {
     }
 
     @Test
+    void scansAndFindingsRulesComeBackAfterARestart() {
+        McrEmulatorServer first = start(Duration.ZERO);
+        RegistryClient c = client(first).login();
+        c.createRegistry("scanned");
+        RegistryClient.Pushed img = c.pushImage("scanned/app", "v1", "scanned layer".getBytes(StandardCharsets.UTF_8));
+        io.restassured.RestAssured.given()
+                .baseUri(first.baseUrl())
+                .contentType("application/json")
+                .body("{\"digest\":\"" + img.digest() + "\",\"vulnerabilities\":[{\"cve_id\":\"CVE-2024-6387\","
+                        + "\"severity\":\"high\",\"package_name\":\"openssh-client\",\"current_version\":\"1\"}]}")
+                .put("/_emulator/findings")
+                .then()
+                .statusCode(200);
+        String registryId =
+                c.get("/v0/registries?_limit=100").json().findValue("id").asText();
+        String repositoryId = c.get("/v1/registries/" + registryId + "/repositories")
+                .json()
+                .findValue("id")
+                .asText();
+        RegistryClient.Answer scheduled = c.mgmt(
+                "POST", "/v1/registries/" + registryId + "/repositories/" + repositoryId + "/images/v1/scans", null);
+        assertThat(scheduled.status()).isEqualTo(202);
+        String scanId = scheduled.json().get("id").asText();
+        assertThat(c.get("/v1/scans/" + scanId).text()).contains("\"status\":\"completed\"");
+        String vulnerabilities =
+                c.get("/v1/scans/" + scanId + "/vulnerabilities").text();
+        first.stop();
+
+        McrEmulatorServer second = start(Duration.ZERO);
+        try {
+            RegistryClient c2 = c.at(second.baseUrl()).login();
+            assertThat(c2.get("/v1/scans/" + scanId).text())
+                    .contains("\"status\":\"completed\"")
+                    .contains("\"high\":1");
+            assertThat(c2.get("/v1/scans/" + scanId + "/vulnerabilities").text())
+                    .isEqualTo(vulnerabilities);
+            assertThat(io.restassured.RestAssured.given()
+                            .baseUri(second.baseUrl())
+                            .get("/_emulator/findings")
+                            .asString())
+                    .contains(img.digest());
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
     void writeThroughHasTheChangeOnDiskBeforeTheAnswer() throws Exception {
         McrEmulatorServer s = start(Duration.ZERO);
         try {

@@ -1,24 +1,50 @@
-package io.mcremulator.junit;
+package io.mcremulator.client;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A check of what the code under test called, read from the emulator's request journal:
- * {@code mcr.verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}.
- * It counts the requests of the handle's tenants (under TENANT isolation) or of the whole test (RESET); a failure
- * lists what was actually recorded.
+ * {@code verify("createRegistry").withBodyContaining("\"name\":\"x\"").calledTimes(1)}. A failure lists what was
+ * actually recorded. Made by {@link EmulatorControl#verify(String)} (every request the journal holds) and by the JUnit
+ * handle's {@code verify} (the requests of the handle's tenants, or of the test).
  */
 public final class Verification {
-    private final DefaultMcrEmulator handle;
     private final String operationId;
+    private final Function<Map<String, String>, List<RecordedRequest>> journal;
+    private final String scope;
     private final Map<String, String> filters = new LinkedHashMap<>();
 
-    Verification(DefaultMcrEmulator handle, String operationId) {
-        this.handle = handle;
+    private Verification(
+            String operationId, Function<Map<String, String>, List<RecordedRequest>> journal, String scope) {
         this.operationId = operationId;
+        this.journal = journal;
+        this.scope = scope;
         filters.put("operationId", operationId);
+    }
+
+    /**
+     * A verification of {@code operationId} over {@code journal} (journal filters to requests, oldest first).
+     *
+     * @param scope           whose requests the journal function sees, for messages ({@code since the test started})
+     * @param knownOperations the operation ids the journal can record ({@link OperationInfo#operationIds()})
+     * @throws IllegalArgumentException for an id that is not one of them, naming the close ones: a misspelt id would
+     *     otherwise match nothing, and {@code neverCalled()} would pass
+     */
+    public static Verification of(
+            String operationId,
+            Function<Map<String, String>, List<RecordedRequest>> journal,
+            String scope,
+            Collection<String> knownOperations) {
+        if (!knownOperations.contains(operationId)) {
+            throw new IllegalArgumentException("unknown operation id '" + operationId + "'"
+                    + CloseMatches.hint(operationId, knownOperations)
+                    + "; the ids are those of GET /_emulator/operations (listed in docs/junit.md)");
+        }
+        return new Verification(operationId, journal, scope);
     }
 
     /** Only requests whose body contains {@code text}, e.g. {@code "\"name\":\"r1\""} (bodies are kept up to 4 KiB). */
@@ -40,9 +66,9 @@ public final class Verification {
         return filter("region", region);
     }
 
-    /** Only requests made with {@code tenant}'s credentials (e.g. one from {@link McrEmulator#newTenant()}). */
-    public Verification byTenant(TestTenant tenant) {
-        return filter("tenant", tenant.id());
+    /** Only requests made with this tenant's credentials (e.g. {@code mcr.newTenant().id()}). */
+    public Verification byTenant(String tenantId) {
+        return filter("tenant", tenantId);
     }
 
     /** Only requests a given fault rule fired on. */
@@ -57,7 +83,7 @@ public final class Verification {
 
     /** The matching requests, oldest first. */
     public List<RecordedRequest> requests() {
-        return handle.requests(filters);
+        return journal.apply(Map.copyOf(filters));
     }
 
     /** Asserts exactly {@code times} matching requests; returns them. */
@@ -90,11 +116,11 @@ public final class Verification {
                 .append(" time(s), but it was called ")
                 .append(found.size())
                 .append(" time(s)");
-        List<RecordedRequest> all = handle.requests(Map.of());
+        List<RecordedRequest> all = journal.apply(Map.of());
         if (all.isEmpty()) {
-            sb.append("; the journal holds no request ").append(handle.journalScope());
+            sb.append("; the journal holds no request ").append(scope);
         } else {
-            sb.append(". Requests recorded ").append(handle.journalScope()).append(" (oldest first):");
+            sb.append(". Requests recorded ").append(scope).append(" (oldest first):");
             int from = Math.max(0, all.size() - 50);
             if (from > 0) sb.append("\n  ... ").append(from).append(" older request(s)");
             for (RecordedRequest r : all.subList(from, all.size()))

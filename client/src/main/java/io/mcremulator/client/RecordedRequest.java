@@ -1,4 +1,4 @@
-package io.mcremulator.junit;
+package io.mcremulator.client;
 
 import java.util.Map;
 
@@ -28,7 +28,8 @@ public record RecordedRequest(
         String requestBody,
         String responseBody) {
 
-    static RecordedRequest of(Map<String, Object> m) {
+    /** From one entry of {@code GET /_emulator/requests}. */
+    public static RecordedRequest of(Map<String, Object> m) {
         return new RecordedRequest(
                 num(m.get("seq")).longValue(),
                 str(m.get("time")),

@@ -1,12 +1,12 @@
-package io.mcremulator.server.control;
+package io.mcremulator.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds the JSON body of {@code POST /_emulator/faults} without a JSON library (so the Testcontainers module can
- * copy or reuse it). Example, the Go SDK retry pattern:
- * {@code FaultSpec.operation("createRegistry").status(503).firstN(2).toJson()}.
+ * A fault-injection rule ({@code POST /_emulator/faults}, docs/control-api.md) for {@link EmulatorControl#addFault},
+ * the JUnit handle's {@code faults().add(..)} and the container's {@code control().addFault(..)}. The Go SDK retry
+ * pattern: {@code FaultSpec.operation("createRegistry").status(503).firstN(2)}.
  */
 public final class FaultSpec {
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -102,37 +102,13 @@ public final class FaultSpec {
         return this;
     }
 
+    /** The rule as the JSON body of {@code POST /_emulator/faults}. */
     public String toJson() {
-        StringBuilder sb = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (sb.length() > 1) sb.append(',');
-            sb.append(quote(e.getKey())).append(':');
-            Object v = e.getValue();
-            sb.append(v instanceof String s ? quote(s) : String.valueOf(v));
-        }
-        return sb.append('}').toString();
+        return Json.write(fields);
     }
 
     @Override
     public String toString() {
         return toJson();
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.mcremulator.junit;
+package io.mcremulator.client;
 
 import java.util.Map;
 
@@ -11,7 +11,8 @@ import java.util.Map;
 public record ActiveFault(
         String id, String operationId, String tenant, long matched, long fired, Map<String, Object> rule) {
 
-    static ActiveFault of(Map<String, Object> m) {
+    /** From one rule of {@code GET /_emulator/faults}. */
+    public static ActiveFault of(Map<String, Object> m) {
         return new ActiveFault(
                 (String) m.get("id"),
                 (String) m.get("operationId"),

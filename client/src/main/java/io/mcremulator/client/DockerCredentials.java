@@ -1,4 +1,4 @@
-package io.mcremulator.junit;
+package io.mcremulator.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

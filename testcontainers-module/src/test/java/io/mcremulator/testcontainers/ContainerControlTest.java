@@ -2,7 +2,17 @@ package io.mcremulator.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.mcremulator.client.ActiveFault;
+import io.mcremulator.client.ControlApiException;
+import io.mcremulator.client.EmulatorControl;
+import io.mcremulator.client.FaultSpec;
+import io.mcremulator.client.Json;
+import io.mcremulator.client.McrVulnerability;
+import io.mcremulator.client.OperationInfo;
+import io.mcremulator.client.RecordedRequest;
+import io.mcremulator.client.SnapshotInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,11 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The control facade against a real container: faults, journal, export/import, snapshots, clock, operations. */
-class McrControlTest {
+/** The control client against a real container: faults, journal, export/import, snapshots, clock, operations. */
+class ContainerControlTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static McrEmulatorContainer mcr;
-    static McrControl control;
+    static EmulatorControl control;
 
     @BeforeAll
     static void start() {
@@ -70,18 +80,17 @@ class McrControlTest {
     void goSdkRetryPattern() {
         McrUser user = McrUser.random();
         String id = control.addFault(
-                McrFault.operation("createRegistry").status(503).firstN(2).tenant(user.tenantId()));
+                FaultSpec.operation("createRegistry").status(503).firstN(2).tenant(user.tenantId()));
 
         HttpResponse<String> r = createWithRetries(user, "retried");
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        assertThat(control.requestCount("createRegistry", user.tenantId())).isEqualTo(3);
-        assertThat(control.requestCount(Map.of("operationId", "createRegistry", "status", "503")))
-                .isEqualTo(2);
-        assertThat(control.requestCount(
-                        Map.of("operationId", "createRegistry", "bodyContains", "\"name\":\"retried\"")))
-                .isEqualTo(3);
-        assertThat(control.faultFired(id)).isEqualTo(2);
+        control.verify("createRegistry").byTenant(user.tenantId()).calledTimes(3);
+        control.verify("createRegistry").withStatus(503).calledTimes(2);
+        control.verify("createRegistry")
+                .withBodyContaining("\"name\":\"retried\"")
+                .calledTimes(3);
+        assertThat(control.fault(id).fired()).isEqualTo(2);
         String list = call("GET", mcr.getManagementUrl() + "/v0/registries", user, null)
                 .body();
         assertThat(list).contains("\"total\":1").contains("retried");
@@ -94,7 +103,7 @@ class McrControlTest {
         HttpResponse<String> limited = call("GET", mcr.getManagementUrl() + "/v0/registries", user, null);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("5");
-        assertThat(control.faultsJson()).contains("\"id\":\"" + id + "\"");
+        assertThat(control.faults()).extracting(ActiveFault::id).containsExactly(id);
 
         control.removeFault(id);
         assertThat(call("GET", mcr.getManagementUrl() + "/v0/registries", user, null)
@@ -102,13 +111,13 @@ class McrControlTest {
                 .isEqualTo(200);
         assertThatThrownBy(() -> control.removeFault(id)).hasMessageContaining("404");
 
-        control.addFault(McrFault.operation("getRegistries").status(500));
+        control.addFault(FaultSpec.operation("getRegistries").status(500));
         control.clearFaults();
-        assertThat(control.faultsJson()).contains("\"faults\":[]");
+        assertThat(control.faults()).isEmpty();
         assertThatThrownBy(() ->
-                        control.addFault(McrFault.operation("noSuchOperation").status(500)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("400")
+                        control.addFault(FaultSpec.operation("noSuchOperation").status(500)))
+                .isInstanceOfSatisfying(
+                        ControlApiException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("noSuchOperation");
     }
 
@@ -116,16 +125,20 @@ class McrControlTest {
     void journalAndUnmatchedRequests() {
         McrUser user = McrUser.random();
         call("POST", mcr.getManagementUrl() + "/v0/registries", user, "{\"name\":\"journaled\"}");
-        String json = control.requestsJson(Map.of("operationId", "createRegistry", "tenant", user.tenantId()));
-        assertThat(json)
-                .contains("\"count\":1")
-                .contains("\"requestBody\":\"{\\\"name\\\":\\\"journaled\\\"}\"")
-                .contains("\"status\":201");
-        assertThat(control.requestCount("deleteRegistry")).isZero();
+        assertThat(control.requests(Map.of("operationId", "createRegistry", "tenant", user.tenantId())))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.requestBody()).isEqualTo("{\"name\":\"journaled\"}");
+                    assertThat(r.status()).isEqualTo(201);
+                });
+        control.verify("deleteRegistry").neverCalled();
+        assertThatThrownBy(() -> control.verify("listRegistries")).hasMessageContaining("did you mean getRegistries?");
         control.assertNoUnmatchedRequests();
 
         call("GET", mcr.getManagementUrl() + "/v0/registrys", user, null);
-        assertThat(control.unmatchedRequestsJson()).contains("/br-se1/container-registry/v0/registrys");
+        assertThat(control.unmatchedRequests())
+                .extracting(RecordedRequest::path)
+                .containsExactly("/br-se1/container-registry/v0/registrys");
         assertThatThrownBy(control::assertNoUnmatchedRequests)
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("1 request(s) matched no route")
@@ -139,7 +152,7 @@ class McrControlTest {
         control.saveSnapshot("one");
         String doc = control.export(Map.of("tenant", user.tenantId()));
         assertThat(doc).contains("\"version\":1").contains("snap-one");
-        assertThat(control.snapshotsJson()).contains("\"name\":\"one\"");
+        assertThat(control.snapshots()).extracting(SnapshotInfo::name).containsExactly("one");
 
         call("POST", mcr.getManagementUrl() + "/v0/registries", user, "{\"name\":\"snap-two\"}");
         control.restoreSnapshot("one");
@@ -172,9 +185,10 @@ class McrControlTest {
         control.resumeClock();
         assertThat(control.now()).isBefore(at);
 
-        assertThat(control.operationsJson())
-                .contains("\"operationId\":\"createRegistry\"")
-                .contains("\"api\":\"oci\"");
+        assertThat(control.operations())
+                .extracting(OperationInfo::operationId, OperationInfo::api)
+                .contains(tuple("createRegistry", "management"))
+                .anyMatch(t -> t.toList().contains("oci"));
     }
 
     @Test
@@ -199,7 +213,8 @@ class McrControlTest {
                         .preferredCvss(8.1, "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H")
                         .cvss("nvd", 8.1, "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H"));
         control.setFindingsForTag("scanned", "app", "1.0", McrVulnerability.of("CVE-1", "low", "zlib", "1"));
-        assertThat(control.findingsJson()).contains(digest).contains("\"tag\":\"1.0\"");
+        assertThat(control.findings()).extracting(f -> f.get("digest")).contains(digest);
+        assertThat(control.findings()).extracting(f -> f.get("tag")).contains("1.0");
         String scans = mcr.getManagementUrl() + "/v1/registries/" + registryId + "/repositories/" + repositoryId
                 + "/images/1.0/scans";
 
@@ -219,14 +234,14 @@ class McrControlTest {
         control.releaseScans();
         control.failNextScans(1);
         assertThat(scan(user, id(call("POST", scans, user, null)))).contains("\"status\":\"failed\"");
-        assertThat(control.scanSettingsJson()).contains("\"fail_next\":0").contains("\"hold\":\"none\"");
+        assertThat(control.scanSettings()).containsEntry("fail_next", 0L).containsEntry("hold", "none");
         control.clearFindings();
-        assertThat(control.findingsJson()).isEqualTo("{\"findings\":[]}");
+        assertThat(control.findings()).isEmpty();
     }
 
     private static String id(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        return FlatJson.strings(r.body()).get("id");
+        return (String) Json.object(r.body()).get("id");
     }
 
     private static String scan(McrUser user, String id) {
