@@ -62,10 +62,7 @@ public final class JournalApi {
                         "invalid param: '" + name + "' is not a stream parameter; parameters: backlog", name, null);
             }
         }
-        String backlogParam = ctx.queryParam("backlog");
-        int backlog = Math.min(
-                intParam(backlogParam == null ? Map.of() : Map.of("backlog", backlogParam), "backlog", 0),
-                ControlSettings.MAX_JOURNAL_CAPACITY);
+        int backlog = Math.min(intParam(params(ctx), "backlog", 0), ControlSettings.MAX_JOURNAL_CAPACITY);
         new io.javalin.http.sse.SseHandler(client -> plane.stream().join(client, plane.journal(), backlog)).handle(ctx);
     }
 
