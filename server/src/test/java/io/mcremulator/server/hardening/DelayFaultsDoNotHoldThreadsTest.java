@@ -44,7 +44,7 @@ class DelayFaultsDoNotHoldThreadsTest extends ApiTestBase {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
-            Thread.sleep(50);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // bounded poll: next check in 50 ms
         }
     }
 

@@ -140,7 +140,7 @@ class SigtermDrainTest {
                 assertThat(System.nanoTime())
                         .as("20 requests wait on the delay")
                         .isLessThan(end);
-                Thread.sleep(20);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // bounded poll: next check in 20 ms
             }
             List<HalfSent> uploads = new ArrayList<>();
             for (int i = 0; i < 5; i++) uploads.add(startCreate(port, "drain-" + i + "-" + KEY.substring(0, 8)));
@@ -150,7 +150,7 @@ class SigtermDrainTest {
             end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!refusesConnections(port)) {
                 assertThat(System.nanoTime()).as("new connections refused").isLessThan(end);
-                Thread.sleep(20);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // bounded poll: next check in 20 ms
             }
             for (HalfSent h : uploads) assertThat(finish(h)).startsWith("HTTP/1.1 201");
             for (CompletableFuture<HttpResponse<String>> f : delayed) {
