@@ -192,7 +192,7 @@ public enum Setting {
             .junit()
             .container()
             .doc("require this token on `/_emulator` (`Authorization: Bearer <token>` or `X-MCR-Control-Token`);"
-                    + " the health check and the console's pages stay open")),
+                    + " the health check, the links page `/_emulator` and the console's pages stay open")),
     CONTROL_ALLOWED_HOSTS(flag("control-allowed-hosts")
             .text()
             .container()

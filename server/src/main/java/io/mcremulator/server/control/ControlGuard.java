@@ -67,6 +67,7 @@ public final class ControlGuard {
     private static boolean open(String method, String path) {
         if (!method.equals("GET") && !method.equals("HEAD")) return false;
         return path.equals(PREFIX + "/health")
+                || path.equals(PREFIX) // the page of links to the console and the docs: nothing of the state
                 || path.equals(PREFIX + "/console")
                 || path.startsWith(PREFIX + "/console/");
     }

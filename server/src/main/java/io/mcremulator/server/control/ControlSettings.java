@@ -6,7 +6,7 @@ package io.mcremulator.server.control;
  * @param journalCapacity     how many requests the journal keeps (oldest dropped first); 10 000 by default
  * @param journalMaxBodyBytes how much of each request and response body the journal keeps; 4 KiB by default
  * @param recordUnmatched     record requests that match no route as "unmatched" ({@code GET /_emulator/requests/unmatched})
- * @param token               when set, every {@code /_emulator} call but the health check and the console's pages
+ * @param token               when set, every {@code /_emulator} call but the health check, the links page and the console's pages
  *                            needs {@code Authorization: Bearer <token>} or {@code X-MCR-Control-Token: <token>}
  * @param allowedHosts        host names (besides IP literals, {@code localhost} and the bound host) the control API
  *                            answers in the {@code Host} header; {@code *} allows any (see {@link ControlGuard})

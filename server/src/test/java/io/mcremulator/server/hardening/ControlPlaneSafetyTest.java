@@ -94,7 +94,7 @@ class ControlPlaneSafetyTest extends ApiTestBase {
     }
 
     @Test
-    void aControlTokenWhenSetIsRequiredEverywhereButHealth() {
+    void aControlTokenWhenSetIsRequiredEverywhereButHealthAndTheConsolePages() {
         try (McrEmulatorServer own =
                 McrEmulatorServer.builder().controlToken("s3cret-token").build().start()) {
             assertRefused(call(own, "GET", "/_emulator/export", "", ""), 401, "unauthorized");
@@ -102,6 +102,9 @@ class ControlPlaneSafetyTest extends ApiTestBase {
             assertRefused(
                     call(own, "GET", "/_emulator/export", "Authorization: Bearer wrong\r\n", ""), 401, "unauthorized");
             assertThat(call(own, "GET", "/_emulator/health", "", "").status()).isEqualTo(200);
+            // the links page and the console's own files hold nothing of the state: a browser opens them first
+            assertThat(call(own, "GET", "/_emulator", "", "").status()).isEqualTo(200);
+            assertThat(call(own, "GET", "/_emulator/console/", "", "").status()).isEqualTo(200);
             assertThat(call(own, "GET", "/_emulator/export", "Authorization: Bearer s3cret-token\r\n", "")
                             .status())
                     .isEqualTo(200);
