@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public enum Setting {
     PORT(flag("port").integer().dflt("8080").doc("`0` picks a free port (printed in the ready line)")),
-    HOST(flag("host").text().dflt("0.0.0.0").doc("bind address")),
+    HOST(flag("host").text().dflt("127.0.0.1").doc("bind address (the Docker image sets `0.0.0.0`)")),
     SEED(flag("seed")
             .env("MCR_SEED_FILE")
             .file()
@@ -58,6 +58,11 @@ public enum Setting {
             .container()
             .doc("`verify` mode: PEM file of the RS256 public key")),
     JWT_JWKS_URL(flag("jwt-jwks-url").name("jwksUrl").text().container().doc("`verify` mode: JWKS URL for RS256 keys")),
+    JWT_REQUIRE_EXP(flag("jwt-require-exp")
+            .bool()
+            .dflt("true")
+            .container()
+            .doc("`verify` mode: refuse tokens without an `exp` claim (`false` accepts them)")),
     REGISTRY_NAME_MAX_LENGTH(flag("registry-name-max-length")
             .integer()
             .dflt("63")
@@ -182,6 +187,23 @@ public enum Setting {
             .junit()
             .container()
             .doc("journal requests to routes that do not exist")),
+    CONTROL_TOKEN(flag("control-token")
+            .text()
+            .junit()
+            .container()
+            .doc("require this token on `/_emulator` (`Authorization: Bearer <token>` or `X-MCR-Control-Token`);"
+                    + " the health check, the links page `/_emulator` and the console's pages stay open")),
+    CONTROL_ALLOWED_HOSTS(flag("control-allowed-hosts")
+            .text()
+            .container()
+            .doc("host names `/_emulator` answers under besides IP addresses, `localhost` and the bound host"
+                    + " (comma separated; `*`: any)")),
+    SHUTDOWN_GRACE_SECONDS(flag("shutdown-grace-seconds")
+            .integer()
+            .dflt("10")
+            .container()
+            .doc("on SIGTERM, how long requests in flight may take to finish (new connections are refused at"
+                    + " once; 0 to 600)")),
     DATA_DIR(flag("data-dir")
             .file()
             .dflt("none (memory)")

@@ -4,7 +4,9 @@ import io.mcremulator.core.auth.Principal;
 import io.mcremulator.core.model.CredentialsInfo;
 import java.util.Optional;
 
-/** Docker login credentials of one region: one pair per user, created on first read, replaced by a reset. */
+/**
+ * Docker login credentials of one region: one pair per (tenant, user), created on first read, replaced by a reset.
+ */
 public final class Credentials {
     private final RegionState s;
 
@@ -30,17 +32,25 @@ public final class Credentials {
      * {@link Login#generation()}) when the pair matches.
      */
     public Optional<Login> login(String username, String password) {
+        if (username == null || password == null) return Optional.empty();
         return s.read(() -> {
-            UserEntity u = s.users.get(username);
-            if (u == null || password == null || !u.password.equals(password)) return Optional.<Login>empty();
-            return Optional.of(new Login(Principal.of(u.tenantId, u.userId, u.email), u.generation));
+            // The username is the user id, which several tenants may share: the password tells them apart. Two
+            // users of one id with the same (seeded) password are ambiguous, and neither logs in.
+            UserEntity found = null;
+            for (UserEntity u : s.users.values()) {
+                if (!u.userId.equals(username) || !u.password.equals(password)) continue;
+                if (found != null) return Optional.<Login>empty();
+                found = u;
+            }
+            if (found == null) return Optional.<Login>empty();
+            return Optional.of(new Login(Principal.of(found.tenantId, found.userId, found.email), found.generation));
         });
     }
 
     /** The current credential generation of a user, or -1 if unknown: tokens of older generations are dead. */
-    public long generation(String username) {
+    public long generation(Principal p) {
         return s.read(() -> {
-            UserEntity u = s.users.get(username);
+            UserEntity u = s.users.get(UserEntity.key(p.tenantId(), p.userId()));
             return u == null ? -1L : u.generation;
         });
     }
@@ -49,11 +59,11 @@ public final class Credentials {
     public record Login(Principal principal, long generation) {}
 
     private UserEntity user(Principal p) {
-        UserEntity u = s.users.get(p.userId());
+        UserEntity u = s.users.get(UserEntity.key(p.tenantId(), p.userId()));
         if (u == null) {
             u = new UserEntity(
                     p.userId(), p.tenantId(), p.email(), s.config.ids().password());
-            s.users.put(u.userId, u);
+            s.users.put(u.key(), u);
         } else {
             u.email = p.email();
         }

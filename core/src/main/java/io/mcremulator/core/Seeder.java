@@ -321,7 +321,7 @@ final class Seeder {
                     u.tenant(),
                     u.email() == null ? Principal.of(u.tenant(), u.id(), null).email() : u.email(),
                     u.password() != null ? u.password() : s.config.ids().password());
-            s.users.put(e.userId, e);
+            s.users.put(e.key(), e);
             if (u.apiKey() != null) emulator.apiKeys().register(u.apiKey(), Principal.of(u.tenant(), u.id(), e.email));
         }
         for (SeedDocument.RegistryUser u : doc.registryUsers()) {

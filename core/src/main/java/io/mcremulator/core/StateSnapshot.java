@@ -85,7 +85,7 @@ public final class StateSnapshot {
                 s.registriesByName.put(copy.name, copy);
             }
             for (ProxyCacheEntity e : c.proxyCaches()) s.proxyCaches.put(e.id, copy(e));
-            for (UserEntity e : c.users()) s.users.put(e.userId, copy(e));
+            for (UserEntity e : c.users()) s.users.put(e.key(), copy(e));
             s.uploads.clear(); // uploads in progress are not part of a checkpoint
             s.blobs.replaceContent(c.blobs());
             s.reindexScans();

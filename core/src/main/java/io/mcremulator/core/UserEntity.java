@@ -1,6 +1,9 @@
 package io.mcremulator.core;
 
-/** A registry user of one region: the docker login pair. Username is the user id. */
+/**
+ * A registry user of one region: the docker login pair. Username is the user id. Users are keyed by tenant and id
+ * ({@link #key}): the same {@code sub} in two tenants is two users with two passwords.
+ */
 final class UserEntity {
     final String userId;
     final String tenantId;
@@ -14,6 +17,15 @@ final class UserEntity {
 
     private static final java.util.concurrent.atomic.AtomicLong GENERATIONS =
             new java.util.concurrent.atomic.AtomicLong();
+
+    /** The key of a user in {@code RegionState.users}: tenant and user id together. */
+    static String key(String tenantId, String userId) {
+        return tenantId + '\n' + userId;
+    }
+
+    String key() {
+        return key(tenantId, userId);
+    }
 
     UserEntity(String userId, String tenantId, String email, String password) {
         this.userId = userId;

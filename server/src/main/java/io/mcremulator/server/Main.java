@@ -25,7 +25,7 @@ public final class Main {
     /** Default port and bind address of the standalone runner (the embedded server's are 0 and 127.0.0.1). */
     static final int DEFAULT_PORT = 8080;
 
-    static final String DEFAULT_HOST = "0.0.0.0";
+    static final String DEFAULT_HOST = "127.0.0.1"; // loopback unless told otherwise; the image sets 0.0.0.0
 
     /** The command line: flag values by flag name (without dashes), and whether help was asked for. */
     record Args(Map<String, String> flags, boolean help) {}

@@ -21,9 +21,11 @@ import io.mcremulator.server.api.UsersApi;
 import io.mcremulator.server.auth.AuthSettings;
 import io.mcremulator.server.auth.Authenticator;
 import io.mcremulator.server.control.ControlApi;
+import io.mcremulator.server.control.ControlGuard;
 import io.mcremulator.server.control.ControlPlane;
 import io.mcremulator.server.control.ControlSettings;
 import io.mcremulator.server.control.SeedParser;
+import io.mcremulator.server.http.ClientErrors;
 import io.mcremulator.server.http.ErrorHandling;
 import io.mcremulator.server.http.RequestTargets;
 import io.mcremulator.server.http.Warmup;
@@ -70,6 +72,8 @@ public final class McrEmulatorServer implements AutoCloseable {
     private final ControlApi controlApi;
     private final Handlers handlers;
     private Javalin app;
+    private final InFlight inFlight = new InFlight();
+    private volatile boolean draining;
 
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
@@ -192,10 +196,21 @@ public final class McrEmulatorServer implements AutoCloseable {
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
 
+        config.routes.before(ctx -> {
+            inFlight.started(ctx); // counted until Jetty completes the answer, for the drain on stop
+            if (draining) ctx.header("Connection", "close");
+        });
         controlPlane.install(config); // journal and fault injection, for every route of the table
+        ControlGuard controlGuard = new ControlGuard(settings.control(), settings.host());
         config.jetty.addConnector(
                 (server, http) -> RequestTargets.connector(server, http, settings.host(), settings.port()));
         ErrorHandling.install(config); // every error, in the called plane's format; request ids
+        config.routes.before(ctx -> {
+            EmulatorException badEscape =
+                    ClientErrors.badPercentEscape(ctx.req().getRequestURI());
+            if (badEscape != null) throw badEscape;
+            controlGuard.check(ctx); // Host, Origin, JSON-only and token checks of /_emulator
+        });
         RouteInstaller.install(config, RouteTable.routes(), handlers);
     }
 
@@ -266,9 +281,17 @@ public final class McrEmulatorServer implements AutoCloseable {
         return operations.operations();
     }
 
-    /** Stops serving; with a data dir, then saves the state and releases the folder. */
+    /**
+     * Stops draining: new connections are refused at once, requests in flight (a body still arriving, a delay fault)
+     * get up to {@code ServerSettings.shutdownGrace} to finish, answers during the drain say {@code Connection:
+     * close}; then the server stops; with a data dir, it then saves the state and
+     * releases the folder.
+     */
     public synchronized void stop() {
         if (app != null) {
+            draining = true;
+            controlPlane.releaseDelays(); // requests waiting on a delay fault carry on and finish
+            InFlight.drain(app.jettyServer().server(), inFlight, settings.shutdownGrace());
             app.stop();
             app = null;
         }
@@ -298,6 +321,7 @@ public final class McrEmulatorServer implements AutoCloseable {
         private final List<Path> seedFiles = new ArrayList<>();
         private OciSettings oci = OciSettings.defaults();
         private ControlSettings control = ControlSettings.defaults();
+        private java.time.Duration shutdownGrace = ServerSettings.DEFAULT_SHUTDOWN_GRACE;
         private io.mcremulator.server.persist.PersistenceSettings persistence =
                 io.mcremulator.server.persist.PersistenceSettings.none();
 
@@ -348,6 +372,12 @@ public final class McrEmulatorServer implements AutoCloseable {
             return this;
         }
 
+        /** How long {@link #stop()} waits for requests in flight (default 10 s); see docs/behaviour.md. */
+        public Builder shutdownGrace(java.time.Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
         public Builder seedFile(Path file) {
             this.seedFiles.add(file);
             return this;
@@ -382,6 +412,16 @@ public final class McrEmulatorServer implements AutoCloseable {
         }
 
         /**
+         * Requires this token on the test-control API ({@code Authorization: Bearer <token>}); null: none. Keeps the
+         * allowed host names of {@link #control}; call after it.
+         */
+        public Builder controlToken(String token) {
+            ControlSettings c = control == null ? ControlSettings.defaults() : control;
+            this.control = c.withAccess(token, c.allowedHosts());
+            return this;
+        }
+
+        /**
          * Deterministic mode: ids and passwords drawn from {@code seed}, and the clock fixed at {@code clockAt} (move it
          * with {@code POST /_emulator/clock/advance}). Two servers built alike answer the same calls identically.
          */
@@ -405,7 +445,8 @@ public final class McrEmulatorServer implements AutoCloseable {
                     oci,
                     control,
                     persistence,
-                    proxy);
+                    proxy,
+                    shutdownGrace);
         }
 
         public McrEmulatorServer build() {

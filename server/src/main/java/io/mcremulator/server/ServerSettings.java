@@ -19,6 +19,8 @@ import java.util.List;
  * @param control             the test-control plane's settings (request journal)
  * @param persistence         whether state and blobs survive a restart ({@code --data-dir}, {@code --flush-interval})
  * @param proxy               pull-through proxy caches: upstream mapping, status probes, upstream timeout
+ * @param shutdownGrace       how long a stop waits for requests in flight to finish (new connections are refused
+ *                            at once); then it stops anyway
  */
 public record ServerSettings(
         String host,
@@ -31,8 +33,10 @@ public record ServerSettings(
         OciSettings oci,
         ControlSettings control,
         io.mcremulator.server.persist.PersistenceSettings persistence,
+        ProxySettings proxy,
+        java.time.Duration shutdownGrace) {
+    public static final java.time.Duration DEFAULT_SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
 
-        ProxySettings proxy) {
     public ServerSettings {
         if (host == null || host.isBlank()) host = "127.0.0.1";
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -50,5 +54,9 @@ public record ServerSettings(
         if (persistence.enabled() && !persistence.dataDir().equals(engine.dataDir()))
             engine = engine.toBuilder().dataDir(persistence.dataDir()).build(); // the engine keeps blobs there
         if (proxy == null) proxy = ProxySettings.defaults();
+        if (shutdownGrace == null) shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+        if (shutdownGrace.isNegative() || shutdownGrace.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("shutdown grace must be 0 to 600 seconds, got " + shutdownGrace);
+        }
     }
 }

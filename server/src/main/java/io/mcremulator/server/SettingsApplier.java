@@ -54,6 +54,9 @@ public final class SettingsApplier {
         String pem = null;
         String jwks = null;
         boolean dataDir = false;
+        boolean requireExp = true;
+        String controlToken = null;
+        java.util.List<String> controlHosts = java.util.List.of();
         boolean idSeed = false;
         for (Map.Entry<Setting, String> e : values.entrySet()) {
             Setting s = e.getKey();
@@ -177,6 +180,24 @@ public final class SettingsApplier {
                     proxy = proxy.withGatewayErrors(v.equals("gateway"));
                     proxyGiven = true;
                 }
+                case JWT_REQUIRE_EXP -> {
+                    requireExp = Boolean.parseBoolean(v);
+                    authGiven = true;
+                }
+                case CONTROL_TOKEN -> {
+                    controlToken = v;
+                    controlGiven = true;
+                }
+                case CONTROL_ALLOWED_HOSTS -> {
+                    controlHosts = java.util.Arrays.asList(v.split(","));
+                    controlGiven = true;
+                }
+                case SHUTDOWN_GRACE_SECONDS -> {
+                    long grace = Long.parseLong(v);
+                    if (grace < 0 || grace > 600)
+                        throw new IllegalArgumentException(label.apply(s) + ": must be 0 to 600, got " + grace);
+                    server.shutdownGrace(Duration.ofSeconds(grace));
+                }
                 case DATA_DIR -> {
                     server.dataDir(Path.of(v));
                     dataDir = true;
@@ -200,9 +221,9 @@ public final class SettingsApplier {
                     + label.apply(Setting.DATA_DIR) + ": after a restart the seeded ids would repeat the saved ones");
         if (ociGiven) server.oci(oci);
         if (blobsGiven) engine.blobStorage(blobs);
-        if (controlGiven) server.control(control);
+        if (controlGiven) server.control(control.withAccess(controlToken, controlHosts));
         if (proxyGiven) server.proxy(proxy);
-        if (authGiven) server.auth(new AuthSettings(mode, hs256, pem, jwks, Map.of(), null));
+        if (authGiven) server.auth(new AuthSettings(mode, hs256, pem, jwks, Map.of(), null).withRequireExp(requireExp));
     }
 
     private static String constant(String choice) {

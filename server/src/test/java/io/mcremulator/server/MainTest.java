@@ -89,7 +89,7 @@ class MainTest {
         assertThat(flagWins.port()).isEqualTo(1234);
         ServerSettings defaults = Main.fromOptions(Map.of(), Map.of()).settings();
         assertThat(defaults.port()).isEqualTo(8080);
-        assertThat(defaults.host()).isEqualTo("0.0.0.0");
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
     }
 
     @Test

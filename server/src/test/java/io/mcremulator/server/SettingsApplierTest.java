@@ -16,7 +16,7 @@ class SettingsApplierTest {
     /** A valid value of each setting, so that every catalogue entry goes through the applier once. */
     private static String sample(Setting s, Path dir) throws Exception {
         return switch (s.type()) {
-            case INTEGER, LONG -> s == Setting.PORT ? "0" : "4096";
+            case INTEGER, LONG -> s == Setting.PORT ? "0" : s == Setting.SHUTDOWN_GRACE_SECONDS ? "5" : "4096";
             case BOOLEAN -> "false";
             case CHOICE -> s.choices().get(s.choices().size() - 1);
             case TIMESTAMP -> "2024-05-15T19:56:47Z";

@@ -102,6 +102,10 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
     public McrEmulatorContainer with(Setting setting, Object value) {
         if (!setting.appliesTo(Setting.Where.CLI))
             throw new IllegalArgumentException(setting.optionName() + " is not a setting of the emulator's image");
+        if (setting == Setting.CONTROL_TOKEN) {
+            String token = value == null ? "" : String.valueOf(value);
+            this.controlToken = token.isBlank() ? null : token; // sent by control(), reset() and seed()
+        }
         try {
             return withEnv(setting.env(), setting.check(String.valueOf(value)));
         } catch (IllegalArgumentException e) {
@@ -342,6 +346,52 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
         return known.isPresent() ? with(known.get(), value) : withEnv(variable, value);
     }
 
+    private volatile String controlToken;
+
+    /**
+     * Requires this token on the test-control API ({@code MCR_CONTROL_TOKEN}); {@link #control()}, {@link #reset()}
+     * and {@link #seed(String)} send it.
+     */
+    public McrEmulatorContainer withControlToken(String token) {
+        return with(Setting.CONTROL_TOKEN, token == null ? "" : token);
+    }
+
+    /**
+     * More host names the control API answers under ({@code MCR_CONTROL_ALLOWED_HOSTS}, comma separated; {@code *}:
+     * any), e.g. a docker compose service name. The host this container is reached at is always added.
+     */
+    public McrEmulatorContainer withControlAllowedHosts(String hosts) {
+        return with(Setting.CONTROL_ALLOWED_HOSTS, hosts);
+    }
+
+    /** How long a stop waits for requests in flight ({@code MCR_SHUTDOWN_GRACE_SECONDS}, default 10). */
+    public McrEmulatorContainer withShutdownGraceSeconds(int seconds) {
+        return with(Setting.SHUTDOWN_GRACE_SECONDS, seconds);
+    }
+
+    /** Verify mode: refuse tokens without {@code exp} ({@code MCR_JWT_REQUIRE_EXP}, default true). */
+    public McrEmulatorContainer withJwtRequireExp(boolean require) {
+        return with(Setting.JWT_REQUIRE_EXP, require);
+    }
+
+    /** The control token this container was given, or null. */
+    public String getControlToken() {
+        return controlToken;
+    }
+
+    /**
+     * The control API answers only Host names it trusts (a guard against DNS rebinding): IP addresses, localhost,
+     * and those of {@code MCR_CONTROL_ALLOWED_HOSTS}. The host this container is reached at (a name such as
+     * {@code docker} when Docker runs elsewhere) is added to that list.
+     */
+    @Override
+    protected void configure() {
+        super.configure();
+        String host = getHost();
+        String allowed = getEnvMap().get("MCR_CONTROL_ALLOWED_HOSTS");
+        withEnv("MCR_CONTROL_ALLOWED_HOSTS", allowed == null || allowed.isBlank() ? host : allowed + "," + host);
+    }
+
     // ---- where to reach it ----
 
     /** {@code http://host:mappedPort}: bare paths ({@code /v0/...} in the default region, {@code /v2/}, {@code /_emulator/...}). */
@@ -478,7 +528,9 @@ public class McrEmulatorContainer extends GenericContainer<McrEmulatorContainer>
      * running emulator ({@code /_emulator}, docs/control-api.md): the same client the JUnit extension uses, over HTTP.
      */
     public EmulatorControl control() {
-        return new HttpEmulatorControl(getBaseUrl());
+        String token = controlToken;
+        return new HttpEmulatorControl(
+                getBaseUrl(), token == null ? java.util.Map.of() : java.util.Map.of("X-MCR-Control-Token", token));
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -31,20 +31,36 @@ public record PageRequest(int limit, int offset, String sort) {
         return new PageRequest(limit, offset, sort);
     }
 
+    /**
+     * Strict: ASCII digits only (no sign other than '-', no spaces, no other scripts' digits such as U+FF11), and
+     * at most 2^31-1; anything else is a 400 naming the parameter, never a clamped or guessed value.
+     */
     private static int parseInt(String name, String raw, int min) {
-        long v;
-        try {
-            v = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
+        if (!ASCII_INTEGER.matcher(raw).matches()) {
             throw EmulatorException.badRequest(
-                    "invalid param: " + name + " must be an integer >= " + min + ", got '" + raw + "'", name, raw);
+                    "invalid param: " + name + " must be an integer >= " + min + " written in ASCII digits, got '" + raw
+                            + "'",
+                    name,
+                    raw);
         }
+        if (raw.startsWith("-")) {
+            throw EmulatorException.badRequest(
+                    "invalid param: " + name + " must be >= " + min + ", got " + raw, name, raw);
+        }
+        String digits = raw.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+            throw EmulatorException.badRequest(
+                    "invalid param: " + name + " must be at most " + Integer.MAX_VALUE + ", got " + raw, name, raw);
+        }
+        int v = Integer.parseInt(digits);
         if (v < min) {
             throw EmulatorException.badRequest(
                     "invalid param: " + name + " must be >= " + min + ", got " + v, name, raw);
         }
-        return (int) Math.min(v, Integer.MAX_VALUE);
+        return v;
     }
+
+    private static final java.util.regex.Pattern ASCII_INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
 
     static void validateSort(String sort, SortFields<?> fields) {
         if (!SORT_PATTERN.matcher(sort).matches()) {

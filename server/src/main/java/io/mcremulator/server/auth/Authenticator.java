@@ -92,13 +92,17 @@ public final class Authenticator {
             throw unauthorized("invalid token: not a JWT (" + e.getMessage() + ")");
         } catch (JWTVerificationException e) {
             throw unauthorized("invalid token: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a token the JWT library cannot hold (a payload of JSON null, ...) is the caller's mistake: 401, not 500
+            throw unauthorized("invalid token: its header or payload is not a JSON object");
         }
+        if (!payloadIsObject(jwt)) throw unauthorized("invalid token: its payload is not a JSON object");
         String tenant = claimString(jwt, "tenant");
         if (tenant == null || tenant.isBlank()) throw unauthorized("invalid token: no 'tenant' claim");
         int dot = tenant.indexOf('.');
         String tenantId = dot >= 0 ? tenant.substring(dot + 1) : tenant;
         if (tenantId.isBlank()) throw unauthorized("invalid token: 'tenant' claim has no id after the type prefix");
-        String sub = jwt.getSubject();
+        String sub = claimString(jwt, "sub");
         if (sub == null || sub.isBlank()) throw unauthorized("invalid token: no 'sub' claim");
         String email = claimString(jwt, "email");
         return new Principal(tenantId, sub, email, scopes(jwt));
@@ -108,23 +112,58 @@ public final class Authenticator {
         Principal mapped = settings.apiKeys().get(key);
         if (mapped != null) return mapped;
         return directory.lookup(key).orElseGet(() -> {
+            if (settings.mode() == AuthMode.VERIFY) {
+                // verify mode trusts only keys it knows: a tenant id (or any other UUID) is no key of its own
+                throw unauthorized("invalid api key: in verify mode an X-API-Key must be a key the emulator knows"
+                        + " (seeded as users[].api_key or api_keys[] with POST /_emulator/seed or --seed)");
+            }
             if (!Uuids.isUuid(key)) throw unauthorized("invalid api key: expected a UUID");
             return Principal.of(key, key, null);
         });
     }
 
+    /**
+     * The {@code scope} claim: a space-separated string or a list of strings. Anything else (a number, an object, a
+     * list holding null or a non-string) is a malformed token: 401.
+     */
     private static Set<String> scopes(DecodedJWT jwt) {
         Claim c = jwt.getClaim("scope");
         if (c == null || c.isMissing() || c.isNull()) return null;
         String s = c.asString();
         if (s != null) return new LinkedHashSet<>(Arrays.asList(s.trim().split("\\s+")));
-        List<String> list = c.asList(String.class);
-        return list == null ? null : new LinkedHashSet<>(list);
+        List<Object> list;
+        try {
+            list = c.asList(Object.class);
+        } catch (RuntimeException e) {
+            list = null;
+        }
+        if (list == null) throw unauthorized("invalid token: claim 'scope' must be a string or a list of strings");
+        Set<String> out = new LinkedHashSet<>();
+        for (Object o : list) {
+            if (!(o instanceof String str)) {
+                throw unauthorized("invalid token: claim 'scope' must hold strings only, found " + o);
+            }
+            out.add(str);
+        }
+        return out;
     }
 
+    private static boolean payloadIsObject(DecodedJWT jwt) {
+        try {
+            jwt.getClaim("tenant");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A claim that must be a string when present; another JSON type is a malformed token (401). */
     private static String claimString(DecodedJWT jwt, String name) {
         Claim c = jwt.getClaim(name);
-        return c == null || c.isMissing() || c.isNull() ? null : c.asString();
+        if (c == null || c.isMissing() || c.isNull()) return null;
+        String s = c.asString();
+        if (s == null) throw unauthorized("invalid token: claim '" + name + "' must be a string");
+        return s;
     }
 
     static EmulatorException unauthorized(String message) {

@@ -2,6 +2,7 @@ package io.mcremulator.server.auth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.InvalidClaimException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
@@ -26,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JwtVerifier {
     private final Algorithm hs256;
     private final Algorithm rs256;
+    private final boolean requireExp;
 
     JwtVerifier(AuthSettings s) {
+        this.requireExp = s.requireExp();
         this.hs256 = s.hs256Secret() == null ? null : Algorithm.HMAC256(s.hs256Secret());
         if (s.rs256PublicKeyPem() != null) {
             this.rs256 = Algorithm.RSA256(parsePem(s.rs256PublicKeyPem()), null);
@@ -43,7 +46,18 @@ final class JwtVerifier {
         String alg = decoded.getAlgorithm();
         Algorithm a = "HS256".equals(alg) ? hs256 : "RS256".equals(alg) ? rs256 : null;
         if (a == null) throw new SignatureVerificationException(Algorithm.none());
-        return JWT.require(a).acceptLeeway(0).build().verify(decoded);
+        DecodedJWT verified = JWT.require(a).acceptLeeway(0).build().verify(decoded);
+        // RFC 7515 4.1.11: a 'crit' header names extensions the recipient must understand; the emulator
+        // understands none, so any 'crit' header (even an empty or malformed one) makes the token invalid.
+        if (!verified.getHeaderClaim("crit").isMissing()) {
+            throw new InvalidClaimException("the token's 'crit' header names extensions the emulator does not"
+                    + " understand (RFC 7515 4.1.11)");
+        }
+        if (requireExp && verified.getExpiresAtAsInstant() == null) {
+            throw new InvalidClaimException("the token has no 'exp' claim; verify mode requires one"
+                    + " (--jwt-require-exp false accepts tokens without it)");
+        }
+        return verified;
     }
 
     static RSAPublicKey parsePem(String pem) {

@@ -52,7 +52,11 @@ public final class ClockApi {
         } catch (DateTimeParseException e) {
             throw j.fail("at", "must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z");
         }
-        controllable().fixAt(instant);
+        try {
+            controllable().fixAt(instant);
+        } catch (IllegalArgumentException e) {
+            throw j.fail("at", "must be between " + ControllableClock.MIN + " and " + ControllableClock.MAX);
+        }
         return view();
     }
 
@@ -71,14 +75,18 @@ public final class ClockApi {
         Duration d;
         try {
             d = by != null ? Duration.parse(by) : Duration.ofSeconds(seconds);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw j.fail("by", "must be an ISO-8601 duration such as PT10M or P1D");
         }
         if (d.isNegative())
             throw j.fail(by != null ? "by" : "seconds", "must not be negative: the clock never goes back by advancing");
-        ControllableClock c = controllable();
-        if (!c.isFixed()) c.fixAt(c.instant());
-        c.advance(d);
+        try {
+            controllable().advance(d); // one step: a refused advance leaves the clock as it was (running or fixed)
+        } catch (IllegalArgumentException e) {
+            throw j.fail(
+                    by != null ? "by" : "seconds",
+                    "moves the clock past " + ControllableClock.MAX + " (timestamps are RFC 3339, four-digit years)");
+        }
         return view();
     }
 

@@ -115,6 +115,7 @@ public final class ControlApi {
         if (tenant == null || tenant.isEmpty()) {
             emulator.reset();
             plane.faults().clear();
+            plane.releaseDelays();
             plane.journal().clear();
         } else {
             emulator.resetTenant(tenant);

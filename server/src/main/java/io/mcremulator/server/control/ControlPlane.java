@@ -13,6 +13,7 @@ import io.mcremulator.server.operation.Operation;
 import io.mcremulator.server.operation.OperationIndex;
 import io.mcremulator.server.proxy.UpstreamObserver;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,7 +103,19 @@ public final class ControlPlane {
         });
     }
 
-    private void beforeMatched(Context ctx) throws InterruptedException {
+    private final DelayedRequests delays = new DelayedRequests();
+
+    /** Ends every pending fault delay now (the rules were cleared, or the server stops). */
+    public void releaseDelays() {
+        delays.releaseAll();
+    }
+
+    /** How many requests wait on a delay fault right now. */
+    int delayedRequests() {
+        return delays.waiting();
+    }
+
+    private void beforeMatched(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) return;
         Operation op = index.find(ctx.method().name(), endpoint.path).orElse(null);
@@ -112,8 +125,20 @@ public final class ControlPlane {
         Faults.Decision d = faults.decide(facts);
         if (d.none()) return;
         ctx.attribute(FAULT + ".fired", String.join(",", d.firedIds()));
-        if (d.delayMs() > 0) Thread.sleep(d.delayMs());
-        if (d.terminal() != null) throw new InjectedFault(d.terminal(), facts.oci());
+        InjectedFault terminal = d.terminal() == null ? null : new InjectedFault(d.terminal(), facts.oci());
+        if (d.delayMs() > 0) {
+            // Answered asynchronously: the request thread goes back to the pool while the timer runs; the route's
+            // handler (or the fault's error) runs when the wait ends.
+            CompletableFuture<Void> wait = delays.after(d.delayMs(), ctx);
+            CompletableFuture<Void> then = new CompletableFuture<>();
+            wait.whenComplete((v, e) -> {
+                if (terminal != null) then.completeExceptionally(terminal);
+                else then.complete(null);
+            });
+            ctx.future(() -> then);
+            return;
+        }
+        if (terminal != null) throw terminal;
     }
 
     private RequestFacts facts(Context ctx, Operation op, String endpointPath) {

@@ -63,7 +63,11 @@ record FaultRule(
             "target");
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-    static final long MAX_DELAY_MS = 600_000;
+    /**
+     * The longest delay a rule may ask for (2 minutes): longer than any client timeout worth testing, short enough
+     * that a forgotten rule cannot hold requests for long. Delays of several firing rules add up to this cap too.
+     */
+    static final long MAX_DELAY_MS = 120_000;
 
     /** Reads and checks a rule; {@code generatedId} is used when the body names none. */
     static FaultRule parse(byte[] body, OperationIndex index, String generatedId) {

@@ -114,7 +114,7 @@ final class Faults {
             if (!fires(a)) continue;
             a.fired++;
             fired.add(a.rule.id());
-            delay += delayOf(a);
+            delay = Math.min(FaultRule.MAX_DELAY_MS, delay + delayOf(a));
             if (a.rule.terminal()) return new Decision(delay, a.rule, fired);
         }
         return fired.isEmpty() ? Decision.NONE : new Decision(delay, null, fired);

@@ -29,7 +29,10 @@ public final class FaultsApi {
     }
 
     public void list(Context ctx) {
-        JsonAnswers.write(ctx, 200, Map.of("faults", list()));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("faults", list());
+        body.put("delayedRequests", plane.delayedRequests());
+        JsonAnswers.write(ctx, 200, body);
     }
 
     List<Map<String, Object>> list() {
@@ -60,5 +63,6 @@ public final class FaultsApi {
 
     void clear() {
         plane.faults().clear();
+        plane.releaseDelays(); // requests waiting on a delay carry on now
     }
 }

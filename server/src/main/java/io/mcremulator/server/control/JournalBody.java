@@ -43,7 +43,9 @@ final class JournalBody {
         String t = text;
         if (t == null && kept != null) {
             String decoded = textual(kept);
-            t = decoded != null ? decoded : "base64:" + Base64.getEncoder().encodeToString(kept);
+            t = decoded != null
+                    ? JournalRedaction.apply(decoded)
+                    : "base64:" + Base64.getEncoder().encodeToString(kept);
             text = t;
         }
         return t;

@@ -306,7 +306,12 @@ public final class SeedParser {
         String s = str(n, p, field);
         if (s == null) return null;
         try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
+            Instant t = java.time.OffsetDateTime.parse(s).toInstant();
+            if (t.isBefore(io.mcremulator.core.time.ControllableClock.MIN)
+                    || t.isAfter(io.mcremulator.core.time.ControllableClock.MAX)) {
+                throw fail(at(p, field), "must be between year 0001 and year 9999, got '" + s + "'");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw fail(at(p, field), "must be an RFC 3339 timestamp such as 2024-05-15T19:56:47Z, got '" + s + "'");
         }

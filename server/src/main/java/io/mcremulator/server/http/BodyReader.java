@@ -6,7 +6,6 @@ import io.mcremulator.core.error.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -66,8 +65,23 @@ public final class BodyReader {
             ctx.attribute(BODY_ATTRIBUTE, body);
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * A body that cannot be read to its end (a malformed chunk size such as {@code zz}, a chunked body cut short,
+     * fewer bytes than the Content-Length): the client's fault, so a 400 in the API's format, never a 500.
+     */
+    public static EmulatorException unreadable(IOException e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getMessage();
+        return new EmulatorException(
+                ErrorCode.BAD_REQUEST,
+                "invalid request body: it could not be read to its end (malformed or truncated chunked encoding, or"
+                        + " fewer bytes than Content-Length): " + why,
+                Map.of());
     }
 
     /**

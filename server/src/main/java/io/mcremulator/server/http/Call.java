@@ -57,9 +57,21 @@ public final class Call {
         return Uuids.parse(name, ctx.pathParam(name));
     }
 
-    /** First value of a query parameter, or null. */
+    /**
+     * The value of a single-valued query parameter, or null. Given more than once ({@code _limit=1&_limit=2}) it is a
+     * 400 naming the parameter: which value was meant cannot be known.
+     */
     public String query(String name) {
+        return single(ctx, name);
+    }
+
+    /** {@link #query}'s rule, for other callers: null when absent, 400 when repeated. */
+    public static String single(Context ctx, String name) {
         List<String> v = ctx.queryParams(name);
+        if (v.size() > 1) {
+            throw EmulatorException.badRequest(
+                    "invalid param: " + name + " is given " + v.size() + " times; give it once", name, v);
+        }
         return v.isEmpty() ? null : v.get(0);
     }
 

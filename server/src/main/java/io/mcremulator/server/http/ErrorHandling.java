@@ -41,6 +41,12 @@ public final class ErrorHandling {
             JsonAnswers.error(ctx, ErrorAnswer.ofStatus(status, message));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            // a parser's exception caused by the request (a broken chunk, an unknown charset, ...) is the client's
+            EmulatorException clientError = ClientErrors.of(e).orElse(null);
+            if (clientError != null) {
+                JsonAnswers.error(ctx, clientError);
+                return;
+            }
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             JsonAnswers.error(
                     ctx, ErrorAnswer.of(ErrorCode.INTERNAL_SERVER_ERROR, 500, "internal server error: " + e, Map.of()));

@@ -45,8 +45,9 @@ public final class OciCall {
         return ctx.pathParam(param);
     }
 
+    /** A single-valued query parameter, or null; given more than once it is a 400. */
     public String query(String name) {
-        return ctx.queryParam(name);
+        return io.mcremulator.server.http.Call.single(ctx, name);
     }
 
     public List<String> queries(String name) {

@@ -60,14 +60,15 @@ public final class OciListsApi {
         Integer n = null;
         if (nParam != null) {
             try {
-                n = Integer.parseInt(nParam);
+                // ASCII digits only: Integer.parseInt would also read other scripts' digits
+                n = nParam.matches("[0-9]{1,10}") ? Integer.parseInt(nParam) : -1;
             } catch (NumberFormatException e) {
                 n = -1;
             }
             if (n < 0) {
                 throw new EmulatorException(
                         ErrorCode.OCI_PAGINATION_NUMBER_INVALID,
-                        "invalid n '" + nParam + "': expected an integer >= 0",
+                        "invalid n '" + nParam + "': expected an integer 0.." + Integer.MAX_VALUE + " in ASCII digits",
                         Map.of("n", nParam));
             }
         }

@@ -43,7 +43,8 @@ public final class OciUploadsApi {
         String range = c.ctx().header("Content-Range");
         if (range != null && !range.isBlank()) {
             Matcher m = CONTENT_RANGE.matcher(range.trim());
-            if (!m.matches()) {
+            // numbers past 2^63-1 (19 digits and more) are as malformed as letters
+            if (!m.matches() || m.group(1).length() > 18 || m.group(2).length() > 18) {
                 throw new EmulatorException(
                         ErrorCode.OCI_RANGE_INVALID,
                         "malformed Content-Range '" + range + "': expected <start>-<end>",

@@ -43,7 +43,7 @@ public final class RegistryTokens {
     public Optional<Principal> resolve(String token, Credentials credentials) {
         Entry e = tokens.get(token);
         if (e == null) return Optional.empty();
-        if (!e.expiresAt.isAfter(clock.instant()) || credentials.generation(e.principal.userId()) != e.generation) {
+        if (!e.expiresAt.isAfter(clock.instant()) || credentials.generation(e.principal) != e.generation) {
             tokens.remove(token);
             return Optional.empty();
         }

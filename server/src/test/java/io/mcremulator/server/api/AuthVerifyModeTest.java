@@ -47,11 +47,13 @@ class AuthVerifyModeTest extends ApiTestBase {
                 new AuthSettings(AuthMode.VERIFY, SECRET, pem((RSAPublicKey) RSA.getPublic()), null, Map.of(), null));
     }
 
+    /** Claims of a valid token: tenant, sub, email and an expiry ten minutes ahead. */
     static com.auth0.jwt.JWTCreator.Builder claims() {
         return JWT.create()
                 .withClaim("tenant", "T." + UUID.randomUUID())
                 .withSubject(UUID.randomUUID().toString())
-                .withClaim("email", "v@example.com");
+                .withClaim("email", "v@example.com")
+                .withExpiresAt(Instant.now().plusSeconds(600));
     }
 
     private Response get(String token) {
@@ -60,10 +62,45 @@ class AuthVerifyModeTest extends ApiTestBase {
 
     @Test
     void hs256WithTheSharedSecretIsAccepted() {
-        get(claims().withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(SECRET)))
-                .then()
-                .statusCode(200);
         get(claims().sign(Algorithm.HMAC256(SECRET))).then().statusCode(200);
+    }
+
+    @Test
+    void tokensWithoutExpAre401ByDefault() {
+        String noExp = JWT.create()
+                .withClaim("tenant", "T." + UUID.randomUUID())
+                .withSubject(UUID.randomUUID().toString())
+                .sign(Algorithm.HMAC256(SECRET));
+        Response r = get(noExp);
+        assertError(r, 401, "unauthorized");
+        r.then().body("message", containsString("exp"));
+    }
+
+    @Test
+    void anUnknownCritHeaderIs401() {
+        Response r = get(claims().withHeader(Map.of("crit", java.util.List.of("urn:example:ext"), "urn:example:ext", 1))
+                .sign(Algorithm.HMAC256(SECRET)));
+        assertError(r, 401, "unauthorized");
+        r.then().body("message", containsString("crit"));
+        assertError(
+                get(claims().withHeader(Map.of("crit", java.util.List.of())).sign(Algorithm.HMAC256(SECRET))),
+                401,
+                "unauthorized");
+    }
+
+    @Test
+    void aSignedTokenWithANullPayloadOrNullScopeIs401() {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes());
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString("null".getBytes());
+        String sig = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Algorithm.HMAC256(SECRET).sign(header.getBytes(), payload.getBytes()));
+        assertError(get(header + "." + payload + "." + sig), 401, "unauthorized");
+        assertError(
+                get(claims().withClaim("scope", java.util.Arrays.asList("mcr.read", null))
+                        .sign(Algorithm.HMAC256(SECRET))),
+                401,
+                "unauthorized");
     }
 
     @Test
@@ -105,11 +142,24 @@ class AuthVerifyModeTest extends ApiTestBase {
     }
 
     @Test
-    void apiKeysAreStillAccepted() {
+    void onlyKnownApiKeysAreAccepted() {
+        String tenant = UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
         anonymous()
-                .header("X-API-Key", UUID.randomUUID().toString())
-                .get("/v0/registries")
+                .contentType("application/json")
+                .body("{\"api_keys\":[{\"key\":\"" + key + "\",\"tenant\":\"" + tenant + "\",\"user_id\":\"u-1\"}]}")
+                .post("/_emulator/seed")
                 .then()
-                .statusCode(200);
+                .statusCode(204);
+        anonymous().header("X-API-Key", key).get("/v0/registries").then().statusCode(200);
+        // a UUID the emulator never issued, and the victim's tenant id itself, are no keys
+        assertError(
+                anonymous().header("X-API-Key", UUID.randomUUID().toString()).get("/v0/registries"),
+                401,
+                "unauthorized");
+        Response asTenantId = anonymous().header("X-API-Key", tenant).get("/v0/registries");
+        assertError(asTenantId, 401, "unauthorized");
+        asTenantId.then().body("message", containsString("seeded"));
+        assertError(anonymous().header("X-API-Key", tenant).get("/v0/credentials"), 401, "unauthorized");
     }
 }

@@ -233,6 +233,7 @@ class ControlApiTest extends ApiTestBase {
         RestAssured.given()
                 .baseUri(server.baseUrl())
                 .queryParam("tenant", a.tenantId())
+                .contentType(ContentType.JSON)
                 .post("/_emulator/reset")
                 .then()
                 .statusCode(204);
@@ -255,6 +256,7 @@ class ControlApiTest extends ApiTestBase {
             spec.body(Map.of("name", name)).post("/v0/registries").then().statusCode(201);
             RestAssured.given()
                     .baseUri(own.baseUrl())
+                    .contentType(ContentType.JSON)
                     .post("/_emulator/reset")
                     .then()
                     .statusCode(204);

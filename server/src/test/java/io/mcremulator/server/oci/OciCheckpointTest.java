@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 class OciCheckpointTest {
 
     private static void control(OciFixture f, String method, String path, int status) {
-        RestAssured.given().baseUri(f.base()).request(method, path).then().statusCode(status);
+        RestAssured.given()
+                .baseUri(f.base())
+                .contentType("application/json")
+                .request(method, path)
+                .then()
+                .statusCode(status);
     }
 
     private static void assertPullable(OciFixture f, String name, OciFixture.Pushed img, String layerText) {
