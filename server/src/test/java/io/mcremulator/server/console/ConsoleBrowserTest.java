@@ -85,8 +85,21 @@ class ConsoleBrowserTest {
         return browser.driver.findElement(By.id(id));
     }
 
+    /**
+     * Clicks what {@code by} finds once it is clickable, finding it again when the page re-rendered it in between
+     * (live lists are redrawn when the server's state changes).
+     */
+    private void click(By by) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement e = d.findElement(by);
+            if (!e.isDisplayed() || !e.isEnabled()) return false;
+            e.click();
+            return true;
+        });
+    }
+
     private void tab(String view) {
-        byId("tab-" + view).click();
+        click(By.id("tab-" + view));
         wait.until(d -> byId("view-" + view).isDisplayed());
     }
 
@@ -284,9 +297,7 @@ class ConsoleBrowserTest {
 
         // and removed from the page, the rule is gone
         tab("control");
-        browser.driver
-                .findElement(By.cssSelector("#fault-table button[aria-label='Remove fault " + faultId + "']"))
-                .click();
+        click(By.cssSelector("#fault-table button[aria-label='Remove fault " + faultId + "']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fault-empty")));
         assertThat(api.control("GET", "/_emulator/faults", null).body()).doesNotContain(faultId);
     }
@@ -319,9 +330,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state-tree"), "added-later"));
 
         tab("control");
-        browser.driver
-                .findElement(By.cssSelector("button[aria-label='Restore snapshot baseline']"))
-                .click();
+        click(By.cssSelector("button[aria-label='Restore snapshot baseline']"));
         tab("state");
         wait.until(d -> !byId("state-tree").getText().contains("added-later"));
         assertThat(byId("state-tree").getText()).contains("kept");
