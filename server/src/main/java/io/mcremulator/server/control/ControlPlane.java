@@ -28,6 +28,9 @@ public final class ControlPlane {
     private static final String START = "mcr.control.startNanos";
     private static final String FAULT = "mcr.control.fault";
     private static final String BODY_SIZE = "mcr.control.requestBodySize";
+    /** Set when the client went away while its request waited on a delay: it was not answered. */
+    private static final String GONE = "mcr.control.clientGone";
+
     private static final Pattern REGION_PATH = Pattern.compile("^/([^/]+)/container-registry(/.*)?$");
 
     private final Emulator emulator;
@@ -96,6 +99,7 @@ public final class ControlPlane {
         config.routes.before(ctx -> ctx.attribute(START, System.nanoTime()));
         config.routes.beforeMatched(this::beforeMatched);
         config.routes.after(this::after);
+        config.routes.exception(DelayedRequests.ClientGone.class, (gone, ctx) -> ctx.attribute(GONE, Boolean.TRUE));
         config.routes.exception(InjectedFault.class, (f, ctx) -> {
             ctx.attribute(FAULT, f);
             if (!f.dropped()) captureBody(ctx);
@@ -129,10 +133,13 @@ public final class ControlPlane {
         if (d.delayMs() > 0) {
             // Answered asynchronously: the request thread goes back to the pool while the timer runs; the route's
             // handler (or the fault's error) runs when the wait ends.
-            CompletableFuture<Void> wait = delays.after(d.delayMs(), ctx);
+            // A client that goes away meanwhile ends the wait: then nothing runs and nothing is answered.
+            DelayedRequests.Wait wait = delays.after(d.delayMs(), ctx);
             CompletableFuture<Void> then = new CompletableFuture<>();
-            wait.whenComplete((v, e) -> {
-                if (terminal != null) then.completeExceptionally(terminal);
+            wait.done.whenComplete((v, e) -> {
+                if (e == null && wait.closeAfterAnswer()) ctx.header("Connection", "close");
+                if (e != null) then.completeExceptionally(e);
+                else if (terminal != null) then.completeExceptionally(terminal);
                 else then.complete(null);
             });
             ctx.future(() -> then);
@@ -174,13 +181,14 @@ public final class ControlPlane {
         String fired = ctx.attribute(FAULT + ".fired");
         String faultId = fault != null ? fault.ruleId() : fired;
         boolean dropped = fault != null && fault.dropped();
+        boolean unanswered = dropped || ctx.attribute(GONE) != null; // status 0: no answer was sent
         int max = journal.maxBodyBytes();
         byte[] reqBody = ctx.attribute(BodyReader.BODY_ATTRIBUTE);
         Long declared = ctx.attribute(BODY_SIZE);
         JournalBody request = reqBody == null
                 ? JournalBody.NONE
                 : JournalBody.of(reqBody, declared != null ? declared : reqBody.length, max);
-        JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
+        JournalBody response = unanswered ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
         JournalEntry entry = journal.add(
@@ -196,7 +204,7 @@ public final class ControlPlane {
                         f.endpointPath(),
                         f.tenant(),
                         f.region(),
-                        dropped ? 0 : ctx.statusCode(),
+                        unanswered ? 0 : ctx.statusCode(),
                         ms,
                         f.operation() == null,
                         faultId,
