@@ -149,7 +149,10 @@ public final class McrEmulatorServer implements AutoCloseable {
         try {
             if (persistence == null || !persistence.loadedSavedState())
                 for (Path seed : settings.seedFiles()) loadSeedFile(seed);
-            if (persistence != null) persistence.start();
+            if (persistence != null) {
+                persistence.start();
+                controlApi.persistenceStatus(persistence::status); // GET /_emulator/health shows what is saved
+            }
         } catch (RuntimeException e) {
             if (persistence != null) persistence.close();
             persistence = null;

@@ -96,9 +96,18 @@ public final class ControlApi {
         return operations;
     }
 
+    /** With a data dir: what is saved ({@code Persistence.status()}), shown by the health check. */
+    private volatile java.util.function.Supplier<Map<String, Object>> persistence;
+
+    public void persistenceStatus(java.util.function.Supplier<Map<String, Object>> status) {
+        this.persistence = status;
+    }
+
     public void health(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "UP");
+        java.util.function.Supplier<Map<String, Object>> p = persistence;
+        if (p != null) m.put("persistence", p.get());
         JsonAnswers.write(ctx, 200, m);
     }
 

@@ -29,7 +29,7 @@ final class StateFiles {
     private static final Pattern HEADER = Pattern.compile("^" + MAGIC + " 1 (\\d+) sha256:([0-9a-f]{64})$");
 
     private final Path dir;
-    private long generation;
+    private volatile long generation; // written by the one writer, read by status()
 
     /** A state read back: its generation, its body, and what was wrong with newer files (for the log). */
     record Loaded(long generation, byte[] body, List<String> problems) {}
@@ -46,6 +46,11 @@ final class StateFiles {
 
     Path folder() {
         return dir;
+    }
+
+    /** The newest generation written or found (0: none). */
+    long generation() {
+        return generation;
     }
 
     /**
