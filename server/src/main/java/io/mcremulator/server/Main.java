@@ -60,7 +60,12 @@ public final class Main {
                         () -> {
                             server.stop();
                             System.out.println("mcr-emulator stopped");
+                            System.out.flush();
                             stopped.countDown();
+                            // A drained stop is a success: exit 0, not the JVM's 143 for "killed by SIGTERM", so
+                            // supervisors (docker stop, systemd, CI) see a clean exit. Only a signal gets here: main
+                            // waits forever, and the exits with a code of their own happen before this hook exists.
+                            Runtime.getRuntime().halt(0);
                         },
                         "mcr-emulator-shutdown"));
         System.out.println("mcr-emulator ready on " + server.baseUrl() + " (Go SDK base URL: "

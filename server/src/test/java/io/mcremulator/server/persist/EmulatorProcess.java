@@ -76,6 +76,16 @@ final class EmulatorProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM, without waiting ({@link #waitForExit}). */
+    void sigterm() {
+        process.toHandle().destroy();
+    }
+
+    /** The exit code, or null when the process is still running after {@code seconds}. */
+    Integer waitForExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
     /** SIGKILL ({@code kill -9}): no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
