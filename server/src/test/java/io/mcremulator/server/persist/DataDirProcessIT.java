@@ -83,7 +83,7 @@ class DataDirProcessIT {
             pushed = c.pushImage("devreg/team/app", "v1", layer);
             c.pushImage("devreg/team/app", "v2", "second image".getBytes(StandardCharsets.UTF_8));
             before = StateView.of(c);
-            assertThat(first.stop()).isIn(0, 143);
+            assertThat(first.stop()).as("a drained stop exits 0").isZero();
         }
         try (EmulatorProcess second = start()) {
             RegistryClient c2 = c.at(second.base).login();
