@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11, defect 9, against a real process (the standalone runner's main): SIGTERM stops accepting at once, lets
- * the requests in flight finish (bodies still arriving, requests waiting on a delay fault), then exits.
+ * the requests in flight finish (bodies still arriving, requests waiting on a delay fault), then exits. The same under
+ * load, with the packaged jar: {@code persist.SigtermDrainUnderLoadProcessIT}.
  */
 class SigtermDrainTest {
     private static final Pattern READY = Pattern.compile("ready on (http://[^ ]+)");
