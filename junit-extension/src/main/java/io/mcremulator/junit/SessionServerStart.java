@@ -23,8 +23,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Starts the default server (the one a plain {@code @McrEmulatorTest} uses) in the background as soon as the JUnit
  * Platform opens its launcher session, before test discovery, so the start overlaps discovery and the engine's own
  * start; the first {@code @McrEmulatorTest} class then only waits for what is left of it. Registered through
- * {@code META-INF/services} (JUnit Platform 1.8+; surefire 3, Gradle and IDEs open a session per run; older
- * platforms never load it, and {@link EarlyServerStart} still starts at the test plan).
+ * {@code META-INF/services} (JUnit Platform 1.8+; surefire 3 and runners that call
+ * {@code LauncherFactory.openSession()} open a session per run; older platforms never load it, and
+ * {@link EarlyServerStart} still starts at the test plan).
  *
  * <p>When: {@code mcr.emulator.earlyStart} as a system property or in {@code junit-platform.properties} (the session
  * sees no other configuration parameters): {@code false} never, {@code true} always, unset or {@code auto} only when
