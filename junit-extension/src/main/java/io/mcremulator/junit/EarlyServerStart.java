@@ -65,8 +65,12 @@ public final class EarlyServerStart implements TestExecutionListener {
 
     /** The server started early under this key, waiting for its start to finish; empty if none or it failed. */
     static Optional<RunningServer> claim(String key) {
-        CompletableFuture<RunningServer> f = PENDING.remove(key);
-        if (f == null) return Optional.empty();
+        CompletableFuture<RunningServer> f;
+        synchronized (DECISIONS) {
+            f = PENDING.remove(key);
+            if (f == null) return Optional.empty();
+            PLANNED.add(key); // a session start still deciding (its class path check found no user): a test wants it
+        }
         try {
             return Optional.of(f.join());
         } catch (RuntimeException e) {
@@ -143,6 +147,7 @@ public final class EarlyServerStart implements TestExecutionListener {
 
     /** Stops the server started under this key unless a test took it (then its run's end stops it). */
     static void release(String key, CompletableFuture<RunningServer> f) {
+        PLANNED.remove(key);
         if (PENDING.remove(key, f)) stop(f);
     }
 
