@@ -131,6 +131,8 @@ machine_info
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 SERVER_WARMUP="${BENCH_SERVER_WARMUP:-8s}"
 ROUND=0
+# "round":N, for the start-up lines of the api rounds (the startup part adds its own round to its lines).
+round_key() { [ "$ROUND" -gt 0 ] && printf '"round":%d,' "$ROUND"; return 0; }
 warm_server() { BENCH_MODE=get wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SERVER_WARMUP" -s "$BENCH/wrk/bench.lua" "$1" >/dev/null; }
 run_wrk() {
   local target="$1" scenario="$2" url="$3" mode=get prefix="${4:-}"
@@ -160,7 +162,7 @@ start_ours() { # start_ours <name> [classpath] [server flags...]: starts the ser
   kill -0 "$OURS_PID" 2>/dev/null || { log "our server exited (port $PORT_OURS taken?): see $RESULTS/ours-$name.log"; exit 1; }
   [ -n "$cp" ] && return 0
   local launcher="java -cp … Main"; [ -n "$STANDALONE_JAR" ] && launcher="java -jar standalone jar"
-  echo "{\"target\":\"ours\",\"what\":\"process start to ready\",\"round\":$ROUND,\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$OURS_PID"),\"launcher\":\"$launcher\"}" >> "$RESULTS/startup.jsonl"
+  echo "{\"target\":\"ours\",\"what\":\"process start to ready\",$(round_key)\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$OURS_PID"),\"launcher\":\"$launcher\"}" >> "$RESULTS/startup.jsonl"
 }
 
 seed_ours() { # seed_ours <registries> <images>: reset, then POST /_emulator/seed; records the time
@@ -293,7 +295,7 @@ peer_ready() {
   SERVER_PID=$pid; PIDS+=("$pid")
   ms=$(wait_http "$url" "$t0")
   kill -0 "$pid" 2>/dev/null || { log "$target exited: see $RESULTS/$target*.log"; exit 1; }
-  echo "{\"target\":\"$target\",\"what\":\"process start to ready\",\"round\":$ROUND,\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$pid")}" >> "$RESULTS/startup.jsonl"
+  echo "{\"target\":\"$target\",\"what\":\"process start to ready\",$(round_key)\"ms\":$ms,\"cpu_ms\":$(cpu_ms "$pid")}" >> "$RESULTS/startup.jsonl"
 }
 
 # peer_scenarios <target> <base> <create-prefix>: a fresh server's warm-up, then the measured scenarios.
