@@ -183,6 +183,10 @@ public final class ControlPlane {
         JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
+        // Everything read from the request before the journal's lock is taken: add() only numbers and appends.
+        String query = ctx.queryString();
+        int status = dropped ? 0 : ctx.statusCode();
+        String requestId = ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER);
         JournalEntry entry = journal.add(
                 unmatched,
                 seq -> new JournalEntry(
@@ -192,16 +196,16 @@ public final class ControlPlane {
                         f.api(),
                         f.method(),
                         f.path(),
-                        ctx.queryString(),
+                        query,
                         f.endpointPath(),
                         f.tenant(),
                         f.region(),
-                        dropped ? 0 : ctx.statusCode(),
+                        status,
                         ms,
                         f.operation() == null,
                         faultId,
                         dropped,
-                        ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER),
+                        requestId,
                         request,
                         response,
                         null));
