@@ -121,6 +121,8 @@ public final class ControlPlane {
         Operation op = index.find(ctx.method().name(), endpoint.path).orElse(null);
         RequestFacts facts = facts(ctx, op, endpoint.path);
         ctx.attribute(FACTS, facts);
+        // the journal records who called as it arrived (the call itself may remove its own key)
+        if (journal.enabled() && !facts.control()) facts.tenant();
         if (facts.control()) return;
         Faults.Decision d = faults.decide(facts);
         if (d.none()) return;
@@ -151,7 +153,7 @@ public final class ControlPlane {
                 ctx.method().name(),
                 path,
                 endpointPath,
-                tenant(ctx, oci),
+                () -> tenant(ctx, oci),
                 oci ? ociRegion : region(path));
     }
 
