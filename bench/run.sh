@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces docs/benchmarks.md: management API vs WireMock and Prism (wrk), scale, startup, OCI vs docker-registry.
-# Usage: bench/run.sh [--quick] [--only core|api|profile|scale|startup|oci|report]...
+# Usage: bench/run.sh [--quick] [--only core|api|profile|scale|startup|oci|container|report]...
 # Everything talks to 127.0.0.1 only; every load run is bounded by wrk -d; started processes are stopped on exit.
 set -euo pipefail
 
@@ -64,6 +64,7 @@ expected_duration() {
   want scale && total=$(( total + 90 ))
   want startup && total=$(( total + ROUNDS * 15 ))
   want oci && total=$(( total + 300 ))
+  want container && total=$(( total + 90 + ROUNDS * 15 ))
   log "expected duration of this run: ~$(( (total + 60) / 60 )) min (build included; more on a loaded machine)"
 }
 
@@ -418,7 +419,7 @@ startup_bench() {
       rm -f "$cl"
     done
     start_ours "startup-$round"; stop_pid "$OURS_PID"
-    sed -i "\$ s/^{/{\"round\":$round,\"loadavg\":$load,/" "$RESULTS/startup.jsonl"
+    sed -i "\$ s/^{/{\"part\":\"startup\",\"round\":$round,\"loadavg\":$load,/" "$RESULTS/startup.jsonl"
   done
   quick_warning
 }
@@ -451,6 +452,14 @@ if want scale; then scale_bench; fi
 if want startup; then startup_bench; fi
 if want oci; then
   if [ -x "$BENCH/oci.sh" ]; then RESULTS="$RESULTS" CP="$CP" STANDALONE_JAR="$STANDALONE_JAR" "$BENCH/oci.sh" || log "oci bench failed (see $RESULTS/oci.log)"; fi
+fi
+if want container; then
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    log "container: docker run to answering, interleaved with WireMock's image and the standalone jar ($ROUNDS runs each)"
+    MCR_BENCH_TAG="${MCR_BENCH_TAG:-bench}" "$BENCH/container-startup.sh" "$ROUNDS" > "$RESULTS/container.md" || log "container bench failed"
+  else
+    rm -f "$RESULTS/container.md"; log "container: skipped (no Docker engine)"
+  fi
 fi
 if want report || [ ${#ONLY[@]} -eq 0 ]; then
   $JAVA -cp "$CP" io.mcremulator.bench.Report "$RESULTS" "$ROOT/docs/benchmarks.md" "$BENCH/notes.md"

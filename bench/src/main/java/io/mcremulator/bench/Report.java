@@ -121,15 +121,191 @@ public final class Report {
         line("  divided by the count. Seeding time is the time of `Emulator.seed` calls (batches of 100 000 images).");
         line("- Startup: 5 launches each; median shown.");
         line("");
+        goals();
         api();
         scaling();
         core();
         scale();
         startup();
         oci();
+        container();
         profile();
         split();
         raw();
+    }
+
+    /**
+     * One table of the goals of issue 15, judged from this run's own data (the same files as the sections below):
+     * what was measured, the goal, and whether it holds. A part not run says so instead of a verdict.
+     */
+    private void goals() throws IOException {
+        line("## Goals (issue 15) in this run");
+        line("");
+        line("| goal | measured in this run | holds? |");
+        line("|---|---|---|");
+        List<JsonNode> inproc = jsonl("startup-inprocess.jsonl");
+        Map<Integer, JsonNode> ours = new java.util.TreeMap<>(), wm = new java.util.TreeMap<>();
+        for (JsonNode n : inproc) {
+            if (!n.has("round") || !n.has("main_to_first_response_ms")) continue;
+            String t = n.get("target").asText();
+            if (t.equals("ours")) ours.put(n.get("round").asInt(), n);
+            if (t.equals("wiremock")) wm.put(n.get("round").asInt(), n);
+        }
+        if (ours.isEmpty()) line("| in-process start to the first answer ≤ 300 ms | startup part not run | – |");
+        else {
+            List<Double> v = new ArrayList<>();
+            ours.values().forEach(n -> v.add(n.get("main_to_first_response_ms").asDouble()));
+            goalRow(
+                    "in-process start to the first answer ≤ 300 ms (`main_to_first_response_ms`)",
+                    v,
+                    "%.0f ms",
+                    300,
+                    true);
+            List<Double> r = new ArrayList<>();
+            ours.forEach((round, o) -> {
+                JsonNode w = wm.get(round);
+                if (w != null && w.get("main_to_first_response_ms").asDouble() > 0)
+                    r.add(o.get("main_to_first_response_ms").asDouble()
+                            / w.get("main_to_first_response_ms").asDouble());
+            });
+            if (!r.isEmpty()) goalRow("…and ≤ 0.4x WireMock's, paired within each round", r, "%.2fx", 0.4, true);
+        }
+        List<Double> standalone = new ArrayList<>();
+        for (JsonNode n : jsonl("startup.jsonl"))
+            if (n.path("part").asText().equals("startup") // the startup part's rounds, not the api part's starts
+                    && n.path("target").asText().equals("ours")
+                    && n.path("launcher").asText().contains("jar"))
+                standalone.add(n.get("ms").asDouble());
+        if (standalone.isEmpty()) line("| standalone `java -jar` to ready ≤ 400 ms | startup part not run | – |");
+        else
+            goalRow(
+                    "standalone `java -jar` to ready ≤ 400 ms (plain JVM flags, from the shell's launch to the first answer of a poll every 10 ms)",
+                    standalone,
+                    "%.0f ms",
+                    400,
+                    true);
+        apiGoals();
+        ociGoals();
+        containerGoal();
+        line("");
+        line(
+                "Median [min-max] over the rounds. Why a goal does not hold, with the measured limit, is in \"Performance work\" below"
+                        + " (bench/notes.md).");
+        line("");
+    }
+
+    private void goalRow(String what, List<Double> values, String format, double goal, boolean atMost) {
+        double m = median(values);
+        boolean holds = atMost ? m <= goal : m >= goal;
+        line("| " + what + " | " + String.format(Locale.ROOT, format, m) + " ["
+                + String.format(
+                        Locale.ROOT,
+                        format,
+                        values.stream().mapToDouble(d -> d).min().orElse(0)) + " – "
+                + String.format(
+                        Locale.ROOT,
+                        format,
+                        values.stream().mapToDouble(d -> d).max().orElse(0)) + "] | "
+                + (holds ? "**yes**" : "**no**") + " |");
+    }
+
+    /** The api goals per scenario and journal setting, from the paired ratios of the rounds. */
+    private void apiGoals() throws IOException {
+        Map<String, Map<String, Map<Integer, JsonNode>>> by = new LinkedHashMap<>();
+        for (JsonNode n : jsonl("api.jsonl")) {
+            int round = n.path("round").asInt(0);
+            if (round <= 0) continue;
+            by.computeIfAbsent(n.get("target").asText(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(n.get("scenario").asText(), k -> new java.util.TreeMap<>())
+                    .put(round, n);
+        }
+        if (by.isEmpty()) {
+            line(
+                    "| management API ≥ 3x WireMock's req/s, ≤ 1/3 of its CPU per request, p99 no worse | api part not run | – |");
+            return;
+        }
+        for (String[] pair :
+                new String[][] {{"ours", "wiremock", "on"}, {"ours-nojournal", "wiremock-nojournal", "off"}}) {
+            for (String s : SCENARIOS) {
+                Map<Integer, JsonNode> o = by.getOrDefault(pair[0], Map.of()).get(s);
+                Map<Integer, JsonNode> w = by.getOrDefault(pair[1], Map.of()).get(s);
+                if (o == null || w == null) continue;
+                List<Double> rps = new ArrayList<>(), cpu = new ArrayList<>(), p99 = new ArrayList<>();
+                o.forEach((round, a) -> {
+                    JsonNode b = w.get(round);
+                    if (b == null
+                            || b.get("rps").asDouble() == 0
+                            || a.get("rps").asDouble() == 0) return;
+                    rps.add(a.get("rps").asDouble() / b.get("rps").asDouble());
+                    cpu.add(cpuPerRequest(a) / cpuPerRequest(b));
+                    p99.add(a.get("p99_us").asDouble() / b.get("p99_us").asDouble());
+                });
+                if (rps.isEmpty()) continue;
+                String where = s + ", journals " + pair[2];
+                goalRow(where + ": req/s ≥ 3x WireMock's", rps, "%.2fx", 3, false);
+                goalRow(where + ": CPU per request ≤ 0.33x WireMock's", cpu, "%.2fx", 1 / 3.0, true);
+                goalRow(where + ": p99 ≤ 1x WireMock's", p99, "%.2fx", 1, true);
+            }
+        }
+    }
+
+    /** OCI push and pull ≥ 1.0x docker-registry's throughput, in memory and with --blob-dir, cold and warm. */
+    private void ociGoals() throws IOException {
+        List<JsonNode> runs = jsonl("oci.jsonl");
+        if (runs.isEmpty()) {
+            line("| OCI push and pull ≥ 1.0x docker-registry | oci part not run | – |");
+            return;
+        }
+        Map<String, List<Double>> secs = new LinkedHashMap<>();
+        for (JsonNode n : runs)
+            secs.computeIfAbsent(n.get("target").asText() + "/" + n.get("op").asText(), k -> new ArrayList<>())
+                    .add(n.get("seconds").asDouble());
+        for (String target : List.of("ours", "ours-disk"))
+            for (String op : List.of("push", "pull", "push-warm", "pull-warm")) {
+                List<Double> o = secs.get(target + "/" + op), d = secs.get("docker-registry/" + op);
+                if (o == null || d == null) continue;
+                goalRow(
+                        "OCI " + op + " " + (target.equals("ours") ? "in memory" : "with `--blob-dir`")
+                                + ": ≥ 1.0x docker-registry's throughput (ratio of medians; spread over our runs)",
+                        o.stream().map(x -> median(d) / x).toList(),
+                        "%.2fx",
+                        1,
+                        false);
+            }
+    }
+
+    /** Container from `docker run` to answering ≤ 0.5 s, from the container part's table (bench/container-startup.sh). */
+    private void containerGoal() throws IOException {
+        Path table = dir.resolve("container.md");
+        if (!Files.exists(table)) {
+            line("| container from `docker run` to answering ≤ 0.5 s | container part not run | – |");
+            return;
+        }
+        for (String row : Files.readAllLines(table)) {
+            if (!row.startsWith("| mcr-emulator image (jlinked base, AppCDS)")) continue;
+            String[] cells = row.split("\\|");
+            List<Double> all = new ArrayList<>();
+            for (String x : cells[4].trim().split("\\s+")) if (!x.isEmpty()) all.add(Double.parseDouble(x));
+            if (!all.isEmpty())
+                goalRow(
+                        "container from `docker run` to answering ≤ 500 ms (image with its AppCDS archive)",
+                        all,
+                        "%.0f ms",
+                        500,
+                        true);
+        }
+    }
+
+    /** The container part: bench/container-startup.sh's own table, as it printed it. */
+    private void container() throws IOException {
+        Path table = dir.resolve("container.md");
+        if (!Files.exists(table)) return;
+        line("## Docker image: `docker run` to answering, and the standalone jar");
+        line("");
+        line("From `bench/container-startup.sh` (run by `bench/run.sh`'s container part), times from the host:");
+        line("");
+        md.append(Files.readString(table).strip()).append('\n');
+        line("");
     }
 
     private void api() throws IOException {
