@@ -21,9 +21,12 @@ FROM ${BASE_IMAGE}
 ARG JAR=server/target/mcr-emulator-server-*-standalone.jar
 USER 0:0
 COPY ${JAR} /app/mcr-emulator.jar
+# The JVM's defaults (AppCDS archive, C1 only, no perf data file): a flags file, read before JAVA_TOOL_OPTIONS, so
+# JAVA_TOOL_OPTIONS can still override each of them (docs/docker.md "JVM options").
+COPY docker/jvm.flags /app/jvm.flags
 # AppCDS: a training run (start, a few typical requests, stop) records the loaded classes into a dynamic archive
 # on top of the JRE's default one; the server and the health check start from it.
-RUN ["java", "-XX:ArchiveClassesAtExit=/app/mcr-emulator.jsa", "-XX:+UseSerialGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-jar", "/app/mcr-emulator.jar", "cds-training"]
+RUN ["java", "-XX:ArchiveClassesAtExit=/app/mcr-emulator.jsa", "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-jar", "/app/mcr-emulator.jar", "cds-training"]
 
 COPY --from=empty-data-dir --chown=10001:10001 /data /data
 USER 10001:10001
@@ -34,6 +37,6 @@ LABEL org.opencontainers.image.title="mcr-emulator" \
       org.opencontainers.image.description="In-memory emulator of Magalu Cloud Container Registry (MCR) for tests"
 
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["java", "-XX:SharedArchiveFile=/app/mcr-emulator.jsa", "-Xlog:cds=off", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", "/app/mcr-emulator.jar", "io.mcremulator.server.Main", "healthcheck"]
+  CMD ["java", "-XX:Flags=/app/jvm.flags", "-Xlog:cds=off", "-cp", "/app/mcr-emulator.jar", "io.mcremulator.server.Main", "healthcheck"]
 
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/mcr-emulator.jsa", "-Xlog:cds=off", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-jar", "/app/mcr-emulator.jar"]
+ENTRYPOINT ["java", "-XX:Flags=/app/jvm.flags", "-Xlog:cds=off", "-jar", "/app/mcr-emulator.jar"]

@@ -65,6 +65,7 @@ final class RegistryEntity {
 
     /** Bytes stored for this registry: every distinct blob and manifest its images reference, counted once. */
     long storageUsageBytes() {
+        if (repositories.isEmpty()) return 0; // most registries of a list page: no map, no iterator
         Map<String, Long> distinct = new HashMap<>();
         for (RepositoryEntity repo : repositories.values())
             for (ImageEntity img : repo.images.values()) distinct.putAll(img.storedContent());

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -30,6 +31,12 @@ public final class EarlyServerStart implements TestExecutionListener {
     private static final Map<TestPlan, Map<String, CompletableFuture<RunningServer>>> BY_PLAN =
             new ConcurrentHashMap<>();
 
+    /** Keys a running plan's first class wants (so a session start that found no use for it starts anyway). */
+    private static final java.util.Set<String> PLANNED = ConcurrentHashMap.newKeySet();
+
+    /** Guards the decision between a session start that is not sure it is wanted and a plan that wants it. */
+    private static final Object DECISIONS = new Object();
+
     /** The base URL of the last server started early under each key, for tests that check the first test gets it. */
     static final Map<String, String> STARTED = new ConcurrentHashMap<>();
 
@@ -50,17 +57,20 @@ public final class EarlyServerStart implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        PLANNED.clear();
         Map<String, CompletableFuture<RunningServer>> started = BY_PLAN.remove(testPlan);
         if (started == null) return;
-        started.forEach((key, f) -> {
-            if (PENDING.remove(key, f)) stop(f); // never taken: nothing of it outlives the plan
-        });
+        started.forEach(EarlyServerStart::release); // never taken: nothing of it outlives the plan
     }
 
     /** The server started early under this key, waiting for its start to finish; empty if none or it failed. */
     static Optional<RunningServer> claim(String key) {
-        CompletableFuture<RunningServer> f = PENDING.remove(key);
-        if (f == null) return Optional.empty();
+        CompletableFuture<RunningServer> f;
+        synchronized (DECISIONS) {
+            f = PENDING.remove(key);
+            if (f == null) return Optional.empty();
+            PLANNED.add(key); // a session start still deciding (its class path check found no user): a test wants it
+        }
         try {
             return Optional.of(f.join());
         } catch (RuntimeException e) {
@@ -89,26 +99,56 @@ public final class EarlyServerStart implements TestExecutionListener {
             return; // a misconfigured class: the extension reports it when the class runs
         }
         String key = key(settings);
-        ClassLoader loader = testClass.getClassLoader();
-        if (PENDING.containsKey(key)) return; // an enclosing run started it already
-        PENDING.computeIfAbsent(key, k -> {
-            CompletableFuture<RunningServer> f = new CompletableFuture<>();
-            Thread t = new Thread(
-                    () -> {
-                        try {
-                            RunningServer running = RunningServer.start(settings, loader);
-                            STARTED.put(k, running.server.baseUrl());
-                            f.complete(running);
-                        } catch (Throwable e) {
-                            f.completeExceptionally(e);
+        synchronized (DECISIONS) {
+            PLANNED.add(key); // a session start still deciding whether it is wanted: it is
+            if (PENDING.containsKey(key)) return; // the launcher session or an enclosing run started it already
+            CompletableFuture<RunningServer> f =
+                    startInBackground(key, settings, testClass.getClassLoader(), () -> true);
+            if (f != null)
+                BY_PLAN.computeIfAbsent(testPlan, p -> new ConcurrentHashMap<>())
+                        .put(key, f);
+        }
+    }
+
+    /**
+     * Starts a server with these settings on a daemon thread and offers it under {@code key} to the first test that
+     * needs one; {@code wanted} runs first on that thread and, when it says no, nothing starts and nothing is
+     * offered. Returns null when a server is offered under that key already. The caller stops it with
+     * {@link #release} when its run or session ends.
+     */
+    static CompletableFuture<RunningServer> startInBackground(
+            String key, Settings settings, ClassLoader loader, BooleanSupplier wanted) {
+        CompletableFuture<RunningServer> f = new CompletableFuture<>();
+        if (PENDING.putIfAbsent(key, f) != null) return null;
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        if (!wanted.getAsBoolean()) {
+                            synchronized (DECISIONS) {
+                                if (!PLANNED.contains(key)) {
+                                    PENDING.remove(key, f);
+                                    f.completeExceptionally(new IllegalStateException("not wanted"));
+                                    return;
+                                }
+                            }
                         }
-                    },
-                    "mcr-emulator-early-start");
-            t.setDaemon(true);
-            t.start();
-            BY_PLAN.computeIfAbsent(testPlan, p -> new ConcurrentHashMap<>()).put(k, f);
-            return f;
-        });
+                        RunningServer running = RunningServer.start(settings, loader);
+                        STARTED.put(key, running.server.baseUrl());
+                        f.complete(running);
+                    } catch (Throwable e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                "mcr-emulator-early-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** Stops the server started under this key unless a test took it (then its run's end stops it). */
+    static void release(String key, CompletableFuture<RunningServer> f) {
+        PLANNED.remove(key);
+        if (PENDING.remove(key, f)) stop(f);
     }
 
     /** The key the extension keeps this setting's shared server under. */
@@ -128,7 +168,7 @@ public final class EarlyServerStart implements TestExecutionListener {
 
     private static boolean enabled(TestPlan testPlan) {
         String property = System.getProperty(ENABLED);
-        if (property != null) return !property.equalsIgnoreCase("false");
+        if (property != null) return !property.trim().equalsIgnoreCase("false");
         try {
             return testPlan.getConfigurationParameters().getBoolean(ENABLED).orElse(true);
         } catch (NoSuchMethodError e) {

@@ -39,6 +39,7 @@ final class EmulatorImage {
         String base = baseImage(projectDir);
         String name = new ImageFromDockerfile(TAG, false)
                 .withFileFromPath("Dockerfile", projectDir.resolve("Dockerfile"))
+                .withFileFromPath("docker/jvm.flags", projectDir.resolve("docker/jvm.flags"))
                 .withFileFromPath("server/target/" + jar.getFileName(), jar)
                 .withBuildArg("BASE_IMAGE", base)
                 .get();

@@ -121,6 +121,8 @@ public final class ControlPlane {
         Operation op = index.find(ctx.method().name(), endpoint.path).orElse(null);
         RequestFacts facts = facts(ctx, op, endpoint.path);
         ctx.attribute(FACTS, facts);
+        // the journal records who called as it arrived (the call itself may remove its own key)
+        if (journal.enabled() && !facts.control()) facts.tenant();
         if (facts.control()) return;
         Faults.Decision d = faults.decide(facts);
         if (d.none()) return;
@@ -151,7 +153,7 @@ public final class ControlPlane {
                 ctx.method().name(),
                 path,
                 endpointPath,
-                tenant(ctx, oci),
+                () -> tenant(ctx, oci),
                 oci ? ociRegion : region(path));
     }
 
@@ -183,6 +185,10 @@ public final class ControlPlane {
         JournalBody response = dropped ? JournalBody.NONE : responseBody(ctx, max);
         RequestFacts f = facts;
         String time = Json.time(emulator.config().clock().instant());
+        // Everything read from the request before the journal's lock is taken: add() only numbers and appends.
+        String query = ctx.queryString();
+        int status = dropped ? 0 : ctx.statusCode();
+        String requestId = ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER);
         JournalEntry entry = journal.add(
                 unmatched,
                 seq -> new JournalEntry(
@@ -192,16 +198,16 @@ public final class ControlPlane {
                         f.api(),
                         f.method(),
                         f.path(),
-                        ctx.queryString(),
+                        query,
                         f.endpointPath(),
                         f.tenant(),
                         f.region(),
-                        dropped ? 0 : ctx.statusCode(),
+                        status,
                         ms,
                         f.operation() == null,
                         faultId,
                         dropped,
-                        ctx.res().getHeader(RequestIds.REQUEST_ID_HEADER),
+                        requestId,
                         request,
                         response,
                         null));

@@ -8,12 +8,17 @@ import java.util.function.Predicate;
 /**
  * The request journal: a ring buffer of the last {@code capacity} requests (never unbounded; the oldest entry goes
  * first). Control-API calls are not recorded. Thread-safe.
+ * <p>
+ * Every request of the server passes here, from up to the thread pool's size of threads at once: the limits are
+ * read without the lock, and {@link #add} holds it only to number and append an entry whose parts were made
+ * before (in the JFR lock profile of a list load, threads queued on this monitor for up to 120 ms when the entry
+ * was built inside it; bench/notes.md, change 17).
  */
 final class RequestJournal {
     private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
     private volatile int capacity;
-    private int maxBodyBytes;
-    private boolean recordUnmatched;
+    private volatile int maxBodyBytes;
+    private volatile boolean recordUnmatched;
     private long nextSeq = 1;
     private long evicted;
 
@@ -33,7 +38,7 @@ final class RequestJournal {
         trim();
     }
 
-    synchronized int maxBodyBytes() {
+    int maxBodyBytes() {
         return maxBodyBytes;
     }
 
@@ -42,11 +47,14 @@ final class RequestJournal {
         return capacity > 0;
     }
 
-    synchronized boolean recordsUnmatched() {
+    boolean recordsUnmatched() {
         return recordUnmatched;
     }
 
-    /** Records the entry {@code make} builds from its sequence number (1, 2, ...: the order requests completed in). */
+    /**
+     * Records the entry {@code make} builds from its sequence number (1, 2, ...: the order requests completed in).
+     * {@code make} runs under the lock: it should only put together parts computed before.
+     */
     synchronized JournalEntry add(boolean unmatched, java.util.function.LongFunction<JournalEntry> make) {
         if (unmatched && !recordUnmatched) return null;
         JournalEntry e = make.apply(nextSeq++);

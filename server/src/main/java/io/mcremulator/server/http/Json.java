@@ -2,7 +2,6 @@ package io.mcremulator.server.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,15 +29,68 @@ public final class Json {
      * (docs/benchmarks.md). Any other value is handed to the mapper.
      */
     public static byte[] write(Object value) {
-        ByteArrayBuilder out = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler(), 1024);
+        Output out = OUTPUT.get();
+        if (out.inUse) out = new Output(); // a write inside a write (none today) gets its own buffer
+        out.start();
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             writeValue(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            out.inUse = false;
         }
-        byte[] bytes = out.toByteArray();
-        out.release();
-        return bytes;
+        return out.take();
+    }
+
+    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
+
+    /**
+     * The bytes of one {@link #write}, in a buffer each request thread keeps: a list page (8-10 KB) then costs one
+     * exact-size copy. Jackson's {@code ByteArrayBuilder} grew by extra blocks and copied them all at the end: ~20 %
+     * of a list's allocated bytes in the JFR allocation profile (bench/notes.md, change 18).
+     */
+    private static final class Output extends java.io.OutputStream {
+        private static final int INITIAL = 16 * 1024;
+        /** A buffer grown past this for one large answer is not kept for the next. */
+        private static final int KEEP_AT_MOST = 256 * 1024;
+
+        private byte[] buf = new byte[INITIAL];
+        private int count;
+        boolean inUse;
+
+        void start() {
+            inUse = true;
+            count = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            int need = count + more;
+            if (need < 0) throw new OutOfMemoryError("JSON answer over 2 GiB");
+            if (need > buf.length)
+                buf = java.util.Arrays.copyOf(buf, Math.max(need, (int)
+                        Math.min(Integer.MAX_VALUE - 8, 2L * buf.length)));
+        }
+
+        byte[] take() {
+            byte[] bytes = java.util.Arrays.copyOf(buf, count);
+            count = 0;
+            if (buf.length > KEEP_AT_MOST) buf = new byte[INITIAL];
+            return bytes;
+        }
     }
 
     private static void writeValue(JsonGenerator g, Object v) throws IOException {

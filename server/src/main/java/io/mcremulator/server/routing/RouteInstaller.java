@@ -17,7 +17,7 @@ public final class RouteInstaller {
     /**
      * A row's handler, picked from the {@link Handlers} on the row's first request instead of at start: picking it
      * creates the row's method reference and its pipeline's wrapper, and doing that for every row spun ~90 lambda
-     * classes before the first answer (bench/notes.md, change 17). Picking is free of side effects, so two requests
+     * classes before the first answer (bench/notes.md, change 20). Picking is free of side effects, so two requests
      * racing on the first call at worst pick two equal handlers.
      */
     private static final class PickedOnFirstCall implements Handler {

@@ -39,6 +39,18 @@ class JsonWriteTest {
         assertThat(back.path("results").get(1).path("text").asText()).isEqualTo(inner.get("text"));
     }
 
+    /** Each thread reuses one buffer: a large answer, then a small one, then a large one again, are each whole. */
+    @Test
+    void answersOfAnySizeInARowAreEachWrittenWhole() throws Exception {
+        List<Map<String, Object>> big = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) big.add(Map.of("id", "item-" + i, "n", i)); // ~600 KB of JSON
+        Map<String, Object> large = Map.of("results", big);
+        Map<String, Object> small = Map.of("id", "x");
+        for (Object v : List.of(large, small, large, small)) {
+            assertThat(Json.write(v)).isEqualTo(Json.MAPPER.writeValueAsBytes(v));
+        }
+    }
+
     @Test
     void writesTopLevelScalarsAndNull() throws Exception {
         for (Object v : new Object[] {null, "s", 3, 4L, false, List.of(1, "2")}) {

@@ -17,6 +17,7 @@ public final class Marks implements BeforeAllCallback, BeforeEachCallback, After
     static volatile long firstSuccess;
     static volatile long classStartCpu;
     static volatile long firstSuccessCpu;
+    static volatile long firstSuccessSinceProcessStartMs;
     static final List<long[]> perTest =
             new ArrayList<>(); // {start -> handle ready, start -> request done, after-each cost}
     private static volatile long testBodyEnd;
@@ -36,7 +37,26 @@ public final class Marks implements BeforeAllCallback, BeforeEachCallback, After
     static void success() {
         if (firstSuccess == 0) {
             firstSuccess = System.nanoTime();
+            firstSuccessSinceProcessStartMs = sinceProcessStartMs();
             firstSuccessCpu = cpu();
+        }
+    }
+
+    /**
+     * Milliseconds since the OS started this process, to 10 ms: /proc/uptime minus the process's start time in clock
+     * ticks since boot (field 22 of /proc/self/stat, 100 per second). Not {@code ProcessHandle.Info.startInstant()}:
+     * that adds the boot time, which Linux gives in whole seconds, so it is off by up to a second. -1 elsewhere.
+     */
+    static long sinceProcessStartMs() {
+        try {
+            double uptime = Double.parseDouble(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime"))
+                    .split(" ")[0]);
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(f[19]); // field 22 counted from 1, here from 3
+            return Math.round(uptime * 1000 - startTicks * 10.0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -8,8 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
@@ -19,6 +19,13 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * the tool's fixture class (200 repeated tests) through the JUnit launcher and reports:
  * <ul>
  *   <li>cold: from JUnit starting the class (the extension's beforeAll) to the first successful request;</li>
+ *   <li>from JVM: from the process start (as the OS saw it) to the first successful request, and the process CPU
+ *       time until then: what the first test class of a run really costs, discovery and the engine's start
+ *       included. The launcher runs in a session, as surefire 3, Gradle and IDEs open one, so the server the
+ *       extension starts when the session opens overlaps discovery; {@code mcr-emulator, at test plan only} runs
+ *       without a session (a session per request, which starts nothing: only the test plan start works), and
+ *       {@code mcr-emulator, no early start} with {@code -Dmcr.emulator.earlyStart=false} (so does WireMock's
+ *       JVM, which must not start ours);</li>
  *   <li>per test: from the test's start (beforeEach) to the handle being ready (tenant and token made), and to
  *       the test's request having succeeded; medians over tests 101-200 (warm).</li>
  * </ul>
@@ -30,20 +37,31 @@ public final class StartupBenchmark {
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        List<String> tools = List.of("mcr-emulator", "wiremock");
+        List<String> tools = List.of("mcr-emulator", PLAN_START_ONLY, NO_EARLY_START, "wiremock");
         System.out.printf(
                 "calibration: a trivial JVM (java -version) takes %.0f ms wall here; ~50-100 ms on an idle machine%n",
                 trivialJvmMillis());
         System.out.printf(
-                "%-13s %5s %10s %12s %14s %16s %16s%n",
-                "tool", "round", "cold ms", "cold cpu ms", "per-test ready", "per-test request", "per-test cleanup");
+                "%-32s %5s %10s %12s %10s %12s %14s %16s %16s%n",
+                "tool",
+                "round",
+                "cold ms",
+                "cold cpu ms",
+                "JVM→1st ms",
+                "JVM→1st cpu",
+                "per-test ready",
+                "per-test request",
+                "per-test cleanup");
         for (int round = 1; round <= rounds; round++) {
             for (String tool : tools) {
                 String line = runChild(tool);
-                System.out.printf("%-13s %5d %s%n", tool, round, line);
+                System.out.printf("%-32s %5d %s%n", tool, round, line);
             }
         }
     }
+
+    static final String NO_EARLY_START = "mcr-emulator, no early start";
+    static final String PLAN_START_ONLY = "mcr-emulator, at test plan only";
 
     /** Wall time of {@code java -version}: shows how busy the machine is while the figures are taken. */
     private static double trivialJvmMillis() throws Exception {
@@ -62,6 +80,9 @@ public final class StartupBenchmark {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(
                         javaBin.toString(),
+                        // WireMock's JVM must not start ours: its class path holds McrFixture too
+                        "-Dmcr.emulator.earlyStart="
+                                + (tool.startsWith("mcr-emulator") && !tool.equals(NO_EARLY_START)),
                         "-cp",
                         System.getProperty("java.class.path"),
                         StartupBenchmark.class.getName(),
@@ -86,9 +107,14 @@ public final class StartupBenchmark {
                 .selectors(selectClass(fixture))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
-        Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        launcher.execute(request, summary);
+        if (tool.equals(PLAN_START_ONLY)) {
+            LauncherFactory.create().execute(request, summary); // a session per request: those start nothing
+        } else {
+            try (LauncherSession session = LauncherFactory.openSession()) {
+                session.getLauncher().execute(request, summary);
+            }
+        }
         if (summary.getSummary().getTotalFailureCount() > 0) {
             summary.getSummary().printFailuresTo(new java.io.PrintWriter(System.err, true), 20);
             System.exit(1);
@@ -96,9 +122,10 @@ public final class StartupBenchmark {
         double cold = (Marks.firstSuccess - Marks.classStart) / 1e6;
         List<long[]> warm = Marks.perTest.subList(Marks.perTest.size() / 2, Marks.perTest.size());
         double coldCpu = (Marks.firstSuccessCpu - Marks.classStartCpu) / 1e6;
+        long fromJvm = Marks.firstSuccessSinceProcessStartMs;
         System.out.printf(
-                "RESULT %10.1f %12.1f %11.3f ms %13.3f ms %13.3f ms%n",
-                cold, coldCpu, median(warm, 0), median(warm, 1), median(warm, 2));
+                "RESULT %10.1f %12.1f %10d %12.0f %11.3f ms %13.3f ms %13.3f ms%n",
+                cold, coldCpu, fromJvm, Marks.firstSuccessCpu / 1e6, median(warm, 0), median(warm, 1), median(warm, 2));
     }
 
     private static double median(List<long[]> samples, int index) {
