@@ -8,8 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,6 +25,25 @@ import java.util.Locale;
 public final class StartupBench {
     private StartupBench() {}
 
+    /**
+     * Milliseconds since the OS started this process, to 10 ms (Linux): /proc/uptime minus the start time in clock
+     * ticks since boot (field 22 of /proc/self/stat). {@code ProcessHandle.Info.startInstant()} adds a boot time known
+     * in whole seconds only, so it is off by up to a second (the same reading as the server's ready line). -1 without
+     * /proc.
+     */
+    static long sinceProcessStartMillis() {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[19]); // field 22; fields[0] is field 3
+            double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return Math.max(0, Math.round(uptimeSeconds * 1000 - startTicks * 10.0));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Loaded right after the first answer: its line in the class-load log marks where the count stops. */
     static final class FirstAnswerMarker {
         static void touch() {}
@@ -39,12 +56,14 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         long mainEntered = System.nanoTime();
-        Instant mainEnteredAt = Instant.now();
+        long jvmToMain = sinceProcessStartMillis(); // before anything of the server loads
         String token = args[0];
         String target = args.length > 1 ? args[1] : "ours";
         boolean wiremock = target.equals("wiremock");
         boolean floor = target.equals("floor");
-        Object built = wiremock ? WireMock.build() : floor ? null : McrEmulatorServer.builder().build();
+        Object built = wiremock
+                ? WireMock.build()
+                : floor ? null : McrEmulatorServer.builder().build();
         long builtAt = System.nanoTime();
         String url = wiremock
                 ? WireMock.start(built) + "/__admin/health"
@@ -56,12 +75,8 @@ public final class StartupBench {
         long mainThreadCpuMs = ticksMs("/proc/thread-self/stat");
         long processCpuMs = ticksMs("/proc/self/stat");
         FirstAnswerMarker.touch();
-        if (r.status() != 200) throw new IllegalStateException("first request answered " + r.status() + ": " + r.body());
-        long jvmToMain = ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(t -> Duration.between(t, mainEnteredAt).toMillis())
-                .orElse(-1L);
+        if (r.status() != 200)
+            throw new IllegalStateException("first request answered " + r.status() + ": " + r.body());
         if (wiremock) WireMock.stop(built);
         else if (floor) Floor.stop();
         else ((McrEmulatorServer) built).stop();
@@ -123,7 +138,8 @@ public final class StartupBench {
         URI uri = URI.create(url);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+                    + "\r\nAuthorization: Bearer " + token
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -148,8 +164,11 @@ public final class StartupBench {
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
             app = io.javalin.Javalin.create(c -> {
                         c.startup.showJavalinBanner = false;
-                        c.routes.get("/v0/registries", ctx -> ctx.contentType("application/json")
-                                .result(json.writeValueAsBytes(java.util.Map.of("results", java.util.List.of()))));
+                        c.routes.get(
+                                "/v0/registries",
+                                ctx -> ctx.contentType("application/json")
+                                        .result(json.writeValueAsBytes(
+                                                java.util.Map.of("results", java.util.List.of()))));
                     })
                     .start("127.0.0.1", 0);
             return "http://127.0.0.1:" + app.port() + "/v0/registries";
