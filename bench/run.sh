@@ -410,7 +410,7 @@ startup_bench() {
   for round in $(seq 1 "$ROUNDS"); do
     load="$(cut -d' ' -f1 /proc/loadavg)"
     log "startup round $round/$ROUNDS (load average $load)"
-    for target in ours wiremock; do
+    for target in ours wiremock floor; do
       [ "$target" = wiremock ] && [ ! -f "$WIREMOCK_JAR" ] && continue
       cl="$RESULTS/classload-$target-$round.log"
       $JAVA -Xlog:class+load:file="$cl" -Dbench.classLog="$cl" -cp "$([ "$target" = wiremock ] && echo "$wm_cp" || echo "$CP")" \

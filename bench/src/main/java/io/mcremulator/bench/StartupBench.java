@@ -2,14 +2,12 @@ package io.mcremulator.bench;
 
 import io.mcremulator.server.McrEmulatorServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,6 +25,25 @@ import java.util.Locale;
 public final class StartupBench {
     private StartupBench() {}
 
+    /**
+     * Milliseconds since the OS started this process, to 10 ms (Linux): /proc/uptime minus the start time in clock
+     * ticks since boot (field 22 of /proc/self/stat). {@code ProcessHandle.Info.startInstant()} adds a boot time known
+     * in whole seconds only, so it is off by up to a second (the same reading as the server's ready line). -1 without
+     * /proc.
+     */
+    static long sinceProcessStartMillis() {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[19]); // field 22; fields[0] is field 3
+            double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return Math.max(0, Math.round(uptimeSeconds * 1000 - startTicks * 10.0));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Loaded right after the first answer: its line in the class-load log marks where the count stops. */
     static final class FirstAnswerMarker {
         static void touch() {}
@@ -39,35 +56,29 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         long mainEntered = System.nanoTime();
-        Instant mainEnteredAt = Instant.now();
+        long jvmToMain = sinceProcessStartMillis(); // before anything of the server loads
         String token = args[0];
         String target = args.length > 1 ? args[1] : "ours";
         boolean wiremock = target.equals("wiremock");
-        Object built = wiremock ? WireMock.build() : McrEmulatorServer.builder().build();
+        boolean floor = target.equals("floor");
+        Object built = wiremock
+                ? WireMock.build()
+                : floor ? null : McrEmulatorServer.builder().build();
         long builtAt = System.nanoTime();
         String url = wiremock
                 ? WireMock.start(built) + "/__admin/health"
-                : ((McrEmulatorServer) built).start().baseUrl() + "/v0/registries";
+                : floor ? Floor.start() : ((McrEmulatorServer) built).start().baseUrl() + "/v0/registries";
         long started = System.nanoTime();
         StartedMarker.touch();
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> r = client.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        Answer r = get(url, token);
         long firstResponse = System.nanoTime();
         long mainThreadCpuMs = ticksMs("/proc/thread-self/stat");
         long processCpuMs = ticksMs("/proc/self/stat");
         FirstAnswerMarker.touch();
-        if (r.statusCode() != 200)
-            throw new IllegalStateException("first request answered " + r.statusCode() + ": " + r.body());
-        long jvmToMain = ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(t -> Duration.between(t, mainEnteredAt).toMillis())
-                .orElse(-1L);
+        if (r.status() != 200)
+            throw new IllegalStateException("first request answered " + r.status() + ": " + r.body());
         if (wiremock) WireMock.stop(built);
+        else if (floor) Floor.stop();
         else ((McrEmulatorServer) built).stop();
         long[] classes = classesBeforeMarker(System.getProperty("bench.classLog"), FirstAnswerMarker.class);
         long[] serverClasses = classesBeforeMarker(System.getProperty("bench.classLog"), StartedMarker.class);
@@ -113,6 +124,58 @@ public final class StartupBench {
 
         static void stop(Object server) throws ReflectiveOperationException {
             server.getClass().getMethod("stop").invoke(server);
+        }
+    }
+
+    private record Answer(int status, String body) {}
+
+    /**
+     * One HTTP/1.1 GET over a plain socket. Not the JDK HttpClient: building one loads its TLS stack (~700 classes,
+     * ~0.1 s of the main thread) even for http URLs, which is the client's start-up, not the server's, and would be
+     * counted for every target alike. Any test client pays its own start once, whatever server it talks to.
+     */
+    private static Answer get(String url, String token) throws IOException {
+        URI uri = URI.create(url);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return new Answer(status, bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+        }
+    }
+
+    /**
+     * The floor of our stack ({@code floor} target): Javalin 7 with its defaults but the banner, one GET route
+     * answering a small JSON object written by a plain Jackson {@code ObjectMapper}; no emulator (only the Jetty
+     * property ours sets, so Jetty skips JMX alike). What any server built on Javalin, Jetty and Jackson pays to its
+     * first answer on this JVM.
+     */
+    private static final class Floor {
+        private static io.javalin.Javalin app;
+
+        static String start() {
+            io.mcremulator.server.http.JettyStartup.applyDefaults(); // as ours: no JMX for Jetty's MemoryUtils
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            app = io.javalin.Javalin.create(c -> {
+                        c.startup.showJavalinBanner = false;
+                        c.routes.get(
+                                "/v0/registries",
+                                ctx -> ctx.contentType("application/json")
+                                        .result(json.writeValueAsBytes(
+                                                java.util.Map.of("results", java.util.List.of()))));
+                    })
+                    .start("127.0.0.1", 0);
+            return "http://127.0.0.1:" + app.port() + "/v0/registries";
+        }
+
+        static void stop() {
+            app.stop();
         }
     }
 

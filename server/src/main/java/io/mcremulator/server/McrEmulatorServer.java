@@ -51,6 +51,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,7 @@ public final class McrEmulatorServer implements AutoCloseable {
 
     private McrEmulatorServer(ServerSettings settings) {
         this.settings = settings;
+        Warmup.startInBackground(); // overlaps the rest of build and start
         // The data dir is locked before the engine reads its blob folder.
         this.dataDirLock = settings.persistence().enabled()
                 ? io.mcremulator.server.persist.DataDirLock.acquire(
@@ -158,7 +160,6 @@ public final class McrEmulatorServer implements AutoCloseable {
             persistence = null;
             throw e;
         }
-        Warmup.startInBackground();
         Javalin javalin = Javalin.create(this::configure);
         javalin.start(settings.host(), settings.port());
         app = javalin;
@@ -208,6 +209,11 @@ public final class McrEmulatorServer implements AutoCloseable {
             http.setInputBufferSize(INPUT_BUFFER_BYTES);
         });
         config.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
+        // Javalin always installs a session handler; nothing here creates a session, so no session id is ever drawn.
+        // Jetty's default id manager would seed a SecureRandom at start and load the JDK's security providers for it
+        // (~40 classes, ~15 ms): given a Random, it does not.
+        config.jetty.modifyServer(
+                server -> server.addBean(new DefaultSessionIdManager(server, new java.util.Random())));
 
         config.routes.before(ctx -> {
             inFlight.started(ctx); // counted until Jetty completes the answer, for the drain on stop

@@ -15,21 +15,31 @@ final class RandomIdSource implements IdSource {
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!=*@#%";
     private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private final Random secrets;
-    private final Random ids;
+    /** Both null until the first draw of a {@link #secure()} source (guarded by this source's lock). */
+    private Random secrets;
+
+    private Random ids;
 
     RandomIdSource(Random random) {
-        this(random, random);
+        this.secrets = random;
+        this.ids = random;
     }
 
-    private RandomIdSource(Random secrets, Random ids) {
-        this.secrets = secrets;
-        this.ids = ids;
-    }
+    private RandomIdSource() {}
 
+    /**
+     * Seeded from a SecureRandom on its first draw, not when built: creating one loads the JDK's security providers
+     * (~100 classes, ~15 ms of a server's start), and a server that only lists or reads never draws an id.
+     */
     static RandomIdSource secure() {
+        return new RandomIdSource();
+    }
+
+    private void seedOnFirstUse() {
+        if (secrets != null) return;
         SecureRandom secure = new SecureRandom();
-        return new RandomIdSource(secure, new SplittableAdapter(new SplittableRandom(secure.nextLong())));
+        ids = new SplittableAdapter(new SplittableRandom(secure.nextLong()));
+        secrets = secure;
     }
 
     /** {@link Random}'s methods over a {@link SplittableRandom} (callers hold this source's lock). */
@@ -48,6 +58,7 @@ final class RandomIdSource implements IdSource {
 
     @Override
     public synchronized UUID uuid() {
+        seedOnFirstUse();
         byte[] b = new byte[16];
         ids.nextBytes(b);
         b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
@@ -60,6 +71,7 @@ final class RandomIdSource implements IdSource {
 
     @Override
     public synchronized String password() {
+        seedOnFirstUse();
         // Always mixed: at least one upper, lower, digit and symbol, like the service's examples.
         StringBuilder sb = new StringBuilder(32);
         sb.append(pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
@@ -78,6 +90,7 @@ final class RandomIdSource implements IdSource {
 
     @Override
     public synchronized String token() {
+        seedOnFirstUse();
         StringBuilder sb = new StringBuilder(40);
         for (int i = 0; i < 40; i++) sb.append(pick(TOKEN_ALPHABET));
         return sb.toString();

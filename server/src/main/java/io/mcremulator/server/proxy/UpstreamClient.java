@@ -79,7 +79,12 @@ final class UpstreamClient {
 
     private record Token(String value, long expiresAtNanos) {}
 
-    private final HttpClient http;
+    /**
+     * Built on the first upstream call: the JDK HttpClient loads its TLS stack (~900 classes, ~0.1 s) when built, which
+     * a server that never proxies should not pay at start (bench/notes.md).
+     */
+    private volatile HttpClient http;
+
     private final ProxySettings settings;
     private volatile UpstreamObserver observer = UpstreamObserver.NONE;
     /** upstream base + credentials -> the last challenge it sent. */
@@ -89,11 +94,24 @@ final class UpstreamClient {
 
     UpstreamClient(ProxySettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    private HttpClient http() {
+        HttpClient h = http;
+        if (h == null) {
+            synchronized (this) {
+                h = http;
+                if (h == null) {
+                    h = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(settings.timeout())
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                    http = h;
+                }
+            }
+        }
+        return h;
     }
 
     void observer(UpstreamObserver o) {
@@ -228,7 +246,7 @@ final class UpstreamClient {
                     .header("User-Agent", USER_AGENT);
             if (accept != null && !accept.isEmpty()) b.header("Accept", String.join(", ", accept));
             if (authorization != null) b.header("Authorization", authorization);
-            HttpResponse<InputStream> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> resp = http().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             observer.after(call, resp.statusCode(), ms(start), fault, null);
             return new Response(resp.statusCode(), resp.headers(), resp.body());
         } catch (HttpTimeoutException e) {
