@@ -43,8 +43,8 @@ public final class RequestTargets {
         if (!(request.getConnectionMetaData().getConnection() instanceof RecordingConnection c)
                 || (c.target == null && c.peeked == null)) return path;
         String target = c.target != null ? c.target : c.peeked;
-        int scheme = target.indexOf("://"); // absolute-form: http://host/v2/...
-        if (scheme > 0) {
+        int scheme = target.startsWith("/") ? -1 : target.indexOf("://"); // absolute-form: http://host/v2/...
+        if (scheme > 0) { // (a path may hold "://" too: /v2/x/blobs/uploads/sha256://...)
             int slash = target.indexOf('/', scheme + 3);
             target = slash < 0 ? "/" : target.substring(slash);
         }

@@ -95,6 +95,9 @@ class BadInputIsNever5xxTest extends ApiTestBase {
         }
         assertOci(raw("GET", "/v2/reg/team/%u002e/tags/list", "", ""), 400, "/v2 tags");
         assertOci(raw("GET", "/v2/reg/team/manifests/%u0041", "", ""), 400, "/v2 manifest");
+        // a path that holds "://" is still a path, not an absolute-form target (found by the fuzz campaign)
+        assertOci(raw("POST", "/v2/reg/team/blobs/uploads/sha256://%00", "", ""), 400, "/v2 path with ://");
+        assertMcr(raw("GET", "/v0/registries/x://%00", auth, ""), 400, "management path with ://");
         assertThat(raw("HEAD", "/v2/reg/team/manifests/%u0041", "", "").status())
                 .isEqualTo(400);
         assertMcr(raw("GET", "/_emulator/snapshots/%u0041", "", ""), 400, "control");
