@@ -194,6 +194,35 @@ public final class Report {
         line("");
     }
 
+    /** The api part's measured runs in rounds: target → scenario → round → run. */
+    private Map<String, Map<String, Map<Integer, JsonNode>>> apiRoundsByTarget() throws IOException {
+        Map<String, Map<String, Map<Integer, JsonNode>>> by = new LinkedHashMap<>();
+        for (JsonNode n : jsonl("api.jsonl")) {
+            int round = n.path("round").asInt(0);
+            if (round <= 0) continue;
+            by.computeIfAbsent(n.get("target").asText(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(n.get("scenario").asText(), k -> new java.util.TreeMap<>())
+                    .put(round, n);
+        }
+        return by;
+    }
+
+    /** Ours ÷ the peer, round by round (same load): req/s, CPU per request, p50, p99. */
+    private record Paired(List<Double> rps, List<Double> cpu, List<Double> p50, List<Double> p99) {}
+
+    private static Paired paired(Map<Integer, JsonNode> ours, Map<Integer, JsonNode> peer) {
+        Paired r = new Paired(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        ours.forEach((round, a) -> {
+            JsonNode b = peer.get(round);
+            if (b == null || b.get("rps").asDouble() == 0 || a.get("rps").asDouble() == 0) return;
+            r.rps().add(a.get("rps").asDouble() / b.get("rps").asDouble());
+            r.cpu().add(cpuPerRequest(a) / cpuPerRequest(b));
+            r.p50().add(a.get("p50_us").asDouble() / b.get("p50_us").asDouble());
+            r.p99().add(a.get("p99_us").asDouble() / b.get("p99_us").asDouble());
+        });
+        return r;
+    }
+
     private void goalRow(String what, List<Double> values, String format, double goal, boolean atMost) {
         double m = median(values);
         boolean holds = atMost ? m <= goal : m >= goal;
@@ -211,14 +240,7 @@ public final class Report {
 
     /** The api goals per scenario and journal setting, from the paired ratios of the rounds. */
     private void apiGoals() throws IOException {
-        Map<String, Map<String, Map<Integer, JsonNode>>> by = new LinkedHashMap<>();
-        for (JsonNode n : jsonl("api.jsonl")) {
-            int round = n.path("round").asInt(0);
-            if (round <= 0) continue;
-            by.computeIfAbsent(n.get("target").asText(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(n.get("scenario").asText(), k -> new java.util.TreeMap<>())
-                    .put(round, n);
-        }
+        Map<String, Map<String, Map<Integer, JsonNode>>> by = apiRoundsByTarget();
         if (by.isEmpty()) {
             line(
                     "| management API ≥ 3x WireMock's req/s, ≤ 1/3 of its CPU per request, p99 no worse | api part not run | – |");
@@ -230,17 +252,9 @@ public final class Report {
                 Map<Integer, JsonNode> o = by.getOrDefault(pair[0], Map.of()).get(s);
                 Map<Integer, JsonNode> w = by.getOrDefault(pair[1], Map.of()).get(s);
                 if (o == null || w == null) continue;
-                List<Double> rps = new ArrayList<>(), cpu = new ArrayList<>(), p99 = new ArrayList<>();
-                o.forEach((round, a) -> {
-                    JsonNode b = w.get(round);
-                    if (b == null
-                            || b.get("rps").asDouble() == 0
-                            || a.get("rps").asDouble() == 0) return;
-                    rps.add(a.get("rps").asDouble() / b.get("rps").asDouble());
-                    cpu.add(cpuPerRequest(a) / cpuPerRequest(b));
-                    p99.add(a.get("p99_us").asDouble() / b.get("p99_us").asDouble());
-                });
-                if (rps.isEmpty()) continue;
+                Paired r = paired(o, w);
+                if (r.rps().isEmpty()) continue;
+                List<Double> rps = r.rps(), cpu = r.cpu(), p99 = r.p99();
                 String where = s + ", journals " + pair[2];
                 goalRow(where + ": req/s ≥ 3x WireMock's", rps, "%.2fx", 3, false);
                 goalRow(where + ": CPU per request ≤ 0.33x WireMock's", cpu, "%.2fx", 1 / 3.0, true);
@@ -426,15 +440,7 @@ public final class Report {
      * goals of issue 15 (≥ 3x req/s, ≤ 1/3 CPU per request, p99 no worse).
      */
     private void apiRounds() throws IOException {
-        List<JsonNode> all = jsonl("api.jsonl");
-        Map<String, Map<String, Map<Integer, JsonNode>>> by = new LinkedHashMap<>(); // target -> scenario -> round
-        for (JsonNode n : all) {
-            int round = n.path("round").asInt(0);
-            if (round <= 0) continue;
-            by.computeIfAbsent(n.get("target").asText(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(n.get("scenario").asText(), k -> new java.util.TreeMap<>())
-                    .put(round, n);
-        }
+        Map<String, Map<String, Map<Integer, JsonNode>>> by = apiRoundsByTarget();
         if (by.isEmpty()) return;
         List<JsonNode> rounds = jsonl("api-rounds.jsonl");
         line("### Interleaved rounds: ours and WireMock, request journals on and off");
@@ -474,21 +480,9 @@ public final class Report {
                 Map<Integer, JsonNode> o = by.getOrDefault(pair[0], Map.of()).get(s);
                 Map<Integer, JsonNode> w = by.getOrDefault(pair[1], Map.of()).get(s);
                 if (o == null || w == null) continue;
-                List<Double> rps = new ArrayList<>(),
-                        cpu = new ArrayList<>(),
-                        p50 = new ArrayList<>(),
-                        p99 = new ArrayList<>();
-                o.forEach((round, a) -> {
-                    JsonNode b = w.get(round);
-                    if (b == null
-                            || b.get("rps").asDouble() == 0
-                            || a.get("rps").asDouble() == 0) return;
-                    rps.add(a.get("rps").asDouble() / b.get("rps").asDouble());
-                    cpu.add(cpuPerRequest(a) / cpuPerRequest(b));
-                    p50.add(a.get("p50_us").asDouble() / b.get("p50_us").asDouble());
-                    p99.add(a.get("p99_us").asDouble() / b.get("p99_us").asDouble());
-                });
-                if (rps.isEmpty()) continue;
+                Paired r = paired(o, w);
+                if (r.rps().isEmpty()) continue;
+                List<Double> rps = r.rps(), cpu = r.cpu(), p50 = r.p50(), p99 = r.p99();
                 line("| " + s + " | " + pair[2] + " | " + ratioSpread(rps) + " | " + ratioSpread(cpu) + " | "
                         + ratioSpread(p50) + " | " + ratioSpread(p99) + " | "
                         + (median(rps) >= 3 ? "met" : "NOT met") + ", " + (median(cpu) <= 1 / 3.0 ? "met" : "NOT met")
