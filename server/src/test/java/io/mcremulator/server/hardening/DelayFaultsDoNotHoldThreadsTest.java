@@ -2,10 +2,7 @@ package io.mcremulator.server.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,34 +19,11 @@ import org.junit.jupiter.api.Test;
  * (more than Jetty's 250 threads), the health check and {@code DELETE /_emulator/faults} still answer, and that
  * DELETE lets every waiting request finish at once.
  */
-class DelayFaultsDoNotHoldThreadsTest extends ApiTestBase {
+class DelayFaultsDoNotHoldThreadsTest extends DelayFaultTestBase {
+    /** How long a poll may wait: every request reaches its wait. */
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
     private static final int WAITING = 260;
-
-    private io.restassured.specification.RequestSpecification control() {
-        return RestAssured.given().baseUri(server.baseUrl()).contentType(ContentType.JSON);
-    }
-
-    private int delayed() {
-        return control()
-                .get("/_emulator/faults")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("delayedRequests");
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // bounded poll: next check in 50 ms
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        control().delete("/_emulator/faults").then().statusCode(204);
-    }
 
     @Test
     void manyDelayedRequestsLeaveTheControlApiAnswerableAndClearingReleasesThem() throws Exception {
@@ -73,7 +45,7 @@ class DelayFaultsDoNotHoldThreadsTest extends ApiTestBase {
                             .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
-        await("all " + WAITING + " requests wait on the delay", () -> delayed() == WAITING);
+        await("all " + WAITING + " requests wait on the delay", BOUND, () -> delayed() == WAITING);
 
         control().get("/_emulator/health").then().statusCode(200);
         as(c).get("/v0/proxy-caches").then().statusCode(200); // other routes are served as usual

@@ -2,10 +2,7 @@ package io.mcremulator.server.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcremulator.server.support.ApiTestBase;
 import io.mcremulator.server.support.Caller;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +10,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,38 +22,14 @@ import org.junit.jupiter.api.Test;
  * route's handler does not run, and the journal records it unanswered. A client that stays, or pipelines its next
  * request behind the delayed one (HTTP/1.1), is answered as usual, every request in order.
  */
-class DelayedRequestClientGoneTest extends ApiTestBase {
+class DelayedRequestClientGoneTest extends DelayFaultTestBase {
+    /** How long a poll may wait: far less than the 60 s delays: a close noticed only when the delay ends fails. */
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
     private static final long DELAY_MS = 60_000;
-
-    private io.restassured.specification.RequestSpecification control() {
-        return RestAssured.given().baseUri(server.baseUrl()).contentType(ContentType.JSON);
-    }
-
-    private int delayed() {
-        return control()
-                .get("/_emulator/faults")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("delayedRequests");
-    }
 
     private void delay(String rule) {
         control().body(rule).post("/_emulator/faults").then().statusCode(201);
-    }
-
-    /** Polls {@code condition} every 20 ms for at most 20 s: far less than the 60 s delays of these tests. */
-    private static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out (20 s) waiting until " + what);
-            LockSupport.parkNanos(20_000_000L);
-        }
-    }
-
-    @AfterEach
-    void clearFaults() {
-        control().delete("/_emulator/faults").then().statusCode(204);
     }
 
     private Socket connect() throws IOException {
@@ -93,9 +63,9 @@ class DelayedRequestClientGoneTest extends ApiTestBase {
                     s,
                     "DELETE /v0/registries/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + c.bearer()
                             + "\r\n\r\n");
-            await("the delete waits on its delay", () -> delayed() == 1);
+            await("the delete waits on its delay", BOUND, () -> delayed() == 1);
         } // the client goes away
-        await("the wait of the closed client ended", () -> delayed() == 0);
+        await("the wait of the closed client ended", BOUND, () -> delayed() == 0);
         control().delete("/_emulator/faults").then().statusCode(204);
         as(c).get("/v0/registries/" + id).then().statusCode(200); // the delete's handler never ran
         JsonPath journal = control()
@@ -118,11 +88,11 @@ class DelayedRequestClientGoneTest extends ApiTestBase {
                 clients.add(s);
                 send(s, get("/v0/registries", c));
             }
-            await("200 requests wait", () -> delayed() == 200);
+            await("200 requests wait", BOUND, () -> delayed() == 200);
         } finally {
             for (Socket s : clients) s.close();
         }
-        await("all 200 waits ended", () -> delayed() == 0);
+        await("all 200 waits ended", BOUND, () -> delayed() == 0);
         as(c).get("/v0/proxy-caches").then().statusCode(200);
     }
 
@@ -132,7 +102,7 @@ class DelayedRequestClientGoneTest extends ApiTestBase {
         delay("{\"operationId\":\"getRegistries\",\"delayMs\":" + DELAY_MS + ",\"firstN\":1}");
         try (Socket s = connect()) {
             send(s, get("/v0/registries", c));
-            await("the request waits", () -> delayed() == 1);
+            await("the request waits", BOUND, () -> delayed() == 1);
             control().delete("/_emulator/faults").then().statusCode(204); // ends the wait
             InputStream in = s.getInputStream();
             assertThat(readAnswer(in)).startsWith("HTTP/1.1 200").contains("\"results\"");
@@ -149,7 +119,7 @@ class DelayedRequestClientGoneTest extends ApiTestBase {
         delay("{\"operationId\":\"getRegistries\",\"delayMs\":" + DELAY_MS + ",\"firstN\":1}");
         try (Socket s = connect()) {
             send(s, get("/v0/registries", c));
-            await("the first request waits", () -> delayed() == 1);
+            await("the first request waits", BOUND, () -> delayed() == 1);
             // the next requests arrive while the first waits (what the watch of the connection reads)
             send(s, get("/v0/registries?name=" + name, c) + get("/v0/proxy-caches", c));
             assertThat(delayed()).isEqualTo(1); // not taken for a client going away: they wait their turn

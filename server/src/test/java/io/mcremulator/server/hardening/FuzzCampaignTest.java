@@ -67,7 +67,10 @@ class FuzzCampaignTest {
                 }
                 // an accepted request may change state by design (a pull sets pulled_at): take the state anew
                 if (!success && !mayChangeState(req)) continue;
-                lastReq = "#" + i + " " + req.describe() + " -> " + a.status() + " " + abbreviate(a.body()) + " RAW=" + (req.isRaw() ? new String(req.raw(), StandardCharsets.ISO_8859_1) : new String(bytes(req), StandardCharsets.ISO_8859_1));
+                lastReq = "#" + i + " " + req.describe() + " -> " + a.status() + " " + abbreviate(a.body()) + " RAW="
+                        + (req.isRaw()
+                                ? new String(req.raw(), StandardCharsets.ISO_8859_1)
+                                : new String(bytes(req), StandardCharsets.ISO_8859_1));
                 JsonNode now = state(port);
                 if (!success) {
                     compared++;
@@ -164,7 +167,9 @@ class FuzzCampaignTest {
     private static JsonNode state(int port) throws Exception {
         RawSocketHttp.Answer a = RawSocketHttp.send(
                 port, "GET /_emulator/export HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        assertThat(a.status()).as(lastReq + " ANSWER " + a.headers() + " " + a.body()).isEqualTo(200);
+        assertThat(a.status())
+                .as(lastReq + " ANSWER " + a.headers() + " " + a.body())
+                .isEqualTo(200);
         ObjectNode doc = (ObjectNode) JSON.readTree(a.body());
         doc.remove("exported_at");
         return doc;

@@ -3,7 +3,6 @@ package io.mcremulator.server.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcremulator.server.support.TestDigests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,36 +222,7 @@ class DataDirProcessIT {
             // nothing half-written: every image the restarted server lists pulls whole
             JsonNode export = StateView.RegistryClientJson.read(
                     c2.get("/_emulator/export").body());
-            int images = 0;
-            for (JsonNode reg : export.get("registries"))
-                for (JsonNode repo : reg.get("repositories"))
-                    for (JsonNode img : repo.get("images")) {
-                        String name = reg.get("name").asText() + "/"
-                                + repo.get("name").asText();
-                        RegistryClient.Answer m = c2.v2(
-                                "GET",
-                                "/v2/" + name + "/manifests/"
-                                        + img.get("digest").asText(),
-                                null,
-                                null);
-                        assertThat(m.status()).as(name).isEqualTo(200);
-                        JsonNode manifest = m.json();
-                        List<JsonNode> blobs = new ArrayList<>();
-                        blobs.add(manifest.get("config"));
-                        manifest.get("layers").forEach(blobs::add);
-                        for (JsonNode b : blobs) {
-                            byte[] bytes = c2.v2(
-                                            "GET",
-                                            "/v2/" + name + "/blobs/"
-                                                    + b.get("digest").asText(),
-                                            null,
-                                            null)
-                                    .body();
-                            assertThat(TestDigests.sha256(bytes))
-                                    .isEqualTo(b.get("digest").asText());
-                        }
-                        images++;
-                    }
+            int images = RestoredImages.pullEachWhole(c2, export);
             assertThat(images).isGreaterThanOrEqualTo(acknowledged.size());
             again.stop();
         }

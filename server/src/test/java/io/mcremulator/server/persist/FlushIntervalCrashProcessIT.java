@@ -212,26 +212,7 @@ class FlushIntervalCrashProcessIT {
                             .as("writer " + e.getKey() + " restored as a prefix")
                             .contains("w" + e.getKey() + "-" + i);
             // every restored image pulls whole
-            int images = 0;
-            for (JsonNode reg : export.get("registries"))
-                for (JsonNode repo : reg.get("repositories"))
-                    for (JsonNode img : repo.get("images")) {
-                        String name = reg.get("name").asText() + "/"
-                                + repo.get("name").asText();
-                        RegistryClient.Answer m = c2.v2(
-                                "GET",
-                                "/v2/" + name + "/manifests/"
-                                        + img.get("digest").asText(),
-                                null,
-                                null);
-                        assertThat(m.status()).as(name).isEqualTo(200);
-                        String layer =
-                                m.json().get("layers").get(0).get("digest").asText();
-                        byte[] bytes = c2.v2("GET", "/v2/" + name + "/blobs/" + layer, null, null)
-                                .body();
-                        assertThat(TestDigests.sha256(bytes)).isEqualTo(layer);
-                        images++;
-                    }
+            int images = RestoredImages.pullEachWhole(c2, export);
             assertThat(again.stderr())
                     .contains("loaded saved state generation")
                     .contains(images + " images")
