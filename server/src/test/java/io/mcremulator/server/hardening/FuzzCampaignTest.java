@@ -52,7 +52,7 @@ class FuzzCampaignTest {
             int port = server.port();
             reseed(port);
             FuzzGenerator gen = new FuzzGenerator(new Random(seed), known(), RouteTable.operations());
-            JsonNode current = state(port);
+            JsonNode current = state(port, "the seed");
             for (int i = 0; i < total && failures.size() < 20; i++) {
                 FuzzRequest req = gen.next();
                 RawSocketHttp.Answer a = RawSocketHttp.send(port, req.isRaw() ? req.raw() : bytes(req));
@@ -67,11 +67,7 @@ class FuzzCampaignTest {
                 }
                 // an accepted request may change state by design (a pull sets pulled_at): take the state anew
                 if (!success && !mayChangeState(req)) continue;
-                lastReq = "#" + i + " " + req.describe() + " -> " + a.status() + " " + abbreviate(a.body()) + " RAW="
-                        + (req.isRaw()
-                                ? new String(req.raw(), StandardCharsets.ISO_8859_1)
-                                : new String(bytes(req), StandardCharsets.ISO_8859_1));
-                JsonNode now = state(port);
+                JsonNode now = state(port, "#" + i + " " + req.describe() + " -> " + a.status());
                 if (!success) {
                     compared++;
                     if (!now.equals(current)) {
@@ -82,7 +78,7 @@ class FuzzCampaignTest {
                 current = now;
                 if (success && ++accepted % 100 == 0) { // keep the seeded state the requests aim at
                     reseed(port);
-                    current = state(port);
+                    current = state(port, "a reseed");
                 }
             }
         }
@@ -162,13 +158,12 @@ class FuzzCampaignTest {
         return out.toByteArray();
     }
 
-    static String lastReq = "";
-
-    private static JsonNode state(int port) throws Exception {
+    /** The exported state; {@code after}: what was sent last, said when the export itself fails. */
+    private static JsonNode state(int port, String after) throws Exception {
         RawSocketHttp.Answer a = RawSocketHttp.send(
                 port, "GET /_emulator/export HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertThat(a.status())
-                .as(lastReq + " ANSWER " + a.headers() + " " + a.body())
+                .as("export after " + after + ": " + a.headers() + " " + abbreviate(a.body()))
                 .isEqualTo(200);
         ObjectNode doc = (ObjectNode) JSON.readTree(a.body());
         doc.remove("exported_at");
