@@ -122,7 +122,8 @@ machine_info() {
   } > "$RESULTS/machine.txt"
   free -h > "$RESULTS/free.txt"
 }
-machine_info
+# a report-only call regenerates docs/benchmarks.md from the results of the last run: it keeps that run's machine facts
+if [ ${#ONLY[@]} -ne 1 ] || [ "${ONLY[0]}" != report ]; then machine_info; fi
 
 # ---------------------------------------------------------------- load runs
 # run_wrk <target> <scenario> <url> [create-prefix]: warm-up then measured run; appends a JSON line to api.jsonl

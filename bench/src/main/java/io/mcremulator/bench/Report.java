@@ -77,24 +77,32 @@ public final class Report {
             line("```");
         }
         line("");
-        double maxLoad = 0;
-        for (JsonNode n : jsonl("api.jsonl"))
-            maxLoad = Math.max(maxLoad, n.path("loadavg").asDouble(0));
+        // The load before the run is what says whether other work shared the machine: during the load parts the
+        // load average is the bench's own (wrk, and the server under test, whose thread pools keep many threads
+        // runnable), so it reads high on an otherwise idle machine.
         String load = machine.getOrDefault("loadavg", "0").split(" ")[0];
-        maxLoad = Math.max(maxLoad, Double.parseDouble(load.isEmpty() ? "0" : load));
+        double before = Double.parseDouble(load.isEmpty() ? "0" : load);
         int cores = Integer.parseInt(machine.getOrDefault("nproc", "1"));
-        if (maxLoad > cores) {
+        if (before > cores) {
             line("");
             line(String.format(
                     Locale.ROOT,
-                    "**Taken under load:** the 1-minute load average reached %.1f on %d cores during this run (other",
-                    maxLoad,
+                    "**Load when the run started:** the 1-minute load average was %.1f on %d cores (other work ran in the",
+                    before,
                     cores));
             line(
-                    "processes were running). Req/s and latencies are then far below what the machine does alone, and ratios between");
+                    "minute before). Where other processes run during the bench, req/s and latencies are far below what the machine does alone, and ratios between");
             line(
                     "targets measured minutes apart are uncertain; the CPU-per-request figures and the in-process CPU-time figures");
             line("hold better. Re-run `bench/run.sh` on an idle machine for clean figures.");
+        } else {
+            line(String.format(
+                    Locale.ROOT,
+                    "Load average %.2f on %d cores when the run started. The load averages recorded per round during the load"
+                            + " parts are the bench's own (wrk and the server under test: a Jetty pool under load keeps many"
+                            + " threads runnable), not other work.",
+                    before,
+                    cores));
         }
         line("");
         line("## Method");
@@ -700,7 +708,8 @@ public final class Report {
             groups.computeIfAbsent("ours: in-process `McrEmulatorServer.start()`", k -> new ArrayList<>())
                     .add(n.get("start_ms").asDouble());
             groups.computeIfAbsent(
-                            "ours: in-process start to first answered management request", k -> new ArrayList<>())
+                            "ours: in-process, `start()` returned to the first answered management request",
+                            k -> new ArrayList<>())
                     .add(n.get("first_request_ms").asDouble());
             String fresh = "ours: fresh JVM to first answered management request (in-process)";
             groups.computeIfAbsent(fresh, k -> new ArrayList<>())
@@ -721,7 +730,7 @@ public final class Report {
                 "The WireMock and Prism rows are the peers' own start in the API run (one launch each), for scale. The CPU column");
         line(
                 "(all threads, JIT and GC included) is the part of start-up that contention does not inflate. Container start to");
-        line("healthy is measured by the container module's own benchmark (Docker image), not here.");
+        line("healthy is in \"Docker image: `docker run` to answering\" below (the container part of the same run).");
         line("");
         inProcessRounds(inproc);
     }
