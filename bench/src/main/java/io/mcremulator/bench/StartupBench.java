@@ -1,6 +1,7 @@
 package io.mcremulator.bench;
 
 import io.mcremulator.server.McrEmulatorServer;
+import io.mcremulator.server.ProcessClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -25,25 +26,6 @@ import java.util.Locale;
 public final class StartupBench {
     private StartupBench() {}
 
-    /**
-     * Milliseconds since the OS started this process, to 10 ms (Linux): /proc/uptime minus the start time in clock
-     * ticks since boot (field 22 of /proc/self/stat). {@code ProcessHandle.Info.startInstant()} adds a boot time known
-     * in whole seconds only, so it is off by up to a second (the same reading as the server's ready line). -1 without
-     * /proc.
-     */
-    static long sinceProcessStartMillis() {
-        try {
-            String uptime = Files.readString(Path.of("/proc/uptime"));
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long startTicks = Long.parseLong(fields[19]); // field 22; fields[0] is field 3
-            double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
-            return Math.max(0, Math.round(uptimeSeconds * 1000 - startTicks * 10.0));
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     /** Loaded right after the first answer: its line in the class-load log marks where the count stops. */
     static final class FirstAnswerMarker {
         static void touch() {}
@@ -56,7 +38,7 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         long mainEntered = System.nanoTime();
-        long jvmToMain = sinceProcessStartMillis(); // before anything of the server loads
+        long jvmToMain = ProcessClock.sinceProcessStartMillis(); // before anything of the server loads
         String token = args[0];
         String target = args.length > 1 ? args[1] : "ours";
         boolean wiremock = target.equals("wiremock");

@@ -80,7 +80,7 @@ public final class Main {
      */
     static String startedIn() {
         ProcessHandle.Info info = ProcessHandle.current().info();
-        long sinceStart = sinceProcessStartMillis();
+        long sinceStart = ProcessClock.sinceProcessStartMillis();
         String wall = sinceStart >= 0
                 ? " in " + sinceStart + " ms"
                 : info.startInstant()
@@ -91,24 +91,6 @@ public final class Main {
                 .map(d -> " (CPU " + d.toMillis() + " ms)")
                 .orElse("");
         return wall + cpu;
-    }
-
-    /**
-     * Milliseconds since the OS started this process, to 10 ms, on Linux: /proc/uptime minus the start time in clock
-     * ticks since boot (field 22 of /proc/self/stat, 100 a second). {@code ProcessHandle.Info.startInstant()} adds the
-     * boot time, which Linux gives in whole seconds, so it is off by up to a second. -1 where /proc is not there.
-     */
-    static long sinceProcessStartMillis() {
-        try {
-            String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime"));
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long startTicks = Long.parseLong(fields[19]); // field 22; fields[0] is field 3
-            double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
-            return Math.max(0, Math.round(uptimeSeconds * 1000 - startTicks * 10.0));
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     /**
