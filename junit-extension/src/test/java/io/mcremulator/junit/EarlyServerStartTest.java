@@ -3,10 +3,6 @@ package io.mcremulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -38,7 +34,9 @@ class EarlyServerStartTest {
         String early = EarlyServerStart.STARTED.get(KEY);
         assertThat(early).as("started early").isNotNull();
         assertThat(seenBaseUrl).isEqualTo(early);
-        assertThat(listening(early)).as("closed at the end of the run").isFalse();
+        assertThat(ServerProbe.listening(early))
+                .as("closed at the end of the run")
+                .isFalse();
         assertThat(EarlyServerStart.pending(KEY)).isFalse();
     }
 
@@ -63,7 +61,7 @@ class EarlyServerStartTest {
 
         String early = EarlyServerStart.STARTED.get(KEY);
         assertThat(early).as("the plan held an @McrEmulatorTest class").isNotNull();
-        assertThat(listening(early)).as("stopped, never taken").isFalse();
+        assertThat(ServerProbe.listening(early)).as("stopped, never taken").isFalse();
         assertThat(EarlyServerStart.pending(KEY)).isFalse();
     }
 
@@ -92,15 +90,6 @@ class EarlyServerStartTest {
                                 .build(),
                         summary);
         return summary.getSummary().getTotalFailureCount();
-    }
-
-    private static boolean listening(String baseUrl) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", URI.create(baseUrl).getPort()), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @McrEmulatorTest(options = "cleanupTenants=false")

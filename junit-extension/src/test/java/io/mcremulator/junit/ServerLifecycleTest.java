@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.mcremulator.server.auth.AuthMode;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,7 +28,9 @@ class ServerLifecycleTest {
         run(SharedA.class, SharedB.class);
         assertThat(PORTS).hasSize(2);
         assertThat(PORTS.get(0)).isEqualTo(PORTS.get(1));
-        assertThat(listening(PORTS.get(0))).as("closed at the end of the run").isFalse();
+        assertThat(ServerProbe.listening(PORTS.get(0)))
+                .as("closed at the end of the run")
+                .isFalse();
     }
 
     @Test
@@ -40,7 +39,7 @@ class ServerLifecycleTest {
         PORTS.clear();
         run(PerClassA.class, PerClassB.class);
         assertThat(PORTS).hasSize(2).doesNotHaveDuplicates();
-        for (int port : PORTS) assertThat(listening(port)).isFalse();
+        for (int port : PORTS) assertThat(ServerProbe.listening(port)).isFalse();
     }
 
     @Test
@@ -62,21 +61,12 @@ class ServerLifecycleTest {
         return r;
     }
 
-    private static boolean listening(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @McrEmulatorTest(options = "defaultPageLimit=21")
     static class SharedA {
         @Test
         void test(McrEmulator mcr) {
             PORTS.add(mcr.port());
-            assertThat(listening(mcr.port())).isTrue();
+            assertThat(ServerProbe.listening(mcr.port())).isTrue();
         }
     }
 

@@ -7,8 +7,6 @@ import io.mcremulator.junit.EarlyServerStartTest.PlainTest;
 import io.mcremulator.junit.EarlyServerStartTest.UsesTheEmulator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -54,7 +52,9 @@ class SessionServerStartTest {
         String early = EarlyServerStart.STARTED.get(KEY);
         assertThat(early).as("started by the session").isNotNull();
         assertThat(EarlyServerStartTest.seenBaseUrl).isEqualTo(early);
-        assertThat(listening(early)).as("closed at the end of the run").isFalse();
+        assertThat(ServerProbe.listening(early))
+                .as("closed at the end of the run")
+                .isFalse();
         assertThat(EarlyServerStart.pending(KEY)).isFalse();
     }
 
@@ -72,7 +72,9 @@ class SessionServerStartTest {
         assertThat(early)
                 .as("this class path has test classes that use the extension")
                 .isNotNull();
-        assertThat(listening(early)).as("stopped with the session, never taken").isFalse();
+        assertThat(ServerProbe.listening(early))
+                .as("stopped with the session, never taken")
+                .isFalse();
         assertThat(EarlyServerStart.pending(KEY)).isFalse();
     }
 
@@ -157,14 +159,5 @@ class SessionServerStartTest {
         URL[] urls = new URL[dirs.length];
         for (int i = 0; i < dirs.length; i++) urls[i] = dirs[i].toUri().toURL();
         return new URLClassLoader(urls, null);
-    }
-
-    private static boolean listening(String baseUrl) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", URI.create(baseUrl).getPort()), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
