@@ -47,7 +47,7 @@ public final class Members {
                         userId.toString());
             }
             MemberEntity m = new MemberEntity(s.config.ids().uuid(), userId, r, s.now());
-            reg.members.put(m.id, m);
+            reg.putMember(m);
             return view(reg, m);
         });
     }
@@ -90,7 +90,7 @@ public final class Members {
         s.writeRun(() -> {
             RegistryEntity reg = s.registry(p, registryId);
             member(reg, memberId);
-            reg.members.remove(memberId);
+            reg.removeMember(memberId);
         });
     }
 

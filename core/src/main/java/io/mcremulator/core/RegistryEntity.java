@@ -1,6 +1,7 @@
 package io.mcremulator.core;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,17 +16,26 @@ final class RegistryEntity {
     final UUID proxyCacheId;
     final Instant createdAt;
     Instant updatedAt;
-    final Map<String, RepositoryEntity> repositories = new TreeMap<>();
-    final Map<UUID, RepositoryEntity> repositoriesById = new HashMap<>();
+    // The four maps below start as the shared empty map and are made on their first write (addRepository, links,
+    // putMember): most registries never hold a repository, a link or a member, and a create load keeps every new
+    // registry alive, so each empty map was bytes for the young collections to copy (bench/notes.md, change 21).
+    // Read them freely; write only through the methods of this class.
+    /** Repositories by name, in name order. */
+    Map<String, RepositoryEntity> repositories = Collections.emptyMap();
+
+    Map<UUID, RepositoryEntity> repositoriesById = Collections.emptyMap();
     /**
      * OCI blob links: repository path to the digests uploaded or mounted into it. A repository may have links
      * before it exists (blobs are pushed before the manifest that creates it).
      */
-    final Map<String, Set<String>> blobLinks = new HashMap<>();
+    Map<String, Set<String>> blobLinks = Collections.emptyMap();
     /** Who created it (the creator's user id, in {@link #tenantId}); null when unknown (seeded without one). */
     String createdBy;
-    /** Memberships by id, in the order they were added. Deleting the registry deletes them. */
-    final Map<UUID, MemberEntity> members = new java.util.LinkedHashMap<>();
+    /**
+     * Memberships by id, in the order they were added. Deleting the registry deletes them. Removing through
+     * {@code members.values().removeIf} works on the shared empty map too.
+     */
+    Map<UUID, MemberEntity> members = Collections.emptyMap();
 
     RegistryEntity(UUID id, String tenantId, String name, UUID proxyCacheId, Instant createdAt) {
         this.id = id;
@@ -43,19 +53,34 @@ final class RegistryEntity {
     }
 
     void addRepository(RepositoryEntity r) {
+        if (repositories.isEmpty()) {
+            repositories = new TreeMap<>();
+            repositoriesById = new HashMap<>();
+        }
         repositories.put(r.name, r);
         repositoriesById.put(r.id, r);
     }
 
     RepositoryEntity removeRepository(String name) {
-        blobLinks.remove(name);
+        blobLinks.remove(name); // a no-op on the shared empty map
         RepositoryEntity r = repositories.remove(name);
         if (r != null) repositoriesById.remove(r.id);
         return r;
     }
 
+    /** The digests linked into {@code repository}, a live set to add to. */
     Set<String> links(String repository) {
+        if (blobLinks.isEmpty()) blobLinks = new HashMap<>();
         return blobLinks.computeIfAbsent(repository, k -> new java.util.HashSet<>());
+    }
+
+    void putMember(MemberEntity m) {
+        if (members.isEmpty()) members = new java.util.LinkedHashMap<>();
+        members.put(m.id, m);
+    }
+
+    void removeMember(UUID memberId) {
+        members.remove(memberId); // a no-op on the shared empty map
     }
 
     boolean linked(String repository, String digest) {

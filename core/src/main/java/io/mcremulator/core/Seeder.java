@@ -369,7 +369,7 @@ final class Seeder {
                         m.role() == null ? MemberRole.GUEST : MemberRole.parse("role", m.role()),
                         mc);
                 me.updatedAt = or(m.updatedAt(), mc);
-                reg.members.put(me.id, me);
+                reg.putMember(me);
             }
             for (SeedDocument.Repository repo : r.repositories()) {
                 Instant rc = or(repo.createdAt(), created);

@@ -101,9 +101,9 @@ public final class StateSnapshot {
         RegistryEntity c = new RegistryEntity(e.id, e.tenantId, e.name, e.proxyCacheId, e.createdAt);
         c.updatedAt = e.updatedAt;
         c.createdBy = e.createdBy;
-        for (MemberEntity m : e.members.values()) c.members.put(m.id, m.copy());
+        for (MemberEntity m : e.members.values()) c.putMember(m.copy());
         for (RepositoryEntity repo : e.repositories.values()) c.addRepository(copy(repo));
-        e.blobLinks.forEach((repo, digests) -> c.blobLinks.put(repo, new java.util.HashSet<>(digests)));
+        e.blobLinks.forEach((repo, digests) -> c.links(repo).addAll(digests));
         return c;
     }
 
