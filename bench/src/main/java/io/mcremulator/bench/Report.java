@@ -234,16 +234,8 @@ public final class Report {
     private void goalRow(String what, List<Double> values, String format, double goal, boolean atMost) {
         double m = median(values);
         boolean holds = atMost ? m <= goal : m >= goal;
-        line("| " + what + " | " + String.format(Locale.ROOT, format, m) + " ["
-                + String.format(
-                        Locale.ROOT,
-                        format,
-                        values.stream().mapToDouble(d -> d).min().orElse(0)) + " – "
-                + String.format(
-                        Locale.ROOT,
-                        format,
-                        values.stream().mapToDouble(d -> d).max().orElse(0)) + "] | "
-                + (holds ? "**yes**" : "**no**") + " |");
+        line("| " + what + " | " + medianRange(values, format, format, " – ") + " | " + (holds ? "**yes**" : "**no**")
+                + " |");
     }
 
     /** The api goals per scenario and journal setting, from the paired ratios of the rounds. */
@@ -521,21 +513,18 @@ public final class Report {
             if (!Double.isNaN(x)) v.add(x);
         }
         if (v.isEmpty()) return "–";
-        return String.format(
-                Locale.ROOT,
-                fmt + " [" + fmt + "-" + fmt + "]",
-                median(v),
-                java.util.Collections.min(v),
-                java.util.Collections.max(v));
+        return medianRange(v, fmt, fmt, "-");
+    }
+
+    /** {@code median [min<sep>max]}: the median in {@code medianFmt}, the bounds in {@code boundFmt}. */
+    private static String medianRange(List<Double> v, String medianFmt, String boundFmt, String sep) {
+        return String.format(Locale.ROOT, medianFmt, median(v)) + " ["
+                + String.format(Locale.ROOT, boundFmt, java.util.Collections.min(v)) + sep
+                + String.format(Locale.ROOT, boundFmt, java.util.Collections.max(v)) + "]";
     }
 
     private static String ratioSpread(List<Double> v) {
-        return String.format(
-                Locale.ROOT,
-                "%.2fx [%.2f-%.2f]",
-                median(v),
-                java.util.Collections.min(v),
-                java.util.Collections.max(v));
+        return medianRange(v, "%.2fx", "%.2f", "-");
     }
 
     private void scaling() throws IOException {
@@ -809,8 +798,7 @@ public final class Report {
         for (JsonNode n : rounds)
             if (n.has(field) && n.get(field).asDouble() >= 0) v.add(n.get(field).asDouble());
         if (v.isEmpty()) return "–";
-        return String.format(
-                Locale.ROOT, "%.0f [%.0f-%.0f]", median(v), java.util.Collections.min(v), java.util.Collections.max(v));
+        return medianRange(v, "%.0f", "%.0f", "-");
     }
 
     private void oci() throws IOException {
